@@ -1,0 +1,66 @@
+/**
+ * The handler table: the one place where the WizardApi contract meets the services. Each entry
+ * validates its parameters (everything from the renderer is untrusted) and calls a service.
+ */
+import { z } from 'zod';
+import type { ParamsOf, ResultOf, WizardMethod } from '../shared/contract';
+import { practiceSwitches, type PracticeSwitchId } from '../shared/practice';
+import { ProblemError } from './problem-error';
+import type { AppInfoService } from './services/app-info';
+import type { LinkPolicy } from './services/link-policy';
+import { progressSchema, type ProgressStore } from './services/progress-store';
+import type { PracticeWorld } from './simulator/practice-world';
+
+export interface Handler<M extends WizardMethod> {
+  params: z.ZodType<ParamsOf<M>>;
+  run(params: ParamsOf<M>): Promise<ResultOf<M>>;
+}
+export type HandlerTable = { [M in WizardMethod]: Handler<M> };
+
+export interface Services {
+  appInfo: AppInfoService;
+  progress: ProgressStore;
+  links: LinkPolicy;
+  /** How this shell opens an allowed address outside the app. */
+  openExternal(url: string): Promise<'system' | 'page'>;
+  practice: PracticeWorld | null;
+}
+
+const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
+
+const switchIds = Object.keys(practiceSwitches) as [PracticeSwitchId, ...PracticeSwitchId[]];
+const practiceSwitchParams = z
+  .object({ id: z.enum(switchIds), value: z.string().max(64) })
+  .strict()
+  .refine(({ id, value }) => (practiceSwitches[id] as readonly string[]).includes(value), {
+    message: 'unknown value for this switch',
+  }) as unknown as z.ZodType<ParamsOf<'setPracticeSwitch'>>;
+
+function requirePractice(world: PracticeWorld | null): PracticeWorld {
+  if (!world) throw new ProblemError('practice-only');
+  return world;
+}
+
+export function createHandlerTable(services: Services): HandlerTable {
+  return {
+    getAppInfo: { params: noParams, run: () => services.appInfo.getAppInfo() },
+    checkKeychain: { params: noParams, run: () => services.appInfo.checkKeychain() },
+    getProgress: { params: noParams, run: () => services.progress.load() },
+    saveProgress: { params: progressSchema, run: (progress) => services.progress.save(progress) },
+    openExternal: {
+      params: z.object({ url: z.string().max(2048) }).strict(),
+      async run({ url }) {
+        if (!services.links.isAllowed(url)) throw new ProblemError('link-not-allowed', { url });
+        return { via: await services.openExternal(url) };
+      },
+    },
+    getPracticeSettings: {
+      params: noParams,
+      run: async () => requirePractice(services.practice).settings(),
+    },
+    setPracticeSwitch: {
+      params: practiceSwitchParams,
+      run: async ({ id, value }) => requirePractice(services.practice).set(id, value as never),
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * The OS keychain behind a small interface. keytar is the backend (libsecret, macOS Keychain,
+ * Windows Credential Vault); it is an optional dependency, so a machine without it still runs
+ * the wizard and is told plainly. Every call times out: a locked or hung keychain must never
+ * hang the wizard. There is no plaintext fallback.
+ */
+import type { KeychainStatus } from '../../shared/model';
+
+export type KeychainFailure = Extract<KeychainStatus, { state: 'unavailable' }>['reason'];
+
+export class KeychainError extends Error {
+  constructor(
+    readonly reason: KeychainFailure,
+    detail: string,
+  ) {
+    super(detail);
+    this.name = 'KeychainError';
+  }
+}
+
+export interface SecretStore {
+  readonly backend: string;
+  get(account: string): Promise<string | null>;
+  set(account: string, secret: string): Promise<void>;
+  delete(account: string): Promise<boolean>;
+}
+
+interface KeytarModule {
+  getPassword(service: string, account: string): Promise<string | null>;
+  setPassword(service: string, account: string, password: string): Promise<void>;
+  deletePassword(service: string, account: string): Promise<boolean>;
+}
+
+export const keychainServiceName = 'Printer Mail Setup Wizard';
+export const defaultKeychainTimeoutMs = 3000;
+
+/** Maps the keychain's own error text onto a reason the user can act on. */
+export function classifyKeychainError(error: unknown): KeychainError {
+  if (error instanceof KeychainError) return error;
+  const text = error instanceof Error ? error.message : String(error);
+  if (/locked collection|unlock prompt was dismissed|is locked/i.test(text)) {
+    return new KeychainError('locked', text);
+  }
+  if (
+    /autolaunch D-Bus|org\.freedesktop\.secrets was not provided|does not exist at path|DBus|D-Bus|AccessDenied|no result found/i.test(
+      text,
+    )
+  ) {
+    return new KeychainError('no-service', text);
+  }
+  return new KeychainError('failed', text);
+}
+
+export function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new KeychainError('timed-out', `${what} did not answer within ${ms} ms`));
+    }, ms);
+    work.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(classifyKeychainError(error));
+      },
+    );
+  });
+}
+
+function loadKeytar(): KeytarModule {
+  try {
+    // Loaded lazily: keytar is optional and native; a missing build must not stop the app.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require('keytar') as KeytarModule;
+  } catch (error) {
+    throw new KeychainError(
+      'not-installed',
+      `keytar could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+export function createKeytarStore(
+  options: { service?: string; timeoutMs?: number } = {},
+): SecretStore {
+  const service = options.service ?? keychainServiceName;
+  const timeoutMs = options.timeoutMs ?? defaultKeychainTimeoutMs;
+  let keytar: KeytarModule | null = null;
+  const module = (): KeytarModule => (keytar ??= loadKeytar());
+  const call = <T>(what: string, work: () => Promise<T>): Promise<T> => {
+    let started: Promise<T>;
+    try {
+      started = work();
+    } catch (error) {
+      return Promise.reject(classifyKeychainError(error));
+    }
+    return withTimeout(started, timeoutMs, `The keychain (${what})`);
+  };
+  return {
+    backend: 'keytar',
+    get: (account) => call('read', () => module().getPassword(service, account)),
+    set: (account, secret) => call('write', () => module().setPassword(service, account, secret)),
+    delete: (account) => call('delete', () => module().deletePassword(service, account)),
+  };
+}
+
+const probeAccount = 'keychain-probe';
+
+/** Writes, reads back and deletes a probe item: the only honest way to know the keychain works. */
+export async function probeKeychain(store: SecretStore): Promise<KeychainStatus> {
+  const marker = `probe-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  try {
+    await store.set(probeAccount, marker);
+    const readBack = await store.get(probeAccount);
+    await store.delete(probeAccount);
+    if (readBack !== marker) {
+      return {
+        state: 'unavailable',
+        reason: 'failed',
+        detail: 'The keychain did not return what was stored.',
+      };
+    }
+    return { state: 'available', backend: store.backend };
+  } catch (error) {
+    const failure = classifyKeychainError(error);
+    return { state: 'unavailable', reason: failure.reason, detail: failure.message };
+  }
+}

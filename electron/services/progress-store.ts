@@ -1,0 +1,87 @@
+/**
+ * Wizard progress (current step, choices) as a small JSON file in the user's config folder.
+ * The schema is strict: unknown fields are refused on save and dropped on load, so nothing
+ * secret can be persisted by accident. Writes are atomic (temporary file, then rename).
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  accountKinds,
+  checkIds,
+  initialProgress,
+  journeySteps,
+  microsoftClouds,
+  supportedLanguages,
+  type Progress,
+} from '../../shared/model';
+import { ProblemError } from '../problem-error';
+
+const checkResultSchema = z
+  .object({
+    state: z.enum(['running', 'passed', 'attention', 'failed']),
+    summary: z.string().max(200).optional(),
+    problemId: z.string().max(80).optional(),
+    at: z.iso.datetime(),
+  })
+  .strict();
+
+export const progressSchema = z
+  .object({
+    step: z.enum(journeySteps),
+    visited: z.array(z.enum(journeySteps)).max(journeySteps.length),
+    language: z.enum(supportedLanguages).nullable(),
+    accountKind: z.enum(accountKinds),
+    cloud: z.enum(microsoftClouds),
+    checks: z.partialRecord(z.enum(checkIds), checkResultSchema),
+  })
+  .strict() satisfies z.ZodType<Progress>;
+
+export interface ProgressStore {
+  load(): Promise<Progress>;
+  save(progress: Progress): Promise<Progress>;
+  readonly file: string;
+}
+
+export function createProgressStore(configDir: string, practice: boolean): ProgressStore {
+  // Practice runs keep their own file so rehearsing never overwrites a real setup's progress.
+  const file = path.join(configDir, practice ? 'progress-practice.json' : 'progress.json');
+  return {
+    file,
+    async load() {
+      let text: string;
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch {
+        return structuredClone(initialProgress);
+      }
+      try {
+        const parsed = progressSchema.safeParse(JSON.parse(text));
+        return parsed.success ? normalise(parsed.data) : structuredClone(initialProgress);
+      } catch {
+        return structuredClone(initialProgress);
+      }
+    },
+    async save(progress) {
+      const clean = normalise(progressSchema.parse(progress));
+      const temporary = `${file}.${process.pid}.tmp`;
+      try {
+        await fs.mkdir(configDir, { recursive: true, mode: 0o700 });
+        await fs.writeFile(temporary, `${JSON.stringify(clean, null, 2)}\n`, { mode: 0o600 });
+        await fs.rename(temporary, file);
+      } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw new ProblemError('progress-not-saved', {
+          detail: error instanceof Error ? error.message : String(error),
+        });
+      }
+      return clean;
+    },
+  };
+}
+
+function normalise(progress: Progress): Progress {
+  const visited = journeySteps.filter((step) => progress.visited.includes(step));
+  if (!visited.includes(progress.step)) visited.push(progress.step);
+  return { ...progress, visited: journeySteps.filter((step) => visited.includes(step)) };
+}

@@ -1,0 +1,139 @@
+// Lint enforces the house rules of DESIGN.md section 3: who may import what, no raw IPC
+// outside the shells, and no literal UI text in JSX (every string comes from a locale file).
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = '^(node:.*|fs|path|os|http|https|net|dgram|child_process|crypto|events|url)$';
+const forbid = (regex, message) => ({ regex, message });
+const intoFolder = (...folders) => `(^|/)(${folders.join('|')})/`;
+
+export default tseslint.config(
+  {
+    ignores: [
+      'node_modules/',
+      'build/',
+      'dist/',
+      'artifacts/',
+      'test-results/',
+      'playwright-report/',
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(intoFolder('electron', 'renderer', 'tests'), 'shared/ imports only shared/.'),
+            forbid('^[^.]', 'shared/ is plain TypeScript: no Node, DOM, Electron or packages.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/shell-electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message:
+                'Only electron/shell-electron/ may import electron; services run in plain Node.',
+            },
+          ],
+          patterns: [
+            forbid(
+              intoFolder('renderer', 'tests'),
+              'electron/ imports shared/ and its own files only.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/shell-electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              intoFolder('renderer', 'tests'),
+              'electron/ imports shared/ and its own files only.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { react, 'react-hooks': reactHooks },
+    settings: { react: { version: '19' } },
+    rules: {
+      ...react.configs.flat.recommended.rules,
+      ...react.configs.flat['jsx-runtime'].rules,
+      ...reactHooks.configs.recommended.rules,
+      'react/jsx-no-literals': [
+        'error',
+        { noStrings: true, ignoreProps: true, noAttributeStrings: false },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            forbid(
+              intoFolder('electron', 'tests'),
+              'renderer/ imports shared/ and its own files only.',
+            ),
+            forbid(nodeBuiltins, 'The renderer is sandboxed: no Node.'),
+            forbid('^electron$', 'The renderer is sandboxed: no Electron.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Raw IPC only in the Electron shell.
+    files: ['**/*.{ts,tsx,mjs}'],
+    ignores: ['electron/shell-electron/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "Identifier[name='ipcRenderer']",
+          message: 'Raw IPC only in electron/shell-electron/.',
+        },
+        {
+          selector: "Identifier[name='ipcMain']",
+          message: 'Raw IPC only in electron/shell-electron/.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['tests/**/*.ts', 'scripts/**/*.mjs', '*.mts', '*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  prettier,
+);

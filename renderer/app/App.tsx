@@ -1,0 +1,62 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { matchLanguage } from '../../shared/model';
+import { AboutButton } from '../components/AboutDialog';
+import { PracticeBanner } from '../components/PracticeBanner';
+import { ProblemNotice } from '../components/ProblemNotice';
+import { StatusBoard } from '../components/StatusBoard';
+import { StepRail } from '../components/StepRail';
+import { applyDocumentLanguage } from '../i18n/index';
+import { stepScreens } from '../steps/registry';
+import { useWizard } from '../store/wizard-store';
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const state = useWizard((store) => store.state);
+  const chosen = state.phase === 'ready' ? state.progress.language : null;
+
+  useEffect(() => {
+    const language = chosen ?? matchLanguage(navigator.languages);
+    applyDocumentLanguage(language);
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+  }, [chosen, i18n]);
+
+  useEffect(() => {
+    document.title = t('app.title');
+  }, [t, i18n.language]);
+
+  if (state.phase === 'starting') {
+    return (
+      <main className="centered" aria-busy="true">
+        <h1>{t('app.title')}</h1>
+        <p>{t('app.starting')}</p>
+      </main>
+    );
+  }
+  if (state.phase === 'unreachable') {
+    return (
+      <main className="centered">
+        <h1>{t('app.title')}</h1>
+        <ProblemNotice problem={state.problem} />
+      </main>
+    );
+  }
+  const Screen = stepScreens[state.progress.step];
+  return (
+    <div className={`layout${state.appInfo.practice ? ' layout-practice' : ''}`}>
+      <header className="topbar">
+        <h1>{t('app.title')}</h1>
+        <div className="topbar-tools">
+          <AboutButton />
+        </div>
+      </header>
+      <PracticeBanner />
+      <StepRail />
+      <main className="content">
+        {state.saveProblem && <ProblemNotice problem={state.saveProblem} />}
+        <Screen />
+      </main>
+      <StatusBoard />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { journeySteps, type StepId } from '../../../shared/model';
+import { useWizard } from '../../store/wizard-store';
+
+/** The first step shown after start keeps the page's natural focus; later ones take it. */
+let stepShownBefore = false;
+
+/**
+ * The frame every step shares: its title (focused when the step opens, so screen readers
+ * announce it), its purpose, the step's own content, and Back / Next.
+ */
+export function StepFrame({ step, children }: { step: StepId; children?: ReactNode }) {
+  const { t } = useTranslation();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const goNext = useWizard((store) => store.goNext);
+  const goBack = useWizard((store) => store.goBack);
+  const index = journeySteps.indexOf(step);
+  useEffect(() => {
+    if (stepShownBefore) heading.current?.focus();
+    stepShownBefore = true;
+  }, [step]);
+  return (
+    <article className="step" aria-labelledby="step-title">
+      <p className="step-count">
+        {t('step.count', { number: index + 1, total: journeySteps.length })}
+      </p>
+      <h2 id="step-title" ref={heading} tabIndex={-1}>
+        {t(`steps.${step}.title`)}
+      </h2>
+      <p className="step-purpose">{t(`steps.${step}.purpose`)}</p>
+      {children}
+      <div className="step-nav">
+        {index > 0 && (
+          <button type="button" onClick={goBack}>
+            {t('step.back')}
+          </button>
+        )}
+        {index < journeySteps.length - 1 && (
+          <button type="button" className="primary" onClick={goNext}>
+            {t('step.next')}
+          </button>
+        )}
+      </div>
+    </article>
+  );
+}

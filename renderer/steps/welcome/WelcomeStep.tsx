@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { accountKinds, microsoftClouds } from '../../../shared/model';
+import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { useReadyState, useWizard } from '../../store/wizard-store';
+import { StepFrame } from '../common/StepFrame';
+
+/** Language, account kind and Microsoft cloud, and the guide's reminder about firmware. */
+export function WelcomeStep() {
+  const { t } = useTranslation('welcome');
+  const { progress } = useReadyState();
+  const choose = useWizard((store) => store.choose);
+  return (
+    <StepFrame step="welcome">
+      <div className="field">
+        <LanguageSwitcher />
+      </div>
+      <fieldset className="field">
+        <legend>{t('accountKind.legend')}</legend>
+        {accountKinds.map((kind) => (
+          <label key={kind} className="choice">
+            <input
+              type="radio"
+              name="account-kind"
+              value={kind}
+              checked={progress.accountKind === kind}
+              onChange={() => choose({ accountKind: kind })}
+            />
+            <span>
+              <span className="choice-title">{t(`accountKind.${kind}.title`)}</span>
+              <span className="choice-hint">{t(`accountKind.${kind}.hint`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {progress.accountKind === 'work' && (
+        <fieldset className="field">
+          <legend>{t('cloud.legend')}</legend>
+          {microsoftClouds.map((cloud) => (
+            <label key={cloud} className="choice">
+              <input
+                type="radio"
+                name="cloud"
+                value={cloud}
+                checked={progress.cloud === cloud}
+                onChange={() => choose({ cloud })}
+              />
+              <span>
+                <span className="choice-title">{t(`cloud.${cloud}.title`)}</span>
+                <span className="choice-hint">{t(`cloud.${cloud}.hint`)}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="notice notice-info">
+        <p className="notice-title">{t('firmware.title')}</p>
+        <p>{t('firmware.text')}</p>
+      </div>
+    </StepFrame>
+  );
+}

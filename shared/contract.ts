@@ -1,0 +1,73 @@
+/**
+ * WizardApi: every request, reply and pushed event between the renderer and the main process.
+ * Both shells (Electron IPC and the loopback browser shell) carry exactly this contract; the
+ * handler table in electron/handlers.ts implements it, renderer/api/ calls it.
+ */
+import type { AppInfo, KeychainStatus, Progress } from './model';
+import type { PracticeSettings, PracticeSwitchId, PracticeSwitchValue } from './practice';
+import type { Problem } from './problem';
+
+type NoParams = Record<string, never>;
+
+export interface WizardApi {
+  getAppInfo: { params: NoParams; result: AppInfo };
+  /** Runs the keychain probe again (set, read and delete a probe item). */
+  checkKeychain: { params: NoParams; result: KeychainStatus };
+  getProgress: { params: NoParams; result: Progress };
+  saveProgress: { params: Progress; result: Progress };
+  /**
+   * Opens an allow-listed address outside the app. The Electron shell opens the system browser
+   * itself (`via: 'system'`); the browser shell answers `via: 'page'` and the page opens it.
+   */
+  openExternal: { params: { url: string }; result: { via: 'system' | 'page' } };
+  getPracticeSettings: { params: NoParams; result: PracticeSettings };
+  setPracticeSwitch: {
+    params: { id: PracticeSwitchId; value: PracticeSwitchValue };
+    result: PracticeSettings;
+  };
+}
+
+export type WizardMethod = keyof WizardApi;
+export type ParamsOf<M extends WizardMethod> = WizardApi[M]['params'];
+export type ResultOf<M extends WizardMethod> = WizardApi[M]['result'];
+
+/** Every reply is either a value or a problem; exceptions never cross the contract. */
+export type Reply<T> = { ok: true; value: T } | { ok: false; problem: Problem };
+
+/** Events the main process pushes to the renderer. */
+export interface WizardEvents {
+  'practice-changed': PracticeSettings;
+}
+export type WizardEventName = keyof WizardEvents;
+export type WizardEvent = {
+  [E in WizardEventName]: { name: E; data: WizardEvents[E] };
+}[WizardEventName];
+
+/** The method names as data, checked complete against the interface. */
+const methodFlags: { [M in WizardMethod]: true } = {
+  getAppInfo: true,
+  checkKeychain: true,
+  getProgress: true,
+  saveProgress: true,
+  openExternal: true,
+  getPracticeSettings: true,
+  setPracticeSwitch: true,
+};
+export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
+
+export function isWizardMethod(value: unknown): value is WizardMethod {
+  return typeof value === 'string' && Object.hasOwn(methodFlags, value);
+}
+
+/** The largest request either shell accepts, in bytes of JSON. */
+export const maxRequestBytes = 64 * 1024;
+
+/** IPC channel names (Electron shell only). */
+export const ipcChannels = { invoke: 'wizard:invoke', event: 'wizard:event' } as const;
+
+/** What the Electron preload exposes as `window.wizard`: one named verb per method. */
+export type WizardBridge = {
+  [M in WizardMethod]: (params: ParamsOf<M>) => Promise<Reply<ResultOf<M>>>;
+} & {
+  onEvent(listener: (event: WizardEvent) => void): () => void;
+};

@@ -1,0 +1,135 @@
+/**
+ * The data model shared by the UI and the main process. Plain data only: everything here can
+ * cross the contract as JSON and be persisted without leaking a secret.
+ */
+
+/** The journey of DESIGN.md section 2, in order. */
+export const journeySteps = [
+  'welcome',
+  'find-printer',
+  'prepare-exchange',
+  'sign-in',
+  'verify-tenant',
+  'set-up-printer',
+  'status-sheet',
+  'done',
+] as const;
+export type StepId = (typeof journeySteps)[number];
+
+export function isStepId(value: unknown): value is StepId {
+  return typeof value === 'string' && (journeySteps as readonly string[]).includes(value);
+}
+
+/**
+ * Every check the status board sums up, with the step that runs it. Later capabilities fill in
+ * the results; until a check has run its state is 'not-run'.
+ */
+export const statusChecks = [
+  { id: 'printer-found', step: 'find-printer' },
+  { id: 'printer-firmware', step: 'find-printer' },
+  { id: 'smtp-auth-organization', step: 'prepare-exchange' },
+  { id: 'smtp-auth-mailbox', step: 'prepare-exchange' },
+  { id: 'security-defaults', step: 'prepare-exchange' },
+  { id: 'signed-in', step: 'sign-in' },
+  { id: 'consent-role', step: 'sign-in' },
+  { id: 'smtp-login', step: 'verify-tenant' },
+  { id: 'test-message', step: 'verify-tenant' },
+  { id: 'conditional-access', step: 'verify-tenant' },
+  { id: 'printer-signed-in', step: 'set-up-printer' },
+  { id: 'status-sheet', step: 'status-sheet' },
+] as const satisfies readonly { id: string; step: StepId }[];
+export type CheckId = (typeof statusChecks)[number]['id'];
+
+export type CheckState = 'not-run' | 'running' | 'passed' | 'attention' | 'failed';
+export const checkIds = statusChecks.map((check) => check.id) as [CheckId, ...CheckId[]];
+
+/** The outcome of one check, as the status board shows it. Never holds a secret. */
+export interface CheckResult {
+  state: Exclude<CheckState, 'not-run'>;
+  /** A short plain value worth showing (a firmware version, an account name); no secret. */
+  summary?: string;
+  /** The problem behind a state other than 'passed' (its words come from the locale files). */
+  problemId?: string;
+  /** When the check ran (ISO 8601). */
+  at: string;
+}
+
+/** Languages the wizard speaks: English plus the five of the vendor guide. */
+export const supportedLanguages = ['en', 'zh-TW', 'zh-CN', 'ms', 'uk', 'ca'] as const;
+export type Language = (typeof supportedLanguages)[number];
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (supportedLanguages as readonly string[]).includes(value);
+}
+
+/**
+ * Picks the supported language closest to a list of BCP 47 tags (the OS or browser preference,
+ * best first). Traditional Chinese is chosen for the Hant script and for TW/HK/MO regions.
+ */
+export function matchLanguage(preferred: readonly string[]): Language {
+  for (const raw of preferred) {
+    const tag = raw.trim().toLowerCase().replace(/_/g, '-');
+    const [base, ...rest] = tag.split('-');
+    if (base === 'zh') {
+      const traditional = rest.some((part) => ['hant', 'tw', 'hk', 'mo'].includes(part));
+      return traditional ? 'zh-TW' : 'zh-CN';
+    }
+    if (base === 'en' || base === 'ms' || base === 'uk' || base === 'ca') return base;
+  }
+  return 'en';
+}
+
+/** Work or school accounts use Exchange Online; personal accounts use Outlook.com. */
+export const accountKinds = ['work', 'personal'] as const;
+export type AccountKind = (typeof accountKinds)[number];
+
+/** The Microsoft clouds a tenant can live in; endpoints per cloud come with the sign-in work. */
+export const microsoftClouds = ['global', 'us-government', 'china'] as const;
+export type MicrosoftCloud = (typeof microsoftClouds)[number];
+
+/**
+ * What the wizard remembers between runs. Never a secret: the main process stores it as a plain
+ * file, and its schema (electron/services/progress-store.ts) refuses unknown fields.
+ */
+export interface Progress {
+  step: StepId;
+  /** Steps the user has opened, for the rail's "done" marks. */
+  visited: StepId[];
+  /** null = follow the operating system. */
+  language: Language | null;
+  accountKind: AccountKind;
+  cloud: MicrosoftCloud;
+  /** The latest result of each check that has run. */
+  checks: Partial<Record<CheckId, CheckResult>>;
+}
+
+export const initialProgress: Progress = {
+  step: 'welcome',
+  visited: ['welcome'],
+  language: null,
+  accountKind: 'work',
+  cloud: 'global',
+  checks: {},
+};
+
+export type ShellKind = 'electron' | 'browser';
+
+export type KeychainStatus =
+  | { state: 'available'; backend: string }
+  | {
+      state: 'unavailable';
+      reason: 'not-installed' | 'no-service' | 'locked' | 'timed-out' | 'failed';
+      /** The keychain's own words, for support; never contains a secret. */
+      detail: string;
+    };
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  shell: ShellKind;
+  /** True when the practice world stands in for Microsoft and the printers. */
+  practice: boolean;
+  platform: { os: string; release: string; arch: string };
+  runtime: { node: string; electron: string | null; chrome: string | null };
+  keychain: KeychainStatus;
+}

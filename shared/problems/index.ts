@@ -1,0 +1,13 @@
+/**
+ * The problem catalogue: every problem id the wizard knows, merged from one file per area.
+ * It is the single source for step screens, the troubleshooter and the report.
+ */
+import { appProblems } from './app';
+import type { ProblemEntry } from './types';
+
+export const problemCatalogue = {
+  ...appProblems,
+} as const satisfies Record<string, ProblemEntry>;
+
+export type ProblemId = keyof typeof problemCatalogue;
+export type { ProblemArea, ProblemEntry, ProblemSeverity } from './types';

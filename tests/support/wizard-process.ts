@@ -1,0 +1,83 @@
+/**
+ * Starts the real wizard CLI (`node build/electron/cli.js --web`) the way a user would, with
+ * its own config folder, and reads the address it prints. Used by e2e and integration tests.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const repoRoot = path.resolve(__dirname, '..', '..');
+export const cliPath = path.join(repoRoot, 'build', 'electron', 'cli.js');
+
+export interface WizardProcess {
+  url: string;
+  origin: string;
+  token: string;
+  configDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  demo?: boolean;
+  configDir?: string;
+  port?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startWizard(options: StartOptions = {}): Promise<WizardProcess> {
+  const configDir = options.configDir ?? mkdtempSync(path.join(os.tmpdir(), 'wizard-config-'));
+  const args = [cliPath, '--web', '--no-open', '--port', String(options.port ?? 0)];
+  if (options.demo ?? true) args.push('--demo');
+  const child = spawn(process.execPath, args, {
+    env: { ...process.env, ...options.env, WIZARD_CONFIG_DIR: configDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = await waitForAddress(child, () => output);
+  const parsed = new URL(url);
+  return {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    configDir,
+    output: () => output,
+    stop: () => stopProcess(child),
+  };
+}
+
+function waitForAddress(child: ChildProcess, output: () => string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`The wizard did not start within 15 s:\n${output()}`));
+    }, 15_000);
+    const check = (): void => {
+      const match = /Wizard ready at (\S+)/.exec(output());
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`The wizard exited with ${code}:\n${output()}`));
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,16 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer build, served by both shells from build/renderer.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  publicDir: '../assets/web',
+  plugins: [react()],
+  build: {
+    outDir: '../build/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    sourcemap: false,
+  },
+});
