@@ -11,7 +11,7 @@ import { createAppInfoService } from './services/app-info';
 import { createKeytarStore, type SecretStore } from './services/keychain';
 import { createLinkPolicy, type LinkPolicy } from './services/link-policy';
 import { createProgressStore } from './services/progress-store';
-import { createPracticeWorld, type PracticeWorld } from './simulator/practice-world';
+import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
 
 export interface HostOptions {
   shell: ShellKind;
@@ -40,7 +40,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   const emit = (event: WizardEvent): void => {
     events.emit('event', event);
   };
-  const practice = options.practice ? createPracticeWorld() : null;
+  const practice = options.practice ? await startPracticeWorld() : null;
   practice?.onChange((settings) => emit({ name: 'practice-changed', data: settings }));
 
   let osKeychain: SecretStore | null = options.secretStore ?? null;

@@ -9,7 +9,15 @@ import type { Problem } from './problem';
 
 type NoParams = Record<string, never>;
 
-export interface WizardApi {
+/**
+ * The whole contract. Each capability declares its own part in `shared/contract/<area>.ts`
+ * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WizardApi extends AppApi {}
+
+/** The app itself: info, progress, links out, practice switches. */
+export interface AppApi {
   getAppInfo: { params: NoParams; result: AppInfo };
   /** Runs the keychain probe again (set, read and delete a probe item). */
   checkKeychain: { params: NoParams; result: KeychainStatus };
@@ -34,8 +42,11 @@ export type ResultOf<M extends WizardMethod> = WizardApi[M]['result'];
 /** Every reply is either a value or a problem; exceptions never cross the contract. */
 export type Reply<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
-/** Events the main process pushes to the renderer. */
-export interface WizardEvents {
+/** Events the main process pushes to the renderer (each capability extends it likewise). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface WizardEvents extends AppEvents {}
+
+export interface AppEvents {
   'practice-changed': PracticeSettings;
 }
 export type WizardEventName = keyof WizardEvents;

@@ -3,8 +3,14 @@
  * only ever started on request (never silently in place of the real thing) and only listens on
  * loopback. Each scenario switch (shared/practice.ts) puts one simulated part into one of the
  * situations the wizard handles.
+ *
+ * The world is made of parts (practice tenant, practice Exchange, practice printers…), each in
+ * its own module, started together and sharing one context: the switches, a throw-away
+ * certificate and the practice token authority. A part may publish endpoints into the
+ * practice cloud profile, which is how the wizard's services find it.
  */
 import { EventEmitter } from 'node:events';
+import type { CloudProfile } from '../../shared/cloud-profiles';
 import {
   defaultPracticeSettings,
   practiceSwitches,
@@ -13,7 +19,27 @@ import {
   type PracticeSwitchValue,
 } from '../../shared/practice';
 import type { SecretStore } from '../services/keychain';
+import { createPracticeCertificate, type PracticeCertificate } from './practice-certificate';
 import { createPracticeKeychain } from './practice-keychain';
+import { createPracticeTokenAuthority, type PracticeTokenAuthority } from './practice-tokens';
+
+export interface PracticeContext {
+  settings(): PracticeSettings;
+  onChange(listener: (settings: PracticeSettings) => void): () => void;
+  certificate: PracticeCertificate;
+  tokens: PracticeTokenAuthority;
+}
+
+export interface PracticePart {
+  readonly name: string;
+  start(context: PracticeContext): Promise<void>;
+  /** Endpoints this part serves, merged into the practice cloud profile. */
+  profile?(): Partial<CloudProfile>;
+  stop(): Promise<void>;
+}
+
+/** Builds the parts of the practice world; each capability adds its part here. */
+const partFactories: (() => PracticePart)[] = [];
 
 export interface PracticeWorld {
   settings(): PracticeSettings;
@@ -21,6 +47,11 @@ export interface PracticeWorld {
   onChange(listener: (settings: PracticeSettings) => void): () => void;
   /** The keychain as the practice scenario wants it: the real one, or a failing stand-in. */
   secretStore(real: () => SecretStore): SecretStore;
+  /** Practice endpoints for the wizard's services, plus the certificate they must trust. */
+  cloudProfile(): Partial<CloudProfile>;
+  readonly certificate: PracticeCertificate;
+  readonly tokens: PracticeTokenAuthority;
+  part<T extends PracticePart>(name: string): T | undefined;
   stop(): Promise<void>;
 }
 
@@ -31,24 +62,56 @@ export function isValidSwitch(id: string, value: string): boolean {
   return options !== undefined && options.includes(value);
 }
 
-export function createPracticeWorld(initial: Partial<PracticeSettings> = {}): PracticeWorld {
-  let settings: PracticeSettings = { ...defaultPracticeSettings(), ...initial };
+export interface PracticeWorldOptions {
+  initial?: Partial<PracticeSettings>;
+  /** Parts to start; by default every registered part. Tests may start only what they need. */
+  parts?: (() => PracticePart)[];
+}
+
+export async function startPracticeWorld(
+  options: PracticeWorldOptions = {},
+): Promise<PracticeWorld> {
+  let settings: PracticeSettings = { ...defaultPracticeSettings(), ...options.initial };
   const events = new EventEmitter();
-  return {
+  const onChange = (listener: (settings: PracticeSettings) => void): (() => void) => {
+    events.on('change', listener);
+    return () => events.off('change', listener);
+  };
+  const context: PracticeContext = {
     settings: () => ({ ...settings }),
+    onChange,
+    certificate: await createPracticeCertificate(),
+    tokens: createPracticeTokenAuthority(),
+  };
+  const parts = (options.parts ?? partFactories).map((factory) => factory());
+  const started: PracticePart[] = [];
+  try {
+    for (const part of parts) {
+      await part.start(context);
+      started.push(part);
+    }
+  } catch (error) {
+    await Promise.allSettled(started.map((part) => part.stop()));
+    throw error;
+  }
+  return {
+    settings: context.settings,
     set(id, value) {
       if (!isValidSwitch(id, value)) throw new Error(`Unknown practice switch ${id}=${value}`);
       settings = { ...settings, [id]: value };
       events.emit('change', { ...settings });
       return { ...settings };
     },
-    onChange(listener) {
-      events.on('change', listener);
-      return () => events.off('change', listener);
-    },
+    onChange,
     secretStore: (real) => createPracticeKeychain(() => settings.keychain, real),
+    cloudProfile: () => Object.assign({}, ...started.map((part) => part.profile?.() ?? {})),
+    certificate: context.certificate,
+    tokens: context.tokens,
+    part: <T extends PracticePart>(name: string) =>
+      started.find((part) => part.name === name) as T | undefined,
     async stop() {
       events.removeAllListeners();
+      await Promise.allSettled(started.map((part) => part.stop()));
     },
   };
 }

@@ -1,0 +1,88 @@
+/**
+ * Microsoft endpoints per cloud. Every Microsoft host name the wizard uses comes from here (or
+ * from a custom profile file, electron/services/cloud-profile-file.ts, which may override each
+ * endpoint for private deployments and for the practice world).
+ */
+import type { AccountKind, MicrosoftCloud } from './model';
+
+export interface CloudProfile {
+  id: MicrosoftCloud | 'personal' | 'custom';
+  /** https://host of the identity platform (MSAL authority host). */
+  authorityHost: string;
+  /** Tenant segment for sign-in: organizations (work/school) or consumers (Outlook.com). */
+  tenant: string;
+  /** Microsoft Graph base URL including version, e.g. https://graph.microsoft.com/v1.0 */
+  graphBaseUrl: string;
+  smtpHost: string;
+  smtpPort: number;
+  /** The Outlook resource whose SMTP.Send scope the token must carry. */
+  smtpScope: string;
+  /** Where a person signs in with a device code. */
+  deviceLoginUrl: string;
+  /** Admin pages, opened through the allow-list. Absent where a cloud has no such page. */
+  adminPages: {
+    exchangeSettings?: string;
+    m365ActiveUsers?: string;
+    entraProperties?: string;
+    conditionalAccess?: string;
+  };
+}
+
+export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = {
+  global: {
+    id: 'global',
+    authorityHost: 'https://login.microsoftonline.com',
+    tenant: 'organizations',
+    graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+    smtpHost: 'smtp.office365.com',
+    smtpPort: 587,
+    smtpScope: 'https://outlook.office.com/SMTP.Send',
+    deviceLoginUrl: 'https://microsoft.com/devicelogin',
+    adminPages: {
+      exchangeSettings: 'https://admin.exchange.microsoft.com/#/settings',
+      m365ActiveUsers: 'https://admin.microsoft.com/Adminportal/Home#/users',
+      entraProperties:
+        'https://entra.microsoft.com/#view/Microsoft_AAD_IAM/TenantOverview.ReactView',
+      conditionalAccess:
+        'https://entra.microsoft.com/#view/Microsoft_AAD_ConditionalAccess/ConditionalAccessBlade/~/Policies',
+    },
+  },
+  'us-government': {
+    id: 'us-government',
+    authorityHost: 'https://login.microsoftonline.us',
+    tenant: 'organizations',
+    graphBaseUrl: 'https://graph.microsoft.us/v1.0',
+    smtpHost: 'smtp.office365.us',
+    smtpPort: 587,
+    smtpScope: 'https://outlook.office365.us/SMTP.Send',
+    deviceLoginUrl: 'https://microsoft.com/deviceloginus',
+    adminPages: {},
+  },
+  china: {
+    id: 'china',
+    authorityHost: 'https://login.partner.microsoftonline.cn',
+    tenant: 'organizations',
+    graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn/v1.0',
+    smtpHost: 'smtp.partner.outlook.cn',
+    smtpPort: 587,
+    smtpScope: 'https://partner.outlook.cn/SMTP.Send',
+    deviceLoginUrl: 'https://microsoft.com/deviceloginchina',
+    adminPages: {},
+  },
+  personal: {
+    id: 'personal',
+    authorityHost: 'https://login.microsoftonline.com',
+    tenant: 'consumers',
+    graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+    smtpHost: 'smtp-mail.outlook.com',
+    smtpPort: 587,
+    smtpScope: 'https://outlook.office.com/SMTP.Send',
+    deviceLoginUrl: 'https://microsoft.com/devicelogin',
+    adminPages: {},
+  },
+};
+
+/** The profile for the user's choices on the Welcome step. */
+export function cloudProfileFor(accountKind: AccountKind, cloud: MicrosoftCloud): CloudProfile {
+  return accountKind === 'personal' ? cloudProfiles.personal : cloudProfiles[cloud];
+}
