@@ -42,7 +42,7 @@ export function classifyKeychainError(error: unknown): KeychainError {
     return new KeychainError('locked', text);
   }
   if (
-    /autolaunch D-Bus|org\.freedesktop\.secrets was not provided|does not exist at path|DBus|D-Bus|AccessDenied|no result found/i.test(
+    /autolaunch D-Bus|org\.freedesktop\.secrets was not provided|does not exist at path|DBus|D-Bus|dbus-launch|Could not connect|AccessDenied|no result found/i.test(
       text,
     )
   ) {

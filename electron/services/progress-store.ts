@@ -70,7 +70,7 @@ export function createProgressStore(configDir: string, practice: boolean): Progr
         await fs.writeFile(temporary, `${JSON.stringify(clean, null, 2)}\n`, { mode: 0o600 });
         await fs.rename(temporary, file);
       } catch (error) {
-        await fs.rm(temporary, { force: true });
+        await fs.rm(temporary, { force: true }).catch(() => {});
         throw new ProblemError('progress-not-saved', {
           detail: error instanceof Error ? error.message : String(error),
         });

@@ -1,0 +1,86 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createDispatcher } from '../../electron/dispatcher';
+import { createHandlerTable } from '../../electron/handlers';
+import { ProblemError } from '../../electron/problem-error';
+import type { AppInfoService } from '../../electron/services/app-info';
+import { createLinkPolicy } from '../../electron/services/link-policy';
+import { createProgressStore } from '../../electron/services/progress-store';
+import { initialProgress } from '../../shared/model';
+
+function setup(appInfo: Partial<AppInfoService> = {}) {
+  const lines: string[] = [];
+  const table = createHandlerTable({
+    appInfo: {
+      getAppInfo: () =>
+        Promise.reject(new Error('boom with token eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4eHh4eHh4eCJ9.x')),
+      checkKeychain: () => Promise.reject(new ProblemError('keychain-unavailable')),
+      ...appInfo,
+    },
+    progress: createProgressStore(mkdtempSync(path.join(os.tmpdir(), 'dispatch-')), false),
+    links: createLinkPolicy(),
+    openExternal: async () => 'page',
+    practice: null,
+  });
+  return { dispatch: createDispatcher(table, { log: (line) => lines.push(line) }), lines };
+}
+
+describe('dispatcher', () => {
+  it('answers an unknown method with a problem', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('rm -rf', {})).toEqual({
+      ok: false,
+      problem: { id: 'request-unknown-method', data: { method: 'rm -rf' } },
+    });
+    expect(await dispatch(42, {})).toMatchObject({
+      ok: false,
+      problem: { id: 'request-unknown-method' },
+    });
+    expect(await dispatch('__proto__', {})).toMatchObject({ ok: false });
+  });
+
+  it.each([
+    ['saveProgress', { ...initialProgress, step: 'nowhere' }],
+    ['saveProgress', { ...initialProgress, accessToken: 'secret' }],
+    ['saveProgress', 'not an object'],
+    ['openExternal', { url: 42 }],
+    ['getProgress', { extra: true }],
+  ])('refuses malformed parameters for %s', async (method, params) => {
+    const { dispatch } = setup();
+    expect(await dispatch(method, params)).toMatchObject({
+      ok: false,
+      problem: { id: 'request-malformed' },
+    });
+  });
+
+  it('passes a service problem through and hides unexpected failures behind a reference', async () => {
+    const { dispatch, lines } = setup();
+    expect(await dispatch('checkKeychain', {})).toEqual({
+      ok: false,
+      problem: { id: 'keychain-unavailable' },
+    });
+    const reply = await dispatch('getAppInfo', {});
+    expect(reply).toMatchObject({ ok: false, problem: { id: 'request-failed' } });
+    expect(JSON.stringify(reply)).not.toContain('boom');
+    expect(lines.join('\n')).toContain('boom');
+    expect(lines.join('\n')).not.toContain('eyJ');
+  });
+
+  it('refuses links outside the allow-list and practice switches outside practice', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('openExternal', { url: 'https://evil.example/' })).toMatchObject({
+      ok: false,
+      problem: { id: 'link-not-allowed' },
+    });
+    expect(await dispatch('openExternal', { url: 'https://microsoft.com/devicelogin' })).toEqual({
+      ok: true,
+      value: { via: 'page' },
+    });
+    expect(await dispatch('getPracticeSettings', {})).toMatchObject({
+      ok: false,
+      problem: { id: 'practice-only' },
+    });
+  });
+});
