@@ -42,12 +42,12 @@ describe('keychain check', () => {
   });
 
   it('says plainly that there is no keychain when no keychain service runs', () => {
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       ...process.env,
       DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/bus',
       DISPLAY: '',
+      WAYLAND_DISPLAY: '',
     };
-    delete env['WAYLAND_DISPLAY'];
     const status = probeIn(env) as { state: string; reason: string; detail: string };
     expect(status.state).toBe('unavailable');
     expect(status.reason).toBe('no-service');
