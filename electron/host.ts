@@ -17,10 +17,7 @@ import {
   createDiscoveryService,
   type DiscoveryService,
 } from './services/discovery/discovery-service';
-import {
-  practicePrintersPartName,
-  type PracticePrintersPart,
-} from './simulator/practice-printers';
+import { practicePrintersPartName, type PracticePrintersPart } from './simulator/practice-printers';
 import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
 
 export interface HostOptions {

@@ -14,7 +14,6 @@ type NoParams = Record<string, never>;
  * The whole contract. Each capability declares its own part in `shared/contract/<area>.ts`
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WizardApi extends AppApi, DiscoveryApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
@@ -44,7 +43,6 @@ export type ResultOf<M extends WizardMethod> = WizardApi[M]['result'];
 export type Reply<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** Events the main process pushes to the renderer (each capability extends it likewise). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WizardEvents extends AppEvents, DiscoveryEvents {}
 
 export interface AppEvents {

@@ -146,14 +146,22 @@ function request(
         if (size > maxBytes) {
           response.destroy();
           clearTimeout(timer);
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) });
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: Buffer.concat(chunks),
+          });
           return;
         }
         chunks.push(chunk);
       });
       response.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          body: Buffer.concat(chunks),
+        });
       });
       response.on('error', fail);
     });
@@ -193,9 +201,7 @@ async function probeWebConfig(
       checkRedirect(answer, url);
       if (answer.status >= 100 && answer.status < 600) return { url: url.href, failures };
     } catch (error) {
-      failures.push(
-        error instanceof RequestFailure ? error : new RequestFailure(classify(error)),
-      );
+      failures.push(error instanceof RequestFailure ? error : new RequestFailure(classify(error)));
     }
   }
   return { url: null, failures };
@@ -300,7 +306,11 @@ export async function probePrinter(
   const failures: RequestFailure[] = [
     ...(web.status === 'fulfilled' ? web.value.failures : []),
     ...(ipp.status === 'rejected'
-      ? [ipp.reason instanceof RequestFailure ? ipp.reason : new RequestFailure(classify(ipp.reason))]
+      ? [
+          ipp.reason instanceof RequestFailure
+            ? ipp.reason
+            : new RequestFailure(classify(ipp.reason)),
+        ]
       : []),
   ];
   const address = cleanText(target.webPort ? `${target.host}:${target.webPort}` : target.host, 80);

@@ -158,7 +158,10 @@ export function boundedTxt(txt: Record<string, string | Buffer>): Record<string,
     const bytes = Buffer.isBuffer(value) ? value : Buffer.from(value, 'utf8');
     out[key] = Buffer.isBuffer(value)
       ? bytes.subarray(0, room)
-      : bytes.subarray(0, room).toString('utf8').replace(/\uFFFD$/, '');
+      : bytes
+          .subarray(0, room)
+          .toString('utf8')
+          .replace(/\uFFFD$/, '');
   }
   return out;
 }

@@ -2,7 +2,6 @@ import type { ProblemEntry } from './types';
 
 /** Problems of finding printers and probing their addresses. */
 export const discoveryProblems = {
-  'discovery-unavailable': { area: 'discovery', severity: 'warning' },
   'printer-address-invalid': { area: 'discovery', severity: 'error' },
   'printer-name-unknown': { area: 'discovery', severity: 'error' },
   'printer-unreachable': { area: 'discovery', severity: 'error' },

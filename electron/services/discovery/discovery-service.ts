@@ -358,9 +358,7 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
       const list = printers();
       const found =
         list.find((entry) => summary.uuid !== null && entry.uuid === summary.uuid) ??
-        list.find(
-          (entry) => entry.sources.includes('manual') && entry.addresses.includes(host),
-        );
+        list.find((entry) => entry.sources.includes('manual') && entry.addresses.includes(host));
       if (!found) throw new ProblemError('printer-unknown');
       return found;
     },

@@ -18,10 +18,11 @@ import {
 
 export const textLimits = { name: 80, model: 80, location: 120, address: 64, value: 200 };
 
-
 // C0/C1 controls, DEL, bidirectional overrides and isolates, zero-width and BOM characters.
-// eslint-disable-next-line no-control-regex
-const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+/* eslint-disable no-control-regex -- these controls are exactly what is removed */
+const unsafeCharacters =
+  /* eslint-enable no-control-regex */
+  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 /**
  * Makes a network value safe to show: controls become spaces, runs of space collapse, and the
@@ -42,9 +43,10 @@ export function cleanText(value: unknown, limit: number = textLimits.value): str
 /** A UUID in canonical lower-case form, or null when the value isn't one. */
 export function normaliseUuid(value: string | null | undefined): string | null {
   if (!value) return null;
-  const match = /^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
-    value.trim(),
-  );
+  const match =
+    /^(?:urn:uuid:)?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
+      value.trim(),
+    );
   return match?.[1] ? match[1].toLowerCase() : null;
 }
 
@@ -68,7 +70,11 @@ export function isIpv6(value: string): boolean {
   if (!/^[0-9a-f:.]+$/i.test(address) || !address.includes(':')) return false;
   if ((address.match(/::/g) ?? []).length > 1) return false;
   const groups = address.split(':');
-  return groups.length >= 3 && groups.length <= 8 && groups.every((group) => group.length <= 4 || isIpv4(group));
+  return (
+    groups.length >= 3 &&
+    groups.length <= 8 &&
+    groups.every((group) => group.length <= 4 || isIpv4(group))
+  );
 }
 
 export function isHostName(value: string): boolean {
@@ -171,7 +177,13 @@ class Groups {
   private parent = new Map<string, string>();
   find(key: string): string {
     let root = key;
-    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    for (
+      let up = this.parent.get(root);
+      up !== undefined && up !== root;
+      up = this.parent.get(root)
+    ) {
+      root = up;
+    }
     this.parent.set(key, root);
     return root;
   }
@@ -243,8 +255,8 @@ function entryFromAnnouncements(list: ServiceAnnouncement[]): PrinterEntry | nul
   const printing = sorted.filter(
     (item) => item.type !== 'http' || item.subtypes.includes('printer'),
   );
-  if (printing.length === 0) return null;
-  const first = printing[0]!;
+  const first = printing[0];
+  if (!first) return null;
   // TXT merged so that the most preferred (secure) announcement wins each key.
   const txt: Record<string, string> = {};
   for (const item of [...sorted].reverse()) Object.assign(txt, item.txt);
@@ -256,8 +268,7 @@ function entryFromAnnouncements(list: ServiceAnnouncement[]): PrinterEntry | nul
   const host = first.host || null;
   const address = preferredAddress(addresses);
   const manufacturer = cleanText(txt['usb_mfg'], textLimits.model) || null;
-  const scan =
-    services.includes('uscan') || services.includes('uscans') || isTrue(txt['scan']);
+  const scan = services.includes('uscan') || services.includes('uscans') || isTrue(txt['scan']);
   return {
     id: uuid ? `uuid:${uuid}` : `host:${host ?? first.fqdn}`,
     name: cleanText(first.instance, textLimits.name) || model || host || '?',
@@ -328,13 +339,14 @@ export function mergeProbe(entry: PrinterEntry, probe: ProbeSummary): void {
     entry.name = probe.name;
   }
   if (probe.webConfigUrl?.startsWith('https:')) entry.secure = true;
-  entry.vendor = recogniseVendor({
-    uuid: entry.uuid,
-    manufacturer: entry.manufacturer,
-    model: entry.model,
-  }) === 'epson' || entry.vendor === 'epson'
-    ? 'epson'
-    : 'other';
+  entry.vendor =
+    recogniseVendor({
+      uuid: entry.uuid,
+      manufacturer: entry.manufacturer,
+      model: entry.model,
+    }) === 'epson' || entry.vendor === 'epson'
+      ? 'epson'
+      : 'other';
 }
 
 export function toChosenPrinter(entry: PrinterEntry): ChosenPrinter {
