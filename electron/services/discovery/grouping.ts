@@ -19,10 +19,16 @@ import {
 export const textLimits = { name: 80, model: 80, location: 120, address: 64, value: 200 };
 
 // C0/C1 controls, DEL, bidirectional overrides and isolates, zero-width and BOM characters.
-/* eslint-disable no-control-regex -- these controls are exactly what is removed */
-const unsafeCharacters =
-  /* eslint-enable no-control-regex */
-  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+function isUnsafeCharacter(code: number): boolean {
+  return (
+    code <= 0x1f ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x2069) ||
+    code === 0xfeff
+  );
+}
 
 /**
  * Makes a network value safe to show: controls become spaces, runs of space collapse, and the
@@ -31,7 +37,11 @@ const unsafeCharacters =
  */
 export function cleanText(value: unknown, limit: number = textLimits.value): string {
   if (typeof value !== 'string') return '';
-  const flat = value.replace(unsafeCharacters, ' ').replace(/\s+/g, ' ').trim();
+  // Work on a bounded prefix: the result is cut to `limit` anyway.
+  const safe = Array.from(value.slice(0, limit * 4 + 16), (character) =>
+    isUnsafeCharacter(character.codePointAt(0) ?? 0) ? ' ' : character,
+  ).join('');
+  const flat = safe.replace(/\s+/g, ' ').trim();
   const characters = Array.from(flat);
   if (characters.length <= limit) return flat;
   return `${characters
