@@ -231,7 +231,10 @@ function ippAnswer(spec: PracticePrinterSpec, port: number, request: Buffer): Bu
   });
 }
 
-function startPrinterServer(spec: PracticePrinterSpec): Promise<RunningPrinter> {
+function startPrinterServer(
+  spec: PracticePrinterSpec,
+  answering: () => boolean,
+): Promise<RunningPrinter> {
   return new Promise((resolve, reject) => {
     let port = 0;
     const server = http.createServer((request, response) => {
@@ -260,6 +263,10 @@ function startPrinterServer(spec: PracticePrinterSpec): Promise<RunningPrinter> 
         return;
       }
       response.writeHead(404).end();
+    });
+    // Switched off ("no printer answers"): connections are dropped at once.
+    server.on('connection', (socket) => {
+      if (!answering()) socket.destroy();
     });
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
@@ -324,7 +331,11 @@ export function createPracticePrinters(): PracticePrintersPart {
       Object.fromEntries(running.map((printer) => [printer.spec.key, `127.0.0.1:${printer.port}`])),
     async start(context: PracticeContext) {
       running = await Promise.all(
-        [...practicePrinterSpecs, hostilePrinterSpec].map((spec) => startPrinterServer(spec)),
+        [...practicePrinterSpecs, hostilePrinterSpec].map((spec) =>
+          startPrinterServer(spec, () =>
+            spec.key === 'hostile' ? mode === 'hostile' : mode !== 'none',
+          ),
+        ),
       );
       mode = context.settings().printers;
       // Loopback only: the practice world never announces anything on the user's network.

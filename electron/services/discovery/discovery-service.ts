@@ -202,9 +202,19 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     changed();
   };
 
+  // After a goodbye, ask once more: a same-named service that is still there answers again
+  // (e.g. a goodbye from a twin on another interface), a departed one stays gone.
+  let goodbyeTimer: NodeJS.Timeout | null = null;
   const untrack = (service: Bonjour.Service): void => {
     const fqdn = normaliseHost(String(service.fqdn ?? ''));
-    if (services.delete(fqdn)) changed();
+    if (!services.delete(fqdn)) return;
+    changed();
+    if (!goodbyeTimer && !stopped) {
+      goodbyeTimer = setTimeout(() => {
+        goodbyeTimer = null;
+        if (!stopped) requery();
+      }, 1000).unref();
+    }
   };
 
   // A response that names a known service (SRV/TXT, ttl > 0) proves it is still there;
@@ -339,8 +349,23 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
         startSearch();
         return snapshot();
       }
-      // Re-query now; whoever doesn't answer this one and the next is gone.
+      // Re-query now; whoever doesn't answer this one and the next is gone. Addresses typed
+      // by hand are probed again, and dropped when they no longer answer.
       requery();
+      for (const [key, item] of manual) {
+        void probe({ host: item.host, webPort: item.port, ippPort: item.port }).then(
+          (summary) => {
+            if (manual.get(key) !== item) return;
+            manual.set(key, { ...item, probe: summary });
+            changed();
+          },
+          () => {
+            if (manual.get(key) !== item) return;
+            manual.delete(key);
+            changed();
+          },
+        );
+      }
       return snapshot();
     },
     snapshot,
@@ -400,6 +425,7 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     async stop() {
       stopped = true;
       clearTimers();
+      if (goodbyeTimer) clearTimeout(goodbyeTimer);
       if (notifyTimer) clearTimeout(notifyTimer);
       notifyTimer = null;
       searching = false;

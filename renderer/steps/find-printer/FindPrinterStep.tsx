@@ -27,6 +27,8 @@ export function FindPrinterStep() {
   const [busy, setBusy] = useState<Record<string, boolean>>({});
   const [problems, setProblems] = useState<Record<string, Problem | null>>({});
   const [linkProblem, setLinkProblem] = useState<Problem | null>(null);
+  // What the user just ticked, shown at once while the main process records it.
+  const [pending, setPending] = useState<Record<string, boolean>>({});
 
   useEffect(() => {
     const timer = setTimeout(() => setWaitedFor(generation), helpAfterMs);
@@ -47,10 +49,14 @@ export function FindPrinterStep() {
   };
 
   const toggle = async (id: string, checked: boolean): Promise<void> => {
+    setPending((current) => ({ ...current, [id]: checked }));
     const ids = checked
       ? [...chosenIds.filter((item) => item !== id), id]
       : chosenIds.filter((item) => item !== id);
     const failure = await setChosen(ids);
+    setPending((current) =>
+      Object.fromEntries(Object.entries(current).filter(([key]) => key !== id)),
+    );
     setProblems((current) => ({ ...current, [id]: failure }));
     if (checked && !failure && listedIds.has(id)) await probe(id);
   };
@@ -72,6 +78,7 @@ export function FindPrinterStep() {
       key={id}
       printer={printer}
       chosen={progress.printers.find((item) => item.id === id) ?? null}
+      ticked={pending[id]}
       busy={busy[id] ?? false}
       problem={problems[id] ?? null}
       onToggle={(checked) => void toggle(id, checked)}

@@ -7,6 +7,8 @@ interface PrinterCardProps {
   /** A listed printer, or a chosen one not (yet) seen in this search. */
   printer: PrinterEntry | null;
   chosen: ChosenPrinter | null;
+  /** The user's tick while it is being recorded. */
+  ticked: boolean | undefined;
   busy: boolean;
   problem: Problem | null;
   onToggle(checked: boolean): void;
@@ -21,6 +23,7 @@ interface PrinterCardProps {
 export function PrinterCard({
   printer,
   chosen,
+  ticked,
   busy,
   problem,
   onToggle,
@@ -46,7 +49,7 @@ export function PrinterCard({
         <label className="printer-choose">
           <input
             type="checkbox"
-            checked={chosen !== null}
+            checked={ticked ?? chosen !== null}
             onChange={(event) => onToggle(event.target.checked)}
           />
           <span>{t('card.use')}</span>
