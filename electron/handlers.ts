@@ -10,6 +10,8 @@ import type { AppInfoService } from './services/app-info';
 import type { LinkPolicy } from './services/link-policy';
 import { progressSchema, type ProgressStore } from './services/progress-store';
 import type { PracticeWorld } from './simulator/practice-world';
+import { createDiscoveryHandlers } from './handlers/discovery';
+import type { DiscoveryService } from './services/discovery/discovery-service';
 
 export interface Handler<M extends WizardMethod> {
   params: z.ZodType<ParamsOf<M>>;
@@ -24,6 +26,7 @@ export interface Services {
   /** How this shell opens an allowed address outside the app. */
   openExternal(url: string): Promise<'system' | 'page'>;
   practice: PracticeWorld | null;
+  discovery: DiscoveryService;
 }
 
 const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
@@ -62,5 +65,6 @@ export function createHandlerTable(services: Services): HandlerTable {
       params: practiceSwitchParams,
       run: async ({ id, value }) => requirePractice(services.practice).set(id, value as never),
     },
+    ...createDiscoveryHandlers({ discovery: services.discovery, links: services.links }),
   };
 }

@@ -2,6 +2,7 @@
  * The data model shared by the UI and the main process. Plain data only: everything here can
  * cross the contract as JSON and be persisted without leaking a secret.
  */
+import type { ChosenPrinter } from './printers';
 
 /** The journey of DESIGN.md section 2, in order. */
 export const journeySteps = [
@@ -101,6 +102,8 @@ export interface Progress {
   cloud: MicrosoftCloud;
   /** The latest result of each check that has run. */
   checks: Partial<Record<CheckId, CheckResult>>;
+  /** The printers chosen in "Find the printer" (never a password). */
+  printers: ChosenPrinter[];
 }
 
 export const initialProgress: Progress = {
@@ -110,6 +113,7 @@ export const initialProgress: Progress = {
   accountKind: 'work',
   cloud: 'global',
   checks: {},
+  printers: [],
 };
 
 export type ShellKind = 'electron' | 'browser';

@@ -6,6 +6,8 @@
 export const practiceSwitches = {
   /** How the OS keychain behaves for the practice run. */
   keychain: ['as-is', 'missing', 'locked', 'hangs'],
+  /** Which practice printers announce themselves on loopback. */
+  printers: ['three', 'none', 'hostile'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type PracticeSwitchId = keyof typeof practiceSwitches;

@@ -26,6 +26,18 @@ const checkResultSchema = z
   })
   .strict();
 
+const chosenPrinterSchema = z
+  .object({
+    id: z.string().min(1).max(200),
+    name: z.string().max(200),
+    model: z.string().max(200).nullable(),
+    vendor: z.enum(['epson', 'other']),
+    addresses: z.array(z.string().max(64)).max(6),
+    webConfigUrl: z.string().max(400).nullable(),
+    firmwareVersion: z.string().max(80).nullable(),
+  })
+  .strict();
+
 export const progressSchema = z
   .object({
     step: z.enum(journeySteps),
@@ -34,6 +46,8 @@ export const progressSchema = z
     accountKind: z.enum(accountKinds),
     cloud: z.enum(microsoftClouds),
     checks: z.partialRecord(z.enum(checkIds), checkResultSchema),
+    // Older progress files have no printers yet.
+    printers: z.array(chosenPrinterSchema).max(20).default([]),
   })
   .strict() satisfies z.ZodType<Progress>;
 

@@ -17,6 +17,11 @@ const verbs: { [M in WizardMethod]: true } = {
   openExternal: true,
   getPracticeSettings: true,
   setPracticeSwitch: true,
+  startDiscovery: true,
+  searchAgain: true,
+  addPrinterByAddress: true,
+  probePrinter: true,
+  choosePrinters: true,
 };
 
 const bridge = Object.fromEntries(

@@ -5,11 +5,12 @@
 import type { ReactElement } from 'react';
 import type { StepId } from '../../shared/model';
 import { StepIntro } from './common/StepIntro';
+import { FindPrinterStep } from './find-printer/FindPrinterStep';
 import { WelcomeStep } from './welcome/WelcomeStep';
 
 export const stepScreens: Record<StepId, () => ReactElement> = {
   welcome: () => <WelcomeStep />,
-  'find-printer': () => <StepIntro step="find-printer" />,
+  'find-printer': () => <FindPrinterStep />,
   'prepare-exchange': () => <StepIntro step="prepare-exchange" />,
   'sign-in': () => <StepIntro step="sign-in" />,
   'verify-tenant': () => <StepIntro step="verify-tenant" />,

@@ -3,10 +3,12 @@
  * It is the single source for step screens, the troubleshooter and the report.
  */
 import { appProblems } from './app';
+import { discoveryProblems } from './discovery';
 import type { ProblemEntry } from './types';
 
 export const problemCatalogue = {
   ...appProblems,
+  ...discoveryProblems,
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;
