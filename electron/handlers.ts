@@ -5,9 +5,11 @@
 import { z } from 'zod';
 import type { ParamsOf, ResultOf, WizardMethod } from '../shared/contract';
 import { practiceSwitches, type PracticeSwitchId } from '../shared/practice';
+import { createSigninHandlers } from './handlers/signin';
 import { ProblemError } from './problem-error';
 import type { AppInfoService } from './services/app-info';
 import type { LinkPolicy } from './services/link-policy';
+import type { SignInService } from './services/signin/signin-service';
 import { progressSchema, type ProgressStore } from './services/progress-store';
 import type { PracticeWorld } from './simulator/practice-world';
 
@@ -24,6 +26,7 @@ export interface Services {
   /** How this shell opens an allowed address outside the app. */
   openExternal(url: string): Promise<'system' | 'page'>;
   practice: PracticeWorld | null;
+  signIn: SignInService;
 }
 
 const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
@@ -62,5 +65,6 @@ export function createHandlerTable(services: Services): HandlerTable {
       params: practiceSwitchParams,
       run: async ({ id, value }) => requirePractice(services.practice).set(id, value as never),
     },
+    ...createSigninHandlers(services.signIn),
   };
 }

@@ -11,6 +11,13 @@ import { createAppInfoService } from './services/app-info';
 import { createKeytarStore, type SecretStore } from './services/keychain';
 import { createLinkPolicy, type LinkPolicy } from './services/link-policy';
 import { createProgressStore } from './services/progress-store';
+import { loadCloudFile, type CustomCloud } from './services/cloud-profile-file';
+import { createClientIdStore } from './services/signin/client-id';
+import { resolveCloud, type ResolvedCloud } from './services/signin/cloud';
+import { createSignInService, type SignInService } from './services/signin/signin-service';
+import type { TokenSource } from './services/token-source';
+import { ProblemError } from './problem-error';
+import { practiceClientIds, practiceTenantPartName, type PracticeTenant } from './simulator/practice-tenant';
 import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
 
 export interface HostOptions {
@@ -23,6 +30,10 @@ export interface HostOptions {
   /** Replaces the OS keychain (tests of the no-keychain path). */
   secretStore?: SecretStore;
   log?: (line: string) => void;
+  /** Environment to read WIZARD_CLIENT_ID and WIZARD_CLOUD_FILE from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** The client ID baked in at packaging (package.json `wizardClientId`), if any. */
+  packagedClientId?: string;
 }
 
 export interface WizardHost {
@@ -30,6 +41,11 @@ export interface WizardHost {
   onEvent(listener: (event: WizardEvent) => void): () => void;
   links: LinkPolicy;
   practice: PracticeWorld | null;
+  /** Access tokens of the signed-in account, for services that call Microsoft. */
+  tokenSource: TokenSource;
+  signIn: SignInService;
+  /** The Microsoft endpoints in use now (practice, custom file or the chosen cloud) and their CA. */
+  cloud(): Promise<ResolvedCloud>;
   close(): Promise<void>;
 }
 
@@ -49,6 +65,45 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   const secretStore = (): SecretStore => keychain ?? realKeychain();
 
   const links = createLinkPolicy();
+  const env = options.env ?? process.env;
+  const progress = createProgressStore(options.configDir, options.practice);
+  const tenant = practice?.part<PracticeTenant>(practiceTenantPartName) ?? null;
+  if (tenant) links.allowOrigin(tenant.pageOrigin);
+  let custom: CustomCloud | ProblemError | null = null;
+  if (!practice && env['WIZARD_CLOUD_FILE']) {
+    try {
+      custom = loadCloudFile(env['WIZARD_CLOUD_FILE']);
+      const deviceLogin = custom.overrides.deviceLoginUrl;
+      if (deviceLogin) links.allowOrigin(new URL(deviceLogin).origin);
+    } catch (error) {
+      custom =
+        error instanceof ProblemError
+          ? error
+          : new ProblemError('signin-cloud-file-invalid', { file: env['WIZARD_CLOUD_FILE'], detail: '-' });
+    }
+  }
+  const cloud = async (): Promise<ResolvedCloud> => {
+    const { accountKind, cloud: chosen } = await progress.load();
+    return resolveCloud(
+      {
+        practice: practice ? { overrides: practice.cloudProfile(), ca: practice.certificate.cert } : null,
+        custom,
+      },
+      { accountKind, cloud: chosen },
+    );
+  };
+  const signIn = createSignInService({
+    cloud,
+    clientIds: createClientIdStore({
+      configDir: options.configDir,
+      environment: env['WIZARD_CLIENT_ID'],
+      packaged: options.packagedClientId,
+      practice: tenant ? practiceClientIds.wizard : undefined,
+    }),
+    secretStore,
+    onChange: (status) => emit({ name: 'signin-changed', data: status }),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const table = createHandlerTable({
     appInfo: createAppInfoService({
       name: productName,
@@ -58,10 +113,11 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       secretStore,
       ...(options.versions ? { versions: options.versions } : {}),
     }),
-    progress: createProgressStore(options.configDir, options.practice),
+    progress,
     links,
     openExternal: options.openExternal,
     practice,
+    signIn,
   });
   return {
     dispatch: createDispatcher(table, options.log ? { log: options.log } : {}),
@@ -71,7 +127,11 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     },
     links,
     practice,
+    tokenSource: signIn,
+    signIn,
+    cloud,
     async close() {
+      await signIn.close();
       events.removeAllListeners();
       await practice?.stop();
     },

@@ -6,6 +6,7 @@
 import type { AppInfo, KeychainStatus, Progress } from './model';
 import type { PracticeSettings, PracticeSwitchId, PracticeSwitchValue } from './practice';
 import type { Problem } from './problem';
+import type { SigninApi, SigninEvents } from './contract/signin';
 
 type NoParams = Record<string, never>;
 
@@ -13,8 +14,7 @@ type NoParams = Record<string, never>;
  * The whole contract. Each capability declares its own part in `shared/contract/<area>.ts`
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WizardApi extends AppApi {}
+export interface WizardApi extends AppApi, SigninApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -43,8 +43,7 @@ export type ResultOf<M extends WizardMethod> = WizardApi[M]['result'];
 export type Reply<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** Events the main process pushes to the renderer (each capability extends it likewise). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WizardEvents extends AppEvents {}
+export interface WizardEvents extends AppEvents, SigninEvents {}
 
 export interface AppEvents {
   'practice-changed': PracticeSettings;
@@ -63,6 +62,12 @@ const methodFlags: { [M in WizardMethod]: true } = {
   openExternal: true,
   getPracticeSettings: true,
   setPracticeSwitch: true,
+  getSignInStatus: true,
+  startSignIn: true,
+  cancelSignIn: true,
+  signOut: true,
+  setClientId: true,
+  checkConsentRole: true,
 };
 export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
 

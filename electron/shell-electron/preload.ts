@@ -17,6 +17,12 @@ const verbs: { [M in WizardMethod]: true } = {
   openExternal: true,
   getPracticeSettings: true,
   setPracticeSwitch: true,
+  getSignInStatus: true,
+  startSignIn: true,
+  cancelSignIn: true,
+  signOut: true,
+  setClientId: true,
+  checkConsentRole: true,
 };
 
 const bridge = Object.fromEntries(

@@ -21,6 +21,7 @@ import {
 import type { SecretStore } from '../services/keychain';
 import { createPracticeCertificate, type PracticeCertificate } from './practice-certificate';
 import { createPracticeKeychain } from './practice-keychain';
+import { createPracticeTenant } from './practice-tenant';
 import { createPracticeTokenAuthority, type PracticeTokenAuthority } from './practice-tokens';
 
 export interface PracticeContext {
@@ -39,7 +40,7 @@ export interface PracticePart {
 }
 
 /** Builds the parts of the practice world; each capability adds its part here. */
-const partFactories: (() => PracticePart)[] = [];
+const partFactories: (() => PracticePart)[] = [() => createPracticeTenant()];
 
 export interface PracticeWorld {
   settings(): PracticeSettings;

@@ -3,10 +3,12 @@
  * It is the single source for step screens, the troubleshooter and the report.
  */
 import { appProblems } from './app';
+import { signinProblems } from './signin';
 import type { ProblemEntry } from './types';
 
 export const problemCatalogue = {
   ...appProblems,
+  ...signinProblems,
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;
