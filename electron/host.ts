@@ -17,7 +17,11 @@ import { resolveCloud, type ResolvedCloud } from './services/signin/cloud';
 import { createSignInService, type SignInService } from './services/signin/signin-service';
 import type { TokenSource } from './services/token-source';
 import { ProblemError } from './problem-error';
-import { practiceClientIds, practiceTenantPartName, type PracticeTenant } from './simulator/practice-tenant';
+import {
+  practiceClientIds,
+  practiceTenantPartName,
+  type PracticeTenant,
+} from './simulator/practice-tenant';
 import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
 
 export interface HostOptions {
@@ -79,14 +83,19 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       custom =
         error instanceof ProblemError
           ? error
-          : new ProblemError('signin-cloud-file-invalid', { file: env['WIZARD_CLOUD_FILE'], detail: '-' });
+          : new ProblemError('signin-cloud-file-invalid', {
+              file: env['WIZARD_CLOUD_FILE'],
+              detail: '-',
+            });
     }
   }
   const cloud = async (): Promise<ResolvedCloud> => {
     const { accountKind, cloud: chosen } = await progress.load();
     return resolveCloud(
       {
-        practice: practice ? { overrides: practice.cloudProfile(), ca: practice.certificate.cert } : null,
+        practice: practice
+          ? { overrides: practice.cloudProfile(), ca: practice.certificate.cert }
+          : null,
         custom,
       },
       { accountKind, cloud: chosen },

@@ -94,6 +94,9 @@ export function cloudProfileFor(accountKind: AccountKind, cloud: MicrosoftCloud)
 }
 
 /** Scopes on the profile's Graph resource, e.g. graphScope(profile, 'User.Read'). */
-export function graphScope(profile: Pick<CloudProfile, 'graphResource'>, permission: string): string {
+export function graphScope(
+  profile: Pick<CloudProfile, 'graphResource'>,
+  permission: string,
+): string {
   return `${profile.graphResource}/${permission}`;
 }

@@ -33,7 +33,10 @@ export const cloudFileSchema = z
       .optional(),
     smtpPort: z.number().int().min(1).max(65535).optional(),
     smtpScope: httpsUrl.optional(),
-    tenant: z.string().regex(/^[\w.-]{1,64}$/).optional(),
+    tenant: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/)
+      .optional(),
     deviceLoginUrl: z.string().max(512).url().optional(),
     caFile: z.string().max(4096).optional(),
   })
@@ -74,7 +77,10 @@ export function loadCloudFile(file: string): CustomCloud {
     try {
       ca = readFileSync(caPath, 'utf8');
     } catch {
-      throw new ProblemError('signin-cloud-file-invalid', { file, detail: `caFile ${caPath} cannot be read` });
+      throw new ProblemError('signin-cloud-file-invalid', {
+        file,
+        detail: `caFile ${caPath} cannot be read`,
+      });
     }
     if (!/-----BEGIN CERTIFICATE-----/.test(ca)) {
       throw new ProblemError('signin-cloud-file-invalid', {
@@ -83,10 +89,13 @@ export function loadCloudFile(file: string): CustomCloud {
       });
     }
   }
-  const { caFile: _caFile, ...overrides } = parsed;
+  const overrides: Partial<typeof parsed> = { ...parsed };
+  delete overrides.caFile;
   const cleaned = Object.fromEntries(
     Object.entries(overrides).map(([key, value]) =>
-      typeof value === 'string' && key !== 'smtpHost' && key !== 'tenant' ? [key, value.replace(/\/+$/, '')] : [key, value],
+      typeof value === 'string' && key !== 'smtpHost' && key !== 'tenant'
+        ? [key, value.replace(/\/+$/, '')]
+        : [key, value],
     ),
   ) as Partial<CloudProfile>;
   return { file, overrides: cleaned, ca };

@@ -234,7 +234,8 @@ const failures: Partial<Record<TenantScenario, OAuthFailure>> = {
     status: 401,
     error: 'invalid_client',
     code: 7000218,
-    description: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    description:
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
   },
   'bad-verification-code': {
     status: 400,
@@ -246,7 +247,8 @@ const failures: Partial<Record<TenantScenario, OAuthFailure>> = {
     status: 400,
     error: 'expired_token',
     code: 70020,
-    description: "The provided value for the input parameter 'device_code' is not valid. This device code has expired.",
+    description:
+      "The provided value for the input parameter 'device_code' is not valid. This device code has expired.",
   },
   'refresh-expired': {
     status: 400,
@@ -276,6 +278,17 @@ const failures: Partial<Record<TenantScenario, OAuthFailure>> = {
     description: 'A transient error has occurred. Please try again.',
   },
 };
+function failureOf(scenario: TenantScenario): OAuthFailure {
+  return (
+    failures[scenario] ?? {
+      status: 400,
+      error: 'invalid_request',
+      code: 90033,
+      description: 'A transient error has occurred.',
+    }
+  );
+}
+
 /** Failures shown once the person has signed in on the page (as Microsoft does). */
 const afterSignInScenarios = new Set<TenantScenario>([
   'mfa-required',
@@ -385,7 +398,8 @@ function splitScope(scope: string): { resource: string; name: string } {
 function escapeHtml(value: string): string {
   return value.replace(
     /[&<>"']/g,
-    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+    (char) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
   );
 }
 
@@ -407,7 +421,10 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
   const refreshGrants = new Map<string, RefreshGrant>();
   const pageFlows = new Map<string, PageFlow>();
   /** clientId → consented scopes, tenant-wide and per user (oid). */
-  const consents = new Map<string, { tenantWide: Set<string>; perUser: Map<string, Set<string>> }>();
+  const consents = new Map<
+    string,
+    { tenantWide: Set<string>; perUser: Map<string, Set<string>> }
+  >();
   const graphRoutes = new Map<string, GraphRoute>();
   const heldSockets = new Set<Socket>();
   let context: PracticeContext | null = null;
@@ -417,6 +434,10 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
   let pageOrigin = '';
 
   const scenario = (): TenantScenario => context?.settings().tenant ?? 'normal';
+  const tokenAuthority = () => {
+    if (!context) throw new Error('The practice tenant is not started');
+    return context.tokens;
+  };
   const consentOf = (clientId: string) => {
     let entry = consents.get(clientId);
     if (!entry) {
@@ -432,7 +453,9 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
   /** `.default` stands for every permission the app registration declares (all resources). */
   const expandScopes = (app: PracticeApp, scopes: string[]): string[] => [
     ...new Set(
-      scopes.flatMap((scope) => (splitScope(scope).name === '.default' ? app.permissions : [scope])),
+      scopes.flatMap((scope) =>
+        splitScope(scope).name === '.default' ? app.permissions : [scope],
+      ),
     ),
   ];
   const canConsentForAdmins = (account: PracticeAccount): boolean =>
@@ -471,10 +494,10 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       } else if (consented.has(scope)) {
         names.push(name);
       } else {
-        return { ok: false, failure: { ...failures['consent-missing']! } };
+        return { ok: false, failure: { ...failureOf('consent-missing') } };
       }
     }
-    if (names.length === 0) return { ok: false, failure: { ...failures['consent-missing']! } };
+    if (names.length === 0) return { ok: false, failure: { ...failureOf('consent-missing') } };
     const claims = {
       aud: resource,
       scp: [...new Set(names)].join(' '),
@@ -493,7 +516,7 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
         scope: [...new Set(names)].map((name) => `${resource}/${name}`).join(' '),
         expires_in: 3600,
         ext_expires_in: 3600,
-        access_token: context!.tokens.issue(claims, 3600),
+        access_token: tokenAuthority().issue(claims, 3600),
         refresh_token: refreshToken,
         id_token: unsignedJwt({
           aud: app.clientId,
@@ -508,9 +531,9 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
           tid: practiceTenantId,
           ver: '2.0',
         }),
-        client_info: Buffer.from(JSON.stringify({ uid: account.oid, utid: practiceTenantId })).toString(
-          'base64url',
-        ),
+        client_info: Buffer.from(
+          JSON.stringify({ uid: account.oid, utid: practiceTenantId }),
+        ).toString('base64url'),
       },
     };
   }
@@ -521,7 +544,10 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     correlationId: string,
   ): void {
     const traceId = randomUUID();
-    const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+    const timestamp = new Date()
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/\.\d+Z$/, 'Z');
     const prefix = failure.code === undefined ? '' : `AADSTS${failure.code}: `;
     sendJson(response, failure.status, {
       error: failure.error,
@@ -551,9 +577,10 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       request.socket.once('close', () => heldSockets.delete(request.socket));
       return;
     }
-    const match = /^\/([\w.-]{1,64})\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/(devicecode|token))$/.exec(
-      url.pathname,
-    );
+    const match =
+      /^\/([\w.-]{1,64})\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/(devicecode|token))$/.exec(
+        url.pathname,
+      );
     if (!match) {
       sendJson(response, 404, { error: 'not_found' });
       return;
@@ -582,7 +609,7 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     const clientId = form.get('client_id') ?? '';
     const app = apps.get(clientId);
     if (!app || current === 'app-not-in-tenant') {
-      sendOAuthError(response, failures['app-not-in-tenant']!, correlationId);
+      sendOAuthError(response, failureOf('app-not-in-tenant'), correlationId);
       return;
     }
     if (match[3] === 'devicecode') {
@@ -613,7 +640,10 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       return;
     }
     const grantType = form.get('grant_type') ?? '';
-    if (grantType === 'device_code' || grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
+    if (
+      grantType === 'device_code' ||
+      grantType === 'urn:ietf:params:oauth:grant-type:device_code'
+    ) {
       answerDevicePoll(response, form, app, current, correlationId);
       return;
     }
@@ -622,13 +652,18 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       if (!grant || grant.app.clientId !== app.clientId) {
         sendOAuthError(
           response,
-          { status: 400, error: 'invalid_grant', code: 9002313, description: 'Invalid request. Request is malformed or invalid.' },
+          {
+            status: 400,
+            error: 'invalid_grant',
+            code: 9002313,
+            description: 'Invalid request. Request is malformed or invalid.',
+          },
           correlationId,
         );
         return;
       }
       if (refreshScenarios.has(current)) {
-        sendOAuthError(response, failures[current]!, correlationId);
+        sendOAuthError(response, failureOf(current), correlationId);
         return;
       }
       const scopes = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
@@ -644,7 +679,12 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     }
     sendOAuthError(
       response,
-      { status: 400, error: 'unsupported_grant_type', code: 70003, description: 'The app requested an unsupported grant type.' },
+      {
+        status: 400,
+        error: 'unsupported_grant_type',
+        code: 70003,
+        description: 'The app requested an unsupported grant type.',
+      },
       correlationId,
     );
   }
@@ -658,19 +698,19 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
   ): void {
     const grant = deviceGrants.get(form.get('device_code') ?? '');
     if (current === 'not-public-client' || !app.publicClient) {
-      sendOAuthError(response, failures['not-public-client']!, correlationId);
+      sendOAuthError(response, failureOf('not-public-client'), correlationId);
       return;
     }
     if (!grant || grant.app.clientId !== app.clientId || current === 'bad-verification-code') {
       grant?.polls.push(Date.now());
-      sendOAuthError(response, failures['bad-verification-code']!, correlationId);
+      sendOAuthError(response, failureOf('bad-verification-code'), correlationId);
       return;
     }
     const now = Date.now();
     const previous = grant.polls.at(-1);
     grant.polls.push(now);
     if (current === 'code-expired' || now > grant.expiresAt) {
-      sendOAuthError(response, failures['code-expired']!, correlationId);
+      sendOAuthError(response, failureOf('code-expired'), correlationId);
       return;
     }
     if (current === 'slow-down') {
@@ -691,7 +731,12 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     if (grant.state === 'pending') {
       sendOAuthError(
         response,
-        { status: 400, error: 'authorization_pending', code: 70016, description: 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.' },
+        {
+          status: 400,
+          error: 'authorization_pending',
+          code: 70016,
+          description: 'OAuth 2.0 device flow error. Authorization is pending. Continue polling.',
+        },
         correlationId,
       );
       return;
@@ -699,7 +744,12 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     if (grant.state === 'declined') {
       sendOAuthError(
         response,
-        { status: 400, error: 'authorization_declined', code: 70000, description: 'The user declined the authorization request.' },
+        {
+          status: 400,
+          error: 'authorization_declined',
+          code: 70000,
+          description: 'The user declined the authorization request.',
+        },
         correlationId,
       );
       return;
@@ -711,7 +761,12 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     if (grant.redeemed || !grant.account) {
       sendOAuthError(
         response,
-        { status: 400, error: 'invalid_grant', code: 90120, description: 'The request was already authorized or declined.' },
+        {
+          status: 400,
+          error: 'invalid_grant',
+          code: 90120,
+          description: 'The request was already authorized or declined.',
+        },
         correlationId,
       );
       return;
@@ -726,7 +781,11 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     sendJson(response, 200, issued.body);
   }
 
-  async function handleGraph(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+  async function handleGraph(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+  ): Promise<void> {
     const current = scenario();
     if (current === 'network-down') {
       request.socket.destroy();
@@ -734,11 +793,17 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     }
     request.resume();
     const graphError = (status: number, code: string, message: string): void =>
-      sendJson(response, status, { error: { code, message, innerError: { 'request-id': randomUUID() } } });
+      sendJson(response, status, {
+        error: { code, message, innerError: { 'request-id': randomUUID() } },
+      });
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const claims = bearer ? context?.tokens.verify(bearer) : null;
     if (!claims || claims.aud !== practiceResources.graph || claims.tid !== practiceTenantId) {
-      graphError(401, 'InvalidAuthenticationToken', 'Access token validation failure. Invalid audience.');
+      graphError(
+        401,
+        'InvalidAuthenticationToken',
+        'Access token validation failure. Invalid audience.',
+      );
       return;
     }
     const account = practiceAccounts.find((candidate) => candidate.oid === claims.oid);
@@ -752,7 +817,10 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       graphError(404, 'Request_UnsupportedQuery', 'Unsupported segment type.');
       return;
     }
-    const result = await route({ account, scopes: claims.scp.split(' '), appId: claims.appid }, url);
+    const result = await route(
+      { account, scopes: claims.scp.split(' '), appId: claims.appid },
+      url,
+    );
     sendJson(response, result.status, result.body);
   }
 
@@ -838,14 +906,16 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
     response.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
       'X-Frame-Options': 'DENY',
       'Referrer-Policy': 'no-referrer',
     });
     response.end(html);
   }
 
-  const hidden = (flowId: string): string => `<input type="hidden" name="flow" value="${escapeHtml(flowId)}">`;
+  const hidden = (flowId: string): string =>
+    `<input type="hidden" name="flow" value="${escapeHtml(flowId)}">`;
 
   function codeForm(response: ServerResponse, error?: string): void {
     page(
@@ -873,7 +943,12 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
     );
   }
 
-  function passwordForm(response: ServerResponse, flowId: string, account: PracticeAccount, error?: string): void {
+  function passwordForm(
+    response: ServerResponse,
+    flowId: string,
+    account: PracticeAccount,
+    error?: string,
+  ): void {
     page(
       response,
       'Enter password',
@@ -894,7 +969,11 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
     );
   }
 
-  function finishApproval(response: ServerResponse, grant: DeviceGrant, account: PracticeAccount): void {
+  function finishApproval(
+    response: ServerResponse,
+    grant: DeviceGrant,
+    account: PracticeAccount,
+  ): void {
     grant.state = 'approved';
     grant.account = account;
     grant.approvedAt = Date.now();
@@ -905,14 +984,22 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
     );
   }
 
-  function afterPassword(response: ServerResponse, flowId: string, flow: PageFlow, account: PracticeAccount): void {
+  function afterPassword(
+    response: ServerResponse,
+    flowId: string,
+    flow: PageFlow,
+    account: PracticeAccount,
+  ): void {
     const { grant } = flow;
     const current = scenario();
     if (afterSignInScenarios.has(current)) {
-      failOnPage(response, grant, failures[current]!);
+      failOnPage(response, grant, failureOf(current));
       return;
     }
-    const wanted = expandScopes(grant.app, grant.scopes.filter((scope) => !oidcScopes.has(scope)));
+    const wanted = expandScopes(
+      grant.app,
+      grant.scopes.filter((scope) => !oidcScopes.has(scope)),
+    );
     const consented = consentedScopes(grant.app, account);
     const missing = wanted.filter((scope) => !consented.has(scope));
     if (missing.length === 0) {
@@ -922,7 +1009,7 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
     const needsAdmin = missing.some((scope) => adminOnlyPermissions.has(splitScope(scope).name));
     if (needsAdmin && !canConsentForAdmins(account)) {
       grant.state = 'failed';
-      grant.failure = failures['admin-consent-required']!;
+      grant.failure = failureOf('admin-consent-required');
       page(
         response,
         'Need admin approval',
@@ -931,7 +1018,12 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
       );
       return;
     }
-    const list = missing.map((scope) => `<li>${escapeHtml(splitScope(scope).name)} <small>(${escapeHtml(splitScope(scope).resource)})</small></li>`).join('');
+    const list = missing
+      .map(
+        (scope) =>
+          `<li>${escapeHtml(splitScope(scope).name)} <small>(${escapeHtml(splitScope(scope).resource)})</small></li>`,
+      )
+      .join('');
     const organizationBox = isGlobalAdmin(account)
       ? `<label class="org"><input type="checkbox" name="organization" value="on"><span>Consent on behalf of your organization</span></label>`
       : '';
@@ -986,7 +1078,11 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
       case '/continue':
         if (form.get('action') === 'cancel') {
           grant.state = 'declined';
-          page(response, 'Sign-in cancelled', '<p>You have declined to sign in to the application on your device. You may now close this window.</p>');
+          page(
+            response,
+            'Sign-in cancelled',
+            '<p>You have declined to sign in to the application on your device. You may now close this window.</p>',
+          );
         } else {
           accountForm(response, flowId);
         }
@@ -995,7 +1091,11 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
         const typed = (form.get('upn') ?? '').trim().toLowerCase();
         const account = practiceAccounts.find((candidate) => candidate.upn === typed);
         if (!account) {
-          accountForm(response, flowId, "We couldn't find an account with that username. Try another, or pick one of the practice accounts.");
+          accountForm(
+            response,
+            flowId,
+            "We couldn't find an account with that username. Try another, or pick one of the practice accounts.",
+          );
           return;
         }
         flow.account = account;
@@ -1008,7 +1108,12 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
           return;
         }
         if ((form.get('password') ?? '') !== practicePassword) {
-          passwordForm(response, flowId, flow.account, 'Your account or password is incorrect. If you don\'t remember your password, reset it now.');
+          passwordForm(
+            response,
+            flowId,
+            flow.account,
+            "Your account or password is incorrect. If you don't remember your password, reset it now.",
+          );
           return;
         }
         afterPassword(response, flowId, flow, flow.account);
@@ -1022,10 +1127,17 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
         }
         if (form.get('action') !== 'accept') {
           grant.state = 'declined';
-          page(response, 'Permissions not granted', '<p>You did not accept the permissions. You may now close this window.</p>');
+          page(
+            response,
+            'Permissions not granted',
+            '<p>You did not accept the permissions. You may now close this window.</p>',
+          );
           return;
         }
-        const wanted = expandScopes(grant.app, grant.scopes.filter((scope) => !oidcScopes.has(scope)));
+        const wanted = expandScopes(
+          grant.app,
+          grant.scopes.filter((scope) => !oidcScopes.has(scope)),
+        );
         const entry = consentOf(grant.app.clientId);
         if (form.get('organization') === 'on' && isGlobalAdmin(account)) {
           for (const scope of wanted) entry.tenantWide.add(scope);

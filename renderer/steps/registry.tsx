@@ -5,13 +5,14 @@
 import type { ReactElement } from 'react';
 import type { StepId } from '../../shared/model';
 import { StepIntro } from './common/StepIntro';
+import { SignInStep } from './sign-in/SignInStep';
 import { WelcomeStep } from './welcome/WelcomeStep';
 
 export const stepScreens: Record<StepId, () => ReactElement> = {
   welcome: () => <WelcomeStep />,
   'find-printer': () => <StepIntro step="find-printer" />,
   'prepare-exchange': () => <StepIntro step="prepare-exchange" />,
-  'sign-in': () => <StepIntro step="sign-in" />,
+  'sign-in': () => <SignInStep />,
   'verify-tenant': () => <StepIntro step="verify-tenant" />,
   'set-up-printer': () => <StepIntro step="set-up-printer" />,
   'status-sheet': () => <StepIntro step="status-sheet" />,

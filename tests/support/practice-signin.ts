@@ -3,7 +3,10 @@
  * browser: enter the code, continue, pick an account, type the password, accept (with or
  * without "Consent on behalf of your organization"). Returns the last page's HTML.
  */
-import { createSignInService, type SignInService } from '../../electron/services/signin/signin-service';
+import {
+  createSignInService,
+  type SignInService,
+} from '../../electron/services/signin/signin-service';
 import { createClientIdStore } from '../../electron/services/signin/client-id';
 import { resolveCloud } from '../../electron/services/signin/cloud';
 import type { SecretStore } from '../../electron/services/keychain';
@@ -50,7 +53,10 @@ export async function approveOnPage(
     action: options.cancelAt === 'confirm' ? 'cancel' : 'continue',
   });
   if (options.cancelAt === 'confirm') return html;
-  html = await post(pageOrigin, '/account', { flow, upn: options.account ?? 'admin@contoso.example' });
+  html = await post(pageOrigin, '/account', {
+    flow,
+    upn: options.account ?? 'admin@contoso.example',
+  });
   html = await post(pageOrigin, '/password', { flow, password: options.password ?? 'practice' });
   if (!html.includes('Permissions requested')) return html;
   const fields: Record<string, string> = {
@@ -84,15 +90,13 @@ export interface SignInRig {
   stop(): Promise<void>;
 }
 
-export async function startSignInRig(
-  options: {
-    tenant?: PracticeTenantOptions;
-    store?: SecretStore;
-    configDir: string;
-    initial?: Partial<PracticeSettings>;
-    networkTimeoutMs?: number;
-  },
-): Promise<SignInRig> {
+export async function startSignInRig(options: {
+  tenant?: PracticeTenantOptions;
+  store?: SecretStore;
+  configDir: string;
+  initial?: Partial<PracticeSettings>;
+  networkTimeoutMs?: number;
+}): Promise<SignInRig> {
   const tenant = createPracticeTenant(options.tenant ?? { interval: 0.1 });
   const world = await startPracticeWorld({ parts: [() => tenant], initial: options.initial ?? {} });
   const statuses: SignInStatus[] = [];
@@ -101,10 +105,16 @@ export async function startSignInRig(
     createSignInService({
       cloud: async () =>
         resolveCloud(
-          { practice: { overrides: world.cloudProfile(), ca: world.certificate.cert }, custom: null },
+          {
+            practice: { overrides: world.cloudProfile(), ca: world.certificate.cert },
+            custom: null,
+          },
           { accountKind: 'work', cloud: 'global' },
         ),
-      clientIds: createClientIdStore({ configDir: options.configDir, practice: practiceClientIds.wizard }),
+      clientIds: createClientIdStore({
+        configDir: options.configDir,
+        practice: practiceClientIds.wizard,
+      }),
       secretStore: () => store,
       onChange: (status) => statuses.push(status),
       log: (line) => logs.push(line),

@@ -83,7 +83,8 @@ export function classifySignInError({ error, oauth, failure }: ClassifyInput): P
     const id = byAadsts[code];
     if (id) return new ProblemError(id, data(`AADSTS${code}`));
   }
-  const oauthError = oauth?.error ?? (msalCode === 'post_request_failed' ? msalText.trim() : msalCode);
+  const oauthError =
+    oauth?.error ?? (msalCode === 'post_request_failed' ? msalText.trim() : msalCode);
   for (const [name, id] of Object.entries(byOAuthError)) {
     if (oauthError === name || msalText.includes(name)) return new ProblemError(id, data(name));
   }
@@ -92,7 +93,8 @@ export function classifySignInError({ error, oauth, failure }: ClassifyInput): P
 
   if (networkFailure) {
     const detail = { host: networkFailure.host, code: networkFailure.code };
-    if (networkFailure.kind === 'timeout') return new ProblemError('signin-network-timeout', detail);
+    if (networkFailure.kind === 'timeout')
+      return new ProblemError('signin-network-timeout', detail);
     if (networkFailure.kind === 'certificate') {
       return new ProblemError('signin-certificate-untrusted', detail);
     }

@@ -35,14 +35,32 @@ export function resolveCloud(
   ];
   if (sources.practice) {
     const profile = { ...base, ...sources.practice.overrides };
-    return { label: 'practice', profile, ca: sources.practice.ca, trustedOrigins: origins(profile), problem: null };
+    return {
+      label: 'practice',
+      profile,
+      ca: sources.practice.ca,
+      trustedOrigins: origins(profile),
+      problem: null,
+    };
   }
   if (sources.custom instanceof ProblemError) {
-    return { label: 'custom', profile: base, ca: null, trustedOrigins: [], problem: sources.custom.problem };
+    return {
+      label: 'custom',
+      profile: base,
+      ca: null,
+      trustedOrigins: [],
+      problem: sources.custom.problem,
+    };
   }
   if (sources.custom) {
     const profile: CloudProfile = { ...base, ...sources.custom.overrides, id: 'custom' };
-    return { label: 'custom', profile, ca: sources.custom.ca, trustedOrigins: origins(profile), problem: null };
+    return {
+      label: 'custom',
+      profile,
+      ca: sources.custom.ca,
+      trustedOrigins: origins(profile),
+      problem: null,
+    };
   }
   return { label: base.id, profile: base, ca: null, trustedOrigins: [], problem: null };
 }

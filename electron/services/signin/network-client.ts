@@ -5,7 +5,7 @@
  * OAuth error body and network failure, because MSAL keeps only `error` of a failed poll and
  * the AADSTS code and correlation ID are what the classification and support need.
  */
-import http from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import https from 'node:https';
 import tls from 'node:tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
@@ -73,7 +73,11 @@ export function createNetworkClient(options: NetworkClientOptions): WizardNetwor
       const fail = (error: NodeJS.ErrnoException): void => {
         const code = error.code ?? 'UNKNOWN';
         const kind: NetworkFailure['kind'] =
-          code === 'ETIMEDOUT' ? 'timeout' : certificateCodes.test(code) ? 'certificate' : 'network';
+          code === 'ETIMEDOUT'
+            ? 'timeout'
+            : certificateCodes.test(code)
+              ? 'certificate'
+              : 'network';
         lastFailure = { kind, code, host: url.host };
         reject(new NetworkFailureError(lastFailure));
       };
@@ -91,7 +95,9 @@ export function createNetworkClient(options: NetworkClientOptions): WizardNetwor
           response.on('data', (chunk: Buffer) => {
             size += chunk.length;
             if (size > maxBodyBytes) {
-              response.destroy(Object.assign(new Error('response too large'), { code: 'ETOOLARGE' }));
+              response.destroy(
+                Object.assign(new Error('response too large'), { code: 'ETOOLARGE' }),
+              );
               return;
             }
             chunks.push(chunk);
@@ -139,9 +145,12 @@ export function createNetworkClient(options: NetworkClientOptions): WizardNetwor
     if (typeof error !== 'string') return;
     if (error === 'authorization_pending' || error === 'slow_down') return;
     const codes = Array.isArray(record['error_codes'])
-      ? (record['error_codes'] as unknown[]).filter((code): code is number => typeof code === 'number')
+      ? (record['error_codes'] as unknown[]).filter(
+          (code): code is number => typeof code === 'number',
+        )
       : [];
-    const description = typeof record['error_description'] === 'string' ? record['error_description'] : '';
+    const description =
+      typeof record['error_description'] === 'string' ? record['error_description'] : '';
     const fromText = /AADSTS(\d+)/.exec(description)?.[1];
     if (codes.length === 0 && fromText) codes.push(Number(fromText));
     lastError = {
@@ -165,10 +174,11 @@ export function createNetworkClient(options: NetworkClientOptions): WizardNetwor
   };
 }
 
-function toHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+function toHeaders(headers: IncomingHttpHeaders): Record<string, string> {
   const result: Record<string, string> = {};
   for (const [key, value] of Object.entries(headers)) {
-    if (value !== undefined) result[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    if (value !== undefined)
+      result[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   }
   return result;
 }

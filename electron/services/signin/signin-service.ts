@@ -133,7 +133,8 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
   const msalLogger = {
     logLevel: LogLevel.Warning,
     piiLoggingEnabled: false,
-    loggerCallback: (_level: LogLevel, message: string) => log(`[msal] ${redact(message).slice(0, 300)}`),
+    loggerCallback: (_level: LogLevel, message: string) =>
+      log(`[msal] ${redact(message).slice(0, 300)}`),
   };
 
   function authConfig(current: Session) {
@@ -162,7 +163,15 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     const cache = createKeychainCache(options.secretStore, `msal-cache:${key}`, () => {
       void publish();
     });
-    const created: Session = { key, clientId, cloud, network, cache, pca: null as never, restored: null };
+    const created: Session = {
+      key,
+      clientId,
+      cloud,
+      network,
+      cache,
+      pca: null as never,
+      restored: null,
+    };
     created.pca = new PublicClientApplication({
       auth: authConfig(created),
       cache: { cachePlugin: cache.plugin },
@@ -242,11 +251,15 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
         if (current.cancelled) refuse();
         return response;
       },
-      async sendPostRequestAsync<T>(url: string, requestOptions?: Parameters<INetworkModule['sendPostRequestAsync']>[1]) {
+      async sendPostRequestAsync<T>(
+        url: string,
+        requestOptions?: Parameters<INetworkModule['sendPostRequestAsync']>[1],
+      ) {
         if (current.cancelled) refuse();
-        const isPoll = /grant_type=(device_code|urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code)/.test(
-          requestOptions?.body ?? '',
-        );
+        const isPoll =
+          /grant_type=(device_code|urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code)/.test(
+            requestOptions?.body ?? '',
+          );
         if (isPoll && current.extraDelayMs > 0) {
           await new Promise<void>((resolve) => {
             const timer = setTimeout(resolve, current.extraDelayMs);
@@ -266,7 +279,8 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
         if (isPoll && body?.error === 'slow_down') {
           current.slowDowns += 1;
           current.extraDelayMs += slowDownMs;
-          if (prompt) prompt = { ...prompt, intervalSeconds: prompt.intervalSeconds + slowDownMs / 1000 };
+          if (prompt)
+            prompt = { ...prompt, intervalSeconds: prompt.intervalSeconds + slowDownMs / 1000 };
           void publish();
           return { ...response, body: { ...body, error: 'authorization_pending' } as T };
         }
@@ -319,7 +333,9 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
         await current.cache.replace(flowApp.getTokenCache().serialize());
         const accounts = await current.pca.getTokenCache().getAllAccounts();
         msalAccount =
-          accounts.find((candidate) => candidate.homeAccountId === settled.result?.account?.homeAccountId) ??
+          accounts.find(
+            (candidate) => candidate.homeAccountId === settled.result?.account?.homeAccountId,
+          ) ??
           accounts[0] ??
           null;
         lastPolls = started.polls;
@@ -415,7 +431,11 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
       }
       let tenantName: string | null = null;
       try {
-        const organization = (await graphGet(current, accessToken, '/organization?$select=displayName')) as {
+        const organization = (await graphGet(
+          current,
+          accessToken,
+          '/organization?$select=displayName',
+        )) as {
           value?: { displayName?: string }[];
         };
         const name = organization.value?.[0]?.displayName;
@@ -464,7 +484,8 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
       const current = await currentSession();
       if (current) {
         const cache = current.pca.getTokenCache();
-        for (const remembered of await cache.getAllAccounts()) await cache.removeAccount(remembered);
+        for (const remembered of await cache.getAllAccounts())
+          await cache.removeAccount(remembered);
         await current.cache.forget();
       }
       account = null;
@@ -492,8 +513,15 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
       if (!msalAccount) throw new ProblemError('signin-not-signed-in');
       current.network.clear();
       try {
-        const result = await current.pca.acquireTokenSilent({ account: msalAccount, scopes: [...scopes] });
-        return { token: result.accessToken, account: msalAccount.username, expiresOn: result.expiresOn };
+        const result = await current.pca.acquireTokenSilent({
+          account: msalAccount,
+          scopes: [...scopes],
+        });
+        return {
+          token: result.accessToken,
+          account: msalAccount.username,
+          expiresOn: result.expiresOn,
+        };
       } catch (error) {
         throw classify(current, error);
       }
@@ -509,4 +537,3 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
   };
   return service;
 }
-
