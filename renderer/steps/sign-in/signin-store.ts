@@ -45,17 +45,15 @@ export function checksFor(
   const role = account.role;
   const consentRole: Recorded =
     role.state === 'can-consent' || role.state === 'not-needed'
-      ? { state: 'passed', summary: role.roles.join(', ') || undefined }
+      ? { state: 'passed' }
       : role.state === 'may-consent'
-        ? { state: 'attention', summary: role.roles.join(', ') }
+        ? { state: 'attention' }
         : role.state === 'cannot-consent'
           ? { state: 'attention', problemId: 'signin-admin-consent-required' }
           : { state: 'attention', problemId: role.problem.id };
   return {
     signedIn: { state: 'passed', summary: account.username },
-    consentRole: Object.fromEntries(
-      Object.entries(consentRole).filter(([, value]) => value !== undefined),
-    ) as Recorded,
+    consentRole,
   };
 }
 
