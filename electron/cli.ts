@@ -16,11 +16,21 @@ import { locateElectronRuntime } from './shell-electron/locate-runtime';
 const buildRoot = path.resolve(__dirname, '..');
 const appRoot = path.resolve(buildRoot, '..');
 
-function readVersion(): string {
-  const manifest = JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as {
+function readManifest(): { version: string; wizardClientId?: string } {
+  return JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as {
     version: string;
+    wizardClientId?: string;
   };
-  return manifest.version;
+}
+
+function readVersion(): string {
+  return readManifest().version;
+}
+
+/** The client ID a packager baked in (`-c.extraMetadata.wizardClientId=<id>`), if any. */
+function readPackagedClientId(): string | undefined {
+  const value = readManifest().wizardClientId;
+  return typeof value === 'string' ? value : undefined;
 }
 
 async function runBrowserShell(options: WizardOptions): Promise<void> {
@@ -30,6 +40,7 @@ async function runBrowserShell(options: WizardOptions): Promise<void> {
     version: readVersion(),
     configDir: defaultConfigDir(),
     openExternal: async () => 'page',
+    ...(readPackagedClientId() ? { packagedClientId: readPackagedClientId() as string } : {}),
   });
   let shell;
   try {

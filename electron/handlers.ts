@@ -5,9 +5,11 @@
 import { z } from 'zod';
 import type { ParamsOf, ResultOf, WizardMethod } from '../shared/contract';
 import { practiceSwitches, type PracticeSwitchId } from '../shared/practice';
+import { createSigninHandlers } from './handlers/signin';
 import { ProblemError } from './problem-error';
 import type { AppInfoService } from './services/app-info';
 import type { LinkPolicy } from './services/link-policy';
+import type { SignInService } from './services/signin/signin-service';
 import { progressSchema, type ProgressStore } from './services/progress-store';
 import type { PracticeWorld } from './simulator/practice-world';
 import { createDiscoveryHandlers } from './handlers/discovery';
@@ -27,6 +29,7 @@ export interface Services {
   openExternal(url: string): Promise<'system' | 'page'>;
   practice: PracticeWorld | null;
   discovery: DiscoveryService;
+  signIn: SignInService;
 }
 
 const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
@@ -66,5 +69,6 @@ export function createHandlerTable(services: Services): HandlerTable {
       run: async ({ id, value }) => requirePractice(services.practice).set(id, value as never),
     },
     ...createDiscoveryHandlers({ discovery: services.discovery, links: services.links }),
+    ...createSigninHandlers(services.signIn),
   };
 }

@@ -18,6 +18,17 @@ import {
   type DiscoveryService,
 } from './services/discovery/discovery-service';
 import { practicePrintersPartName, type PracticePrintersPart } from './simulator/practice-printers';
+import { loadCloudFile, type CustomCloud } from './services/cloud-profile-file';
+import { createClientIdStore } from './services/signin/client-id';
+import { resolveCloud, type ResolvedCloud } from './services/signin/cloud';
+import { createSignInService, type SignInService } from './services/signin/signin-service';
+import type { TokenSource } from './services/token-source';
+import { ProblemError } from './problem-error';
+import {
+  practiceClientIds,
+  practiceTenantPartName,
+  type PracticeTenant,
+} from './simulator/practice-tenant';
 import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
 
 export interface HostOptions {
@@ -30,6 +41,10 @@ export interface HostOptions {
   /** Replaces the OS keychain (tests of the no-keychain path). */
   secretStore?: SecretStore;
   log?: (line: string) => void;
+  /** Environment to read WIZARD_CLIENT_ID and WIZARD_CLOUD_FILE from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  /** The client ID baked in at packaging (package.json `wizardClientId`), if any. */
+  packagedClientId?: string;
 }
 
 export interface WizardHost {
@@ -38,6 +53,11 @@ export interface WizardHost {
   links: LinkPolicy;
   practice: PracticeWorld | null;
   discovery: DiscoveryService;
+  /** Access tokens of the signed-in account, for services that call Microsoft. */
+  tokenSource: TokenSource;
+  signIn: SignInService;
+  /** The Microsoft endpoints in use now (practice, custom file or the chosen cloud) and their CA. */
+  cloud(): Promise<ResolvedCloud>;
   close(): Promise<void>;
 }
 
@@ -86,6 +106,49 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   for (const printer of (await progress.load()).printers) {
     admitPrinterOrigin(links, printer.webConfigUrl);
   }
+  const env = options.env ?? process.env;
+  const tenant = practice?.part<PracticeTenant>(practiceTenantPartName) ?? null;
+  if (tenant) links.allowOrigin(tenant.pageOrigin);
+  let custom: CustomCloud | ProblemError | null = null;
+  if (!practice && env['WIZARD_CLOUD_FILE']) {
+    try {
+      custom = loadCloudFile(env['WIZARD_CLOUD_FILE']);
+      const deviceLogin = custom.overrides.deviceLoginUrl;
+      if (deviceLogin) links.allowOrigin(new URL(deviceLogin).origin);
+    } catch (error) {
+      custom =
+        error instanceof ProblemError
+          ? error
+          : new ProblemError('signin-cloud-file-invalid', {
+              file: env['WIZARD_CLOUD_FILE'],
+              detail: '-',
+            });
+    }
+  }
+  const cloud = async (): Promise<ResolvedCloud> => {
+    const { accountKind, cloud: chosen } = await progress.load();
+    return resolveCloud(
+      {
+        practice: practice
+          ? { overrides: practice.cloudProfile(), ca: practice.certificate.cert }
+          : null,
+        custom,
+      },
+      { accountKind, cloud: chosen },
+    );
+  };
+  const signIn = createSignInService({
+    cloud,
+    clientIds: createClientIdStore({
+      configDir: options.configDir,
+      environment: env['WIZARD_CLIENT_ID'],
+      packaged: options.packagedClientId,
+      practice: tenant ? practiceClientIds.wizard : undefined,
+    }),
+    secretStore,
+    onChange: (status) => emit({ name: 'signin-changed', data: status }),
+    ...(options.log ? { log: options.log } : {}),
+  });
   const table = createHandlerTable({
     appInfo: createAppInfoService({
       name: productName,
@@ -100,6 +163,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     openExternal: options.openExternal,
     practice,
     discovery,
+    signIn,
   });
   return {
     dispatch: createDispatcher(table, options.log ? { log: options.log } : {}),
@@ -110,7 +174,11 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     links,
     practice,
     discovery,
+    tokenSource: signIn,
+    signIn,
+    cloud,
     async close() {
+      await signIn.close();
       events.removeAllListeners();
       await discovery.stop();
       await practice?.stop();

@@ -29,7 +29,8 @@ Options:
   --help       Show this help.
 
 Environment:
-  WIZARD_CLIENT_ID     The Microsoft app (client ID) the wizard signs in with.
+  WIZARD_CLIENT_ID     The Microsoft app (client ID) the wizard signs in with (see docs/client-id.md).
+  WIZARD_CLOUD_FILE    A JSON file with custom Microsoft endpoints and CA (see docs/signin.md).
   WIZARD_CONFIG_DIR    Where progress is kept (default: your user config folder).
 `;
 

@@ -13,6 +13,8 @@ export interface CloudProfile {
   tenant: string;
   /** Microsoft Graph base URL including version, e.g. https://graph.microsoft.com/v1.0 */
   graphBaseUrl: string;
+  /** The Graph resource whose scopes tokens carry, e.g. https://graph.microsoft.com/User.Read */
+  graphResource: string;
   smtpHost: string;
   smtpPort: number;
   /** The Outlook resource whose SMTP.Send scope the token must carry. */
@@ -34,6 +36,7 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     authorityHost: 'https://login.microsoftonline.com',
     tenant: 'organizations',
     graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+    graphResource: 'https://graph.microsoft.com',
     smtpHost: 'smtp.office365.com',
     smtpPort: 587,
     smtpScope: 'https://outlook.office.com/SMTP.Send',
@@ -52,6 +55,7 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     authorityHost: 'https://login.microsoftonline.us',
     tenant: 'organizations',
     graphBaseUrl: 'https://graph.microsoft.us/v1.0',
+    graphResource: 'https://graph.microsoft.us',
     smtpHost: 'smtp.office365.us',
     smtpPort: 587,
     smtpScope: 'https://outlook.office365.us/SMTP.Send',
@@ -63,6 +67,7 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     authorityHost: 'https://login.partner.microsoftonline.cn',
     tenant: 'organizations',
     graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn/v1.0',
+    graphResource: 'https://microsoftgraph.chinacloudapi.cn',
     smtpHost: 'smtp.partner.outlook.cn',
     smtpPort: 587,
     smtpScope: 'https://partner.outlook.cn/SMTP.Send',
@@ -74,6 +79,7 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     authorityHost: 'https://login.microsoftonline.com',
     tenant: 'consumers',
     graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+    graphResource: 'https://graph.microsoft.com',
     smtpHost: 'smtp-mail.outlook.com',
     smtpPort: 587,
     smtpScope: 'https://outlook.office.com/SMTP.Send',
@@ -85,4 +91,12 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
 /** The profile for the user's choices on the Welcome step. */
 export function cloudProfileFor(accountKind: AccountKind, cloud: MicrosoftCloud): CloudProfile {
   return accountKind === 'personal' ? cloudProfiles.personal : cloudProfiles[cloud];
+}
+
+/** Scopes on the profile's Graph resource, e.g. graphScope(profile, 'User.Read'). */
+export function graphScope(
+  profile: Pick<CloudProfile, 'graphResource'>,
+  permission: string,
+): string {
+  return `${profile.graphResource}/${permission}`;
 }

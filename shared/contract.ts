@@ -7,6 +7,7 @@ import type { AppInfo, KeychainStatus, Progress } from './model';
 import type { PracticeSettings, PracticeSwitchId, PracticeSwitchValue } from './practice';
 import type { Problem } from './problem';
 import type { DiscoveryApi, DiscoveryEvents } from './contract/discovery';
+import type { SigninApi, SigninEvents } from './contract/signin';
 
 type NoParams = Record<string, never>;
 
@@ -14,7 +15,7 @@ type NoParams = Record<string, never>;
  * The whole contract. Each capability declares its own part in `shared/contract/<area>.ts`
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
-export interface WizardApi extends AppApi, DiscoveryApi {}
+export interface WizardApi extends AppApi, DiscoveryApi, SigninApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -43,7 +44,7 @@ export type ResultOf<M extends WizardMethod> = WizardApi[M]['result'];
 export type Reply<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** Events the main process pushes to the renderer (each capability extends it likewise). */
-export interface WizardEvents extends AppEvents, DiscoveryEvents {}
+export interface WizardEvents extends AppEvents, DiscoveryEvents, SigninEvents {}
 
 export interface AppEvents {
   'practice-changed': PracticeSettings;
@@ -67,6 +68,12 @@ const methodFlags: { [M in WizardMethod]: true } = {
   addPrinterByAddress: true,
   probePrinter: true,
   choosePrinters: true,
+  getSignInStatus: true,
+  startSignIn: true,
+  cancelSignIn: true,
+  signOut: true,
+  setClientId: true,
+  checkConsentRole: true,
 };
 export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
 

@@ -8,6 +8,38 @@ export const practiceSwitches = {
   keychain: ['as-is', 'missing', 'locked', 'hangs'],
   /** Which practice printers announce themselves on loopback. */
   printers: ['three', 'none', 'hostile'],
+  /**
+   * How the practice tenant answers sign-ins (electron/simulator/practice-tenant.ts). Errors
+   * "after sign-in" come once the person has entered the password on the practice page, the
+   * way Microsoft shows them; app and code errors come at once; refresh errors on the next
+   * silent refresh.
+   */
+  tenant: [
+    'normal',
+    'slow-down',
+    'mfa-required',
+    'mfa-registration',
+    'conditional-access',
+    'device-code-blocked',
+    'security-defaults',
+    'consent-missing',
+    'consent-declined',
+    'admin-consent-required',
+    'admin-approval-requested',
+    'wrong-password',
+    'account-not-found',
+    'external-account',
+    'app-not-in-tenant',
+    'not-public-client',
+    'bad-verification-code',
+    'code-expired',
+    'refresh-expired',
+    'tokens-revoked',
+    'sign-in-frequency',
+    'network-down',
+    'not-answering',
+    'unexpected-error',
+  ],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type PracticeSwitchId = keyof typeof practiceSwitches;

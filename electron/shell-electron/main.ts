@@ -4,6 +4,7 @@
  * webviews and permission requests are refused; IPC answers only the app's own frame; links
  * leave the app only through the allow-list (electron/services/link-policy.ts).
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -62,6 +63,20 @@ async function serveRenderer(request: Request): Promise<Response> {
   return new Response(response.body, { status: response.status, headers });
 }
 
+/** The client ID a packager baked in (`-c.extraMetadata.wizardClientId=<id>`), if any. */
+function packagedClientId(): { packagedClientId?: string } {
+  try {
+    const manifest = JSON.parse(
+      readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8'),
+    ) as { wizardClientId?: unknown };
+    return typeof manifest.wizardClientId === 'string'
+      ? { packagedClientId: manifest.wizardClientId }
+      : {};
+  } catch {
+    return {};
+  }
+}
+
 async function start(): Promise<void> {
   let demo = false;
   try {
@@ -83,6 +98,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     configDir: app.getPath('userData'),
     versions: process.versions,
+    ...packagedClientId(),
     async openExternal(url) {
       await shell.openExternal(url);
       return 'system';

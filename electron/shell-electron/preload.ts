@@ -22,6 +22,12 @@ const verbs: { [M in WizardMethod]: true } = {
   addPrinterByAddress: true,
   probePrinter: true,
   choosePrinters: true,
+  getSignInStatus: true,
+  startSignIn: true,
+  cancelSignIn: true,
+  signOut: true,
+  setClientId: true,
+  checkConsentRole: true,
 };
 
 const bridge = Object.fromEntries(

@@ -22,6 +22,7 @@ import type { SecretStore } from '../services/keychain';
 import { createPracticeCertificate, type PracticeCertificate } from './practice-certificate';
 import { createPracticeKeychain } from './practice-keychain';
 import { createPracticePrinters } from './practice-printers';
+import { createPracticeTenant } from './practice-tenant';
 import { createPracticeTokenAuthority, type PracticeTokenAuthority } from './practice-tokens';
 
 export interface PracticeContext {
@@ -40,7 +41,10 @@ export interface PracticePart {
 }
 
 /** Builds the parts of the practice world; each capability adds its part here. */
-const partFactories: (() => PracticePart)[] = [createPracticePrinters];
+const partFactories: (() => PracticePart)[] = [
+  createPracticePrinters,
+  () => createPracticeTenant(),
+];
 
 export interface PracticeWorld {
   settings(): PracticeSettings;

@@ -6,13 +6,14 @@ import type { ReactElement } from 'react';
 import type { StepId } from '../../shared/model';
 import { StepIntro } from './common/StepIntro';
 import { FindPrinterStep } from './find-printer/FindPrinterStep';
+import { SignInStep } from './sign-in/SignInStep';
 import { WelcomeStep } from './welcome/WelcomeStep';
 
 export const stepScreens: Record<StepId, () => ReactElement> = {
   welcome: () => <WelcomeStep />,
   'find-printer': () => <FindPrinterStep />,
   'prepare-exchange': () => <StepIntro step="prepare-exchange" />,
-  'sign-in': () => <StepIntro step="sign-in" />,
+  'sign-in': () => <SignInStep />,
   'verify-tenant': () => <StepIntro step="verify-tenant" />,
   'set-up-printer': () => <StepIntro step="set-up-printer" />,
   'status-sheet': () => <StepIntro step="status-sheet" />,

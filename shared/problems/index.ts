@@ -4,11 +4,13 @@
  */
 import { appProblems } from './app';
 import { discoveryProblems } from './discovery';
+import { signinProblems } from './signin';
 import type { ProblemEntry } from './types';
 
 export const problemCatalogue = {
   ...appProblems,
   ...discoveryProblems,
+  ...signinProblems,
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;

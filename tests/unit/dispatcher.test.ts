@@ -6,9 +6,20 @@ import { createDispatcher } from '../../electron/dispatcher';
 import { createHandlerTable } from '../../electron/handlers';
 import { ProblemError } from '../../electron/problem-error';
 import type { AppInfoService } from '../../electron/services/app-info';
+import type { DiscoveryService } from '../../electron/services/discovery/discovery-service';
+import type { SignInService } from '../../electron/services/signin/signin-service';
 import { createLinkPolicy } from '../../electron/services/link-policy';
 import { createProgressStore } from '../../electron/services/progress-store';
 import { initialProgress } from '../../shared/model';
+
+/** A service these tests never reach: any use is a test failure. */
+function unused<T extends object>(name: string): T {
+  return new Proxy({} as T, {
+    get: (_target, property) => {
+      throw new Error(`${name}.${String(property)} should not be used here`);
+    },
+  });
+}
 
 function setup(appInfo: Partial<AppInfoService> = {}) {
   const lines: string[] = [];
@@ -23,6 +34,8 @@ function setup(appInfo: Partial<AppInfoService> = {}) {
     links: createLinkPolicy(),
     openExternal: async () => 'page',
     practice: null,
+    discovery: unused<DiscoveryService>('discovery'),
+    signIn: unused<SignInService>('signIn'),
   });
   return { dispatch: createDispatcher(table, { log: (line) => lines.push(line) }), lines };
 }

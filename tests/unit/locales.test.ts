@@ -35,17 +35,34 @@ function flatten(value: unknown, prefix = ''): Map<string, string> {
 const placeholders = (text: string): string[] =>
   [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
 
+// i18next plural keys end in a CLDR category; each language has its own set of categories.
+const pluralSuffix = /_(zero|one|two|few|many|other)$/;
+const base = (key: string): string => key.replace(pluralSuffix, '');
+const unique = (keys: Iterable<string>): string[] => [...new Set([...keys].map(base))].sort();
+
 describe.each(supportedLanguages.filter((language) => language !== 'en'))('%s', (language) => {
+  // The plural forms a count of printers, codes or messages (0 to 1000) can select here.
+  const rules = new Intl.PluralRules(language);
+  const categories = [...new Set(Array.from({ length: 1001 }, (_, count) => rules.select(count)))];
+
   it.each(namespaces)(
     'has every key of %s, with the same placeholders, none empty',
     (namespace) => {
       const english = flatten(load('en', namespace));
       const translated = flatten(load(language, namespace));
-      expect([...translated.keys()].sort()).toEqual([...english.keys()].sort());
+      expect(unique(translated.keys())).toEqual(unique(english.keys()));
       for (const [key, text] of english) {
-        const other = translated.get(key) ?? '';
-        expect(other.trim(), `${namespace}:${key}`).not.toBe('');
-        expect(placeholders(other), `${namespace}:${key}`).toEqual(placeholders(text));
+        const forms = pluralSuffix.test(key)
+          ? categories.map((category) => `${base(key)}_${category}`)
+          : [key];
+        for (const form of forms) {
+          const other = translated.get(form) ?? '';
+          expect(other.trim(), `${namespace}:${form}`).not.toBe('');
+          // A plural form may or may not spell out {{count}} ("one printer" vs "{{count}}").
+          const comparable = (text: string): string[] =>
+            placeholders(text).filter((name) => form === key || name !== 'count');
+          expect(comparable(other), `${namespace}:${form}`).toEqual(comparable(text));
+        }
       }
     },
   );

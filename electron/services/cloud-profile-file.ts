@@ -1,0 +1,102 @@
+/**
+ * The custom cloud profile: a JSON file named by WIZARD_CLOUD_FILE that overrides the Microsoft
+ * endpoints of the chosen cloud, for private deployments and tests (docs/signin.md):
+ *
+ *   { "authorityHost": "https://login.example.net", "graphBaseUrl": "https://graph.example.net/v1.0",
+ *     "smtpHost": "smtp.example.net", "smtpPort": 587, "caFile": "/path/to/ca.pem" }
+ *
+ * Every field is optional except that at least one must be given. `caFile` (PEM) is trusted
+ * only by the wizard's own clients and only for the profile's endpoints: never process-wide.
+ * Also accepted: tenant, graphResource, smtpScope, deviceLoginUrl.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { CloudProfile } from '../../shared/cloud-profiles';
+import { ProblemError } from '../problem-error';
+
+const httpsUrl = z
+  .string()
+  .max(512)
+  .url()
+  .refine((value) => new URL(value).protocol === 'https:', 'must be an https:// address');
+
+export const cloudFileSchema = z
+  .object({
+    authorityHost: httpsUrl.optional(),
+    graphBaseUrl: httpsUrl.optional(),
+    graphResource: httpsUrl.optional(),
+    smtpHost: z
+      .string()
+      .max(253)
+      .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, 'must be a host name')
+      .optional(),
+    smtpPort: z.number().int().min(1).max(65535).optional(),
+    smtpScope: httpsUrl.optional(),
+    tenant: z
+      .string()
+      .regex(/^[\w.-]{1,64}$/)
+      .optional(),
+    deviceLoginUrl: z.string().max(512).url().optional(),
+    caFile: z.string().max(4096).optional(),
+  })
+  .strict()
+  .refine((value) => Object.keys(value).length > 0, 'the file names no endpoint');
+
+export interface CustomCloud {
+  file: string;
+  overrides: Partial<CloudProfile>;
+  /** PEM of the extra CA, when the file names one. */
+  ca: string | null;
+}
+
+/** Reads and checks the file; a bad file is a problem the sign-in step shows, not a crash. */
+export function loadCloudFile(file: string): CustomCloud {
+  let parsed: z.infer<typeof cloudFileSchema>;
+  try {
+    const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const result = cloudFileSchema.safeParse(json);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new ProblemError('signin-cloud-file-invalid', {
+        file,
+        detail: `${issue?.path.join('.') || 'file'}: ${issue?.message ?? 'invalid'}`,
+      });
+    }
+    parsed = result.data;
+  } catch (error) {
+    if (error instanceof ProblemError) throw error;
+    throw new ProblemError('signin-cloud-file-invalid', {
+      file,
+      detail: error instanceof Error ? error.message.slice(0, 200) : 'unreadable',
+    });
+  }
+  let ca: string | null = null;
+  if (parsed.caFile) {
+    const caPath = path.resolve(path.dirname(file), parsed.caFile);
+    try {
+      ca = readFileSync(caPath, 'utf8');
+    } catch {
+      throw new ProblemError('signin-cloud-file-invalid', {
+        file,
+        detail: `caFile ${caPath} cannot be read`,
+      });
+    }
+    if (!/-----BEGIN CERTIFICATE-----/.test(ca)) {
+      throw new ProblemError('signin-cloud-file-invalid', {
+        file,
+        detail: `caFile ${caPath} is not a PEM certificate`,
+      });
+    }
+  }
+  const overrides: Partial<typeof parsed> = { ...parsed };
+  delete overrides.caFile;
+  const cleaned = Object.fromEntries(
+    Object.entries(overrides).map(([key, value]) =>
+      typeof value === 'string' && key !== 'smtpHost' && key !== 'tenant'
+        ? [key, value.replace(/\/+$/, '')]
+        : [key, value],
+    ),
+  ) as Partial<CloudProfile>;
+  return { file, overrides: cleaned, ca };
+}

@@ -1,0 +1,66 @@
+/**
+ * The cloud the sign-in talks to, resolved for one run: the practice tenant (--demo), else a
+ * custom profile file (WIZARD_CLOUD_FILE) over the chosen cloud, else the chosen cloud.
+ */
+import { cloudProfileFor, type CloudProfile } from '../../../shared/cloud-profiles';
+import type { AccountKind, MicrosoftCloud } from '../../../shared/model';
+import type { Problem } from '../../../shared/problem';
+import { ProblemError } from '../../problem-error';
+import type { CustomCloud } from '../cloud-profile-file';
+
+export interface ResolvedCloud {
+  /** 'practice', 'custom' or a built-in profile id: shown to the user, part of cache keys. */
+  label: string;
+  profile: CloudProfile;
+  /** Extra CA trusted only for `trustedOrigins` (and the profile's SMTP host). */
+  ca: string | null;
+  trustedOrigins: string[];
+  /** Set when WIZARD_CLOUD_FILE could not be used: sign-in is refused until it is fixed. */
+  problem: Problem | null;
+}
+
+export interface CloudSources {
+  practice: { overrides: Partial<CloudProfile>; ca: string } | null;
+  custom: CustomCloud | ProblemError | null;
+}
+
+export function resolveCloud(
+  sources: CloudSources,
+  choice: { accountKind: AccountKind; cloud: MicrosoftCloud },
+): ResolvedCloud {
+  const base = cloudProfileFor(choice.accountKind, choice.cloud);
+  const origins = (profile: CloudProfile): string[] => [
+    new URL(profile.authorityHost).origin,
+    new URL(profile.graphBaseUrl).origin,
+  ];
+  if (sources.practice) {
+    const profile = { ...base, ...sources.practice.overrides };
+    return {
+      label: 'practice',
+      profile,
+      ca: sources.practice.ca,
+      trustedOrigins: origins(profile),
+      problem: null,
+    };
+  }
+  if (sources.custom instanceof ProblemError) {
+    return {
+      label: 'custom',
+      profile: base,
+      ca: null,
+      trustedOrigins: [],
+      problem: sources.custom.problem,
+    };
+  }
+  if (sources.custom) {
+    const profile: CloudProfile = { ...base, ...sources.custom.overrides, id: 'custom' };
+    return {
+      label: 'custom',
+      profile,
+      ca: sources.custom.ca,
+      trustedOrigins: origins(profile),
+      problem: null,
+    };
+  }
+  return { label: base.id, profile: base, ca: null, trustedOrigins: [], problem: null };
+}

@@ -1,0 +1,74 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { useWizard } from '../../store/wizard-store';
+import { StepFrame } from '../common/StepFrame';
+import { ClientIdHelp } from './ClientIdHelp';
+import { ClientIdSettings } from './ClientIdSettings';
+import { DeviceCodePanel } from './DeviceCodePanel';
+import { SignedInPanel } from './SignedInPanel';
+import { useSignIn } from './signin-store';
+
+/**
+ * Step 4: the wizard's own device-code sign-in, the way the printer will do it, then who
+ * signed in, which organization, and whether the account can consent for the organization.
+ */
+export function SignInStep() {
+  const { t } = useTranslation('signin');
+  const client = useWizard((store) => store.client);
+  const { status, requestProblem, busy, connect, start } = useSignIn();
+
+  useEffect(() => {
+    if (client) void connect(client);
+  }, [client, connect]);
+
+  const shownProblem = requestProblem ?? status?.problem ?? null;
+  return (
+    <StepFrame step="sign-in">
+      {status?.storage.kind === 'memory' && (
+        <div className="notice notice-warning" role="status" data-testid="signin-memory-only">
+          <p className="notice-title">{t('storage.memoryTitle')}</p>
+          <p>{t(`storage.memory.${status.storage.reason}`)}</p>
+        </div>
+      )}
+      {shownProblem && status?.phase !== 'waiting' && <ProblemNotice problem={shownProblem} />}
+      {!status && <p aria-busy="true">{t('loading')}</p>}
+      {status?.phase === 'no-client-id' && <ClientIdHelp />}
+      {status?.phase === 'signed-out' && (
+        <section aria-labelledby="signin-start-title" className="signin-section">
+          <h3 id="signin-start-title">{t('start.title')}</h3>
+          <p>{t('start.text')}</p>
+          <AskedNext />
+          <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
+            {shownProblem?.id === 'signin-code-expired' ? t('start.newCode') : t('start.button')}
+          </button>
+        </section>
+      )}
+      {status?.phase === 'waiting' && status.prompt && (
+        <DeviceCodePanel
+          key={status.prompt.userCode}
+          prompt={status.prompt}
+          slowDowns={status.slowDowns}
+        />
+      )}
+      {status?.phase === 'signed-in' && status.account && (
+        <SignedInPanel account={status.account} />
+      )}
+      {status && <ClientIdSettings clientId={status.clientId} cloud={status.cloud} />}
+    </StepFrame>
+  );
+}
+
+/** What Microsoft will ask, in order, in the guide's words. */
+export function AskedNext() {
+  const { t } = useTranslation('signin');
+  const steps = t('next.steps', { returnObjects: true }) as unknown;
+  return (
+    <>
+      <h4>{t('next.title')}</h4>
+      <ol className="signin-next">
+        {Array.isArray(steps) && steps.map((line) => <li key={String(line)}>{String(line)}</li>)}
+      </ol>
+    </>
+  );
+}

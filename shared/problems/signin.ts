@@ -1,0 +1,40 @@
+import type { ProblemEntry } from './types';
+
+/**
+ * Problems of the wizard's own Microsoft sign-in (device code), its token cache and the
+ * role check. Each comes from one classified answer of Microsoft's identity platform
+ * (AADSTS code or OAuth error) or from the network; the data carries `code` (AADSTS number or
+ * OAuth error) and `correlationId` where Microsoft gave one, for support.
+ */
+export const signinProblems = {
+  'signin-no-client-id': { area: 'signin', severity: 'warning' },
+  'signin-client-id-invalid': { area: 'signin', severity: 'error' },
+  'signin-cloud-file-invalid': { area: 'signin', severity: 'error' },
+  'signin-not-signed-in': { area: 'signin', severity: 'warning' },
+  'signin-in-progress': { area: 'signin', severity: 'info' },
+  'signin-declined': { area: 'signin', severity: 'warning' },
+  'signin-code-expired': { area: 'signin', severity: 'warning' },
+  'signin-bad-code': { area: 'signin', severity: 'error' },
+  'signin-mfa-required': { area: 'signin', severity: 'error' },
+  'signin-mfa-registration': { area: 'signin', severity: 'error' },
+  'signin-conditional-access': { area: 'signin', severity: 'error' },
+  'signin-device-code-blocked': { area: 'signin', severity: 'error' },
+  'signin-security-defaults': { area: 'signin', severity: 'error' },
+  'signin-consent-missing': { area: 'signin', severity: 'error' },
+  'signin-consent-declined': { area: 'signin', severity: 'warning' },
+  'signin-admin-consent-required': { area: 'signin', severity: 'error' },
+  'signin-admin-approval-requested': { area: 'signin', severity: 'warning' },
+  'signin-app-not-in-tenant': { area: 'signin', severity: 'error' },
+  'signin-not-public-client': { area: 'signin', severity: 'error' },
+  'signin-wrong-password': { area: 'signin', severity: 'error' },
+  'signin-account-not-found': { area: 'signin', severity: 'error' },
+  'signin-external-account': { area: 'signin', severity: 'error' },
+  'signin-refresh-expired': { area: 'signin', severity: 'warning' },
+  'signin-revoked': { area: 'signin', severity: 'warning' },
+  'signin-sign-in-frequency': { area: 'signin', severity: 'warning' },
+  'signin-network': { area: 'signin', severity: 'error' },
+  'signin-network-timeout': { area: 'signin', severity: 'error' },
+  'signin-certificate-untrusted': { area: 'signin', severity: 'error' },
+  'signin-failed': { area: 'signin', severity: 'error' },
+  'signin-role-check-failed': { area: 'signin', severity: 'warning' },
+} as const satisfies Record<string, ProblemEntry>;
