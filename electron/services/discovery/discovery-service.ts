@@ -169,7 +169,11 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
   ): ServiceAnnouncement | null => {
     const fqdn = normaliseHost(cleanText(String(service.fqdn ?? ''), 300));
     if (!fqdn) return null;
-    const raw = [service.referer?.address, ...(service.addresses ?? [])];
+    const referer = service.referer?.address;
+    // Heard on loopback: the publisher is this computer, and its other addresses (in the A
+    // records) are not where its loopback-bound services listen.
+    const fromLoopback = typeof referer === 'string' && /^127\./.test(referer);
+    const raw = fromLoopback ? [referer] : [referer, ...(service.addresses ?? [])];
     const addresses = [
       ...new Set(
         raw.filter(
