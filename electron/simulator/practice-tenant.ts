@@ -348,6 +348,8 @@ export type GraphRoute = (
 ) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
 
 export interface DeviceCodeStats {
+  /** The device code itself (in process only: tests check it never leaks). */
+  deviceCode: string;
   state: DeviceGrant['state'];
   polls: number[];
   approvedAt: number | null;
@@ -709,6 +711,10 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     const now = Date.now();
     const previous = grant.polls.at(-1);
     grant.polls.push(now);
+    if (current === 'unexpected-error') {
+      sendOAuthError(response, failureOf('unexpected-error'), correlationId);
+      return;
+    }
     if (current === 'code-expired' || now > grant.expiresAt) {
       sendOAuthError(response, failureOf('code-expired'), correlationId);
       return;
@@ -1202,6 +1208,7 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
       const grant = byUserCode.get(normaliseCode(userCode));
       if (!grant) return null;
       return {
+        deviceCode: grant.deviceCode,
         state: grant.state,
         polls: [...grant.polls],
         approvedAt: grant.approvedAt ?? null,

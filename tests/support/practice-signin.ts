@@ -81,6 +81,7 @@ export function memoryStore(): SecretStore & { items: Map<string, string> } {
 
 export interface SignInRig {
   world: PracticeWorld;
+  store: SecretStore & { items?: Map<string, string> };
   tenant: PracticeTenant;
   service: SignInService;
   statuses: SignInStatus[];
@@ -101,7 +102,7 @@ export async function startSignInRig(options: {
   const world = await startPracticeWorld({ parts: [() => tenant], initial: options.initial ?? {} });
   const statuses: SignInStatus[] = [];
   const logs: string[] = [];
-  const newService = (store: SecretStore = options.store ?? memoryStore()): SignInService =>
+  const newService = (store: SecretStore = memoryStore()): SignInService =>
     createSignInService({
       cloud: async () =>
         resolveCloud(
@@ -119,10 +120,16 @@ export async function startSignInRig(options: {
       onChange: (status) => statuses.push(status),
       log: (line) => logs.push(line),
       ...(options.networkTimeoutMs ? { networkTimeoutMs: options.networkTimeoutMs } : {}),
+      ...(options.maxRenewals !== undefined ? { maxRenewals: options.maxRenewals } : {}),
+      ...(options.slowDownSeconds !== undefined
+        ? { slowDownSeconds: options.slowDownSeconds }
+        : {}),
     });
-  const service = newService();
+  const store = options.store ?? memoryStore();
+  const service = newService(store);
   return {
     world,
+    store,
     tenant,
     service,
     statuses,
