@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type { ParamsOf, ResultOf, WizardMethod } from '../shared/contract';
 import { practiceSwitches, type PracticeSwitchId } from '../shared/practice';
+import { createExchangeHandlers, type ExchangeServices } from './handlers/exchange';
 import { ProblemError } from './problem-error';
 import type { AppInfoService } from './services/app-info';
 import type { LinkPolicy } from './services/link-policy';
@@ -24,6 +25,7 @@ export interface Services {
   /** How this shell opens an allowed address outside the app. */
   openExternal(url: string): Promise<'system' | 'page'>;
   practice: PracticeWorld | null;
+  exchange: ExchangeServices;
 }
 
 const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
@@ -62,5 +64,6 @@ export function createHandlerTable(services: Services): HandlerTable {
       params: practiceSwitchParams,
       run: async ({ id, value }) => requirePractice(services.practice).set(id, value as never),
     },
+    ...createExchangeHandlers(services.exchange),
   };
 }

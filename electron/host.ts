@@ -8,9 +8,13 @@ import type { ShellKind } from '../shared/model';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlerTable } from './handlers';
 import { createAppInfoService } from './services/app-info';
+import { createExchangeSetup, notSignedInTokenSource } from './services/exchange-setup';
 import { createKeytarStore, type SecretStore } from './services/keychain';
 import { createLinkPolicy, type LinkPolicy } from './services/link-policy';
+import { createMailCheckService } from './services/mail-check';
 import { createProgressStore } from './services/progress-store';
+import { createTenantCheckService } from './services/tenant-checks';
+import type { TokenSource } from './services/token-source';
 import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
 
 export interface HostOptions {
@@ -23,6 +27,8 @@ export interface HostOptions {
   /** Replaces the OS keychain (tests of the no-keychain path). */
   secretStore?: SecretStore;
   log?: (line: string) => void;
+  /** Tokens for the signed-in account; until sign-in exists, one that says "not signed in". */
+  tokens?: TokenSource;
 }
 
 export interface WizardHost {
@@ -49,6 +55,16 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   const secretStore = (): SecretStore => keychain ?? realKeychain();
 
   const links = createLinkPolicy();
+  const progress = createProgressStore(options.configDir, options.practice);
+  const tokens = options.tokens ?? notSignedInTokenSource;
+  const exchangeSetup = createExchangeSetup({
+    progress,
+    practiceProfile: practice ? () => practice.cloudProfile() : null,
+  });
+  const trustedCa = practice ? () => practice.certificate.cert : undefined;
+  for (const page of Object.values(practice ? (await exchangeSetup.profile()).adminPages : {})) {
+    if (page) links.allowOrigin(new URL(page).origin);
+  }
   const table = createHandlerTable({
     appInfo: createAppInfoService({
       name: productName,
@@ -58,10 +74,25 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       secretStore,
       ...(options.versions ? { versions: options.versions } : {}),
     }),
-    progress: createProgressStore(options.configDir, options.practice),
+    progress,
     links,
     openExternal: options.openExternal,
     practice,
+    exchange: {
+      setup: exchangeSetup,
+      mailCheck: createMailCheckService({
+        tokens,
+        profile: exchangeSetup.profile,
+        ...(trustedCa ? { trustedCa } : {}),
+        productName,
+      }),
+      tenantChecks: createTenantCheckService({
+        tokens,
+        profile: exchangeSetup.profile,
+        personal: exchangeSetup.personal,
+        ...(trustedCa ? { trustedCa } : {}),
+      }),
+    },
   });
   return {
     dispatch: createDispatcher(table, options.log ? { log: options.log } : {}),

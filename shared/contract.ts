@@ -3,6 +3,7 @@
  * Both shells (Electron IPC and the loopback browser shell) carry exactly this contract; the
  * handler table in electron/handlers.ts implements it, renderer/api/ calls it.
  */
+import type { ExchangeApi } from './contract/exchange';
 import type { AppInfo, KeychainStatus, Progress } from './model';
 import type { PracticeSettings, PracticeSwitchId, PracticeSwitchValue } from './practice';
 import type { Problem } from './problem';
@@ -14,7 +15,7 @@ type NoParams = Record<string, never>;
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface WizardApi extends AppApi {}
+export interface WizardApi extends AppApi, ExchangeApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -63,6 +64,9 @@ const methodFlags: { [M in WizardMethod]: true } = {
   openExternal: true,
   getPracticeSettings: true,
   setPracticeSwitch: true,
+  getExchangeSetup: true,
+  runMailCheck: true,
+  runTenantChecks: true,
 };
 export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
 

@@ -17,6 +17,9 @@ const verbs: { [M in WizardMethod]: true } = {
   openExternal: true,
   getPracticeSettings: true,
   setPracticeSwitch: true,
+  getExchangeSetup: true,
+  runMailCheck: true,
+  runTenantChecks: true,
 };
 
 const bridge = Object.fromEntries(

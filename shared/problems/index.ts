@@ -3,10 +3,12 @@
  * It is the single source for step screens, the troubleshooter and the report.
  */
 import { appProblems } from './app';
+import { exchangeProblems } from './exchange';
 import type { ProblemEntry } from './types';
 
 export const problemCatalogue = {
   ...appProblems,
+  ...exchangeProblems,
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;
