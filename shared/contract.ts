@@ -14,7 +14,6 @@ type NoParams = Record<string, never>;
  * The whole contract. Each capability declares its own part in `shared/contract/<area>.ts`
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface WizardApi extends AppApi, ExchangeApi {}
 
 /** The app itself: info, progress, links out, practice switches. */

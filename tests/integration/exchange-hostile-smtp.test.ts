@@ -89,7 +89,7 @@ test('a server that greets with garbage', async () => {
   const result = await check(port);
   expect(Date.now() - started).toBeLessThan(4000);
   expect(result.problem?.id).toBe('smtp-bad-greeting');
-  const words = await wordsFor(result.problem!);
+  const words = await wordsFor(result.problem);
   expect(words.title).not.toBe('');
 });
 
@@ -110,7 +110,7 @@ test('a server that never says anything: stopped at the time limit (default 15 s
   sockets.forEach((socket) => socket.destroy());
   expect(elapsed).toBeLessThanOrEqual(15_500);
   expect(result.problem?.id).toBe('smtp-timeout');
-  expect((await wordsFor(result.problem!)).fix).toMatch(/15 seconds/);
+  expect((await wordsFor(result.problem)).fix).toMatch(/15 seconds/);
 }, 20_000);
 
 test('a server that drops the connection mid-conversation', async () => {
@@ -148,7 +148,7 @@ test('a server without STARTTLS: refused, and AUTH is never sent in plain text',
   expect(result.problem?.id).toBe('smtp-no-starttls');
   expect(authSeen).toBe(false);
   expect(result.transcript).not.toMatch(/C: AUTH/);
-  expect((await wordsFor(result.problem!)).fix).toMatch(/never signs in without encryption/);
+  expect((await wordsFor(result.problem)).fix).toMatch(/never signs in without encryption/);
 });
 
 test('a server with a certificate nobody trusts', async () => {
@@ -183,7 +183,7 @@ test('a trusted certificate for another name', async () => {
 
 test('nothing listening (port blocked): refused quickly', async () => {
   const port = await rawServer(() => undefined);
-  await new Promise<void>((resolve) => servers.pop()!.close(resolve));
+  await new Promise<void>((resolve) => servers.pop()?.close(resolve));
   const result = await check(port);
   expect(result.problem?.id).toBe('smtp-port-blocked');
 });

@@ -33,7 +33,7 @@ const byId = (results: TenantCheckResult[]) =>
 test('a healthy tenant: security defaults off, no blocking policy, Global Administrator', async () => {
   const results = byId(await harness.tenantChecks().run(all));
   expect(results['security-defaults']).toMatchObject({ state: 'passed', problem: null });
-  expect(results['security-defaults']!.board).toEqual([
+  expect(results['security-defaults']?.board).toEqual([
     { check: 'security-defaults', result: { state: 'passed' } },
   ]);
   expect(results['conditional-access']).toMatchObject({
@@ -59,7 +59,7 @@ test('security defaults on', async () => {
   configure({ securityDefaults: 'on' });
   const [result] = await harness.tenantChecks().run(['security-defaults']);
   expect(result).toMatchObject({ state: 'failed', problem: { id: 'security-defaults-on' } });
-  expect((await wordsFor(result!.problem!)).fix).toMatch(/Conditional Access/);
+  expect((await wordsFor(result?.problem)).fix).toMatch(/Conditional Access/);
 });
 
 test('a Conditional Access policy blocking device code flow, found by What If', async () => {
@@ -70,12 +70,12 @@ test('a Conditional Access policy blocking device code flow, found by What If', 
     method: 'what-if',
     problem: { id: 'ca-blocks-device-code', data: { policy: 'Block device code flow' } },
   });
-  const words = await wordsFor(result!.problem!);
+  const words = await wordsFor(result?.problem);
   expect(words.title).toBe(
     'The Conditional Access policy "Block device code flow" blocks the printer\'s sign-in.',
   );
   expect(words.fix).toMatch(/exclude the printer's mailbox/);
-  expect(result!.board).toEqual([
+  expect(result?.board).toEqual([
     {
       check: 'conditional-access',
       result: {
@@ -97,7 +97,7 @@ test('the Microsoft-managed policy in report-only mode, and turned on', async ()
       data: { policy: 'Microsoft-managed: Block device code flow', managed: true },
     },
   });
-  expect((await wordsFor(later!.problem!)).fix).toMatch(/45 days/);
+  expect((await wordsFor(later?.problem)).fix).toMatch(/45 days/);
   configure({ conditionalAccess: 'managed-on' });
   const [now] = await harness.tenantChecks().run(['conditional-access']);
   expect(now).toMatchObject({ state: 'failed', problem: { id: 'ca-blocks-device-code' } });
@@ -136,9 +136,9 @@ test('missing consent: every check says which permission, none crashes', async (
     ['unavailable', 'graph-consent-missing'],
     ['unavailable', 'graph-consent-missing'],
   ]);
-  expect(results[0]!.problem?.data).toEqual({ permission: 'Policy.Read.All' });
-  expect(results[2]!.problem?.data).toEqual({ permission: 'Directory.Read.All' });
-  expect((await wordsFor(results[0]!.problem!)).title).toMatch(/Policy\.Read\.All/);
+  expect(results[0]?.problem?.data).toEqual({ permission: 'Policy.Read.All' });
+  expect(results[2]?.problem?.data).toEqual({ permission: 'Directory.Read.All' });
+  expect((await wordsFor(results[0]?.problem)).title).toMatch(/Policy\.Read\.All/);
   expect(results.every((result) => result.board.length === 0)).toBe(true);
 });
 
@@ -168,7 +168,7 @@ test('no licence for Conditional Access: only that check is affected', async () 
     state: 'unavailable',
     problem: { id: 'graph-licence-missing' },
   });
-  expect((await wordsFor(results['conditional-access']!.problem!)).fix).toMatch(/Entra ID P1/);
+  expect((await wordsFor(results['conditional-access']?.problem)).fix).toMatch(/Entra ID P1/);
   expect(results['security-defaults']?.state).toBe('failed');
   expect(results['consent-role']?.state).toBe('passed');
 });
@@ -197,7 +197,7 @@ test('429 with a long Retry-After: reported with the wait, not waited for', asyn
   for (const result of results) {
     expect(result.problem).toEqual({ id: 'graph-throttled', data: { seconds: 120 } });
   }
-  expect((await wordsFor(results[0]!.problem!)).fix).toBe('Try this check again in 120 seconds.');
+  expect((await wordsFor(results[0]?.problem)).fix).toBe('Try this check again in 120 seconds.');
 });
 
 test('401, 5xx and malformed JSON each become their own problem', async () => {
@@ -212,7 +212,7 @@ test('401, 5xx and malformed JSON each become their own problem', async () => {
       results.map((result) => result.problem?.id),
       graph,
     ).toEqual([id, id, id]);
-    await wordsFor(results[0]!.problem!);
+    await wordsFor(results[0]?.problem);
   }
 });
 

@@ -70,7 +70,10 @@ export async function startExchangeHarness(
 let english: TFunction | null = null;
 
 /** The title and fix the user sees for a problem, in English, from the locale files. */
-export async function wordsFor(found: Problem): Promise<{ title: string; fix: string }> {
+export async function wordsFor(
+  found: Problem | null | undefined,
+): Promise<{ title: string; fix: string }> {
+  if (!found) throw new Error('Expected a problem, got none');
   if (!english) {
     const load = (name: string): unknown =>
       JSON.parse(
