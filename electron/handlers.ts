@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ParamsOf, ResultOf, WizardMethod } from '../shared/contract';
 import { practiceSwitches, type PracticeSwitchId } from '../shared/practice';
 import { createSigninHandlers } from './handlers/signin';
+import { createExchangeHandlers, type ExchangeServices } from './handlers/exchange';
 import { ProblemError } from './problem-error';
 import type { AppInfoService } from './services/app-info';
 import type { LinkPolicy } from './services/link-policy';
@@ -30,6 +31,7 @@ export interface Services {
   practice: PracticeWorld | null;
   discovery: DiscoveryService;
   signIn: SignInService;
+  exchange: ExchangeServices;
 }
 
 const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
@@ -70,5 +72,6 @@ export function createHandlerTable(services: Services): HandlerTable {
     },
     ...createDiscoveryHandlers({ discovery: services.discovery, links: services.links }),
     ...createSigninHandlers(services.signIn),
+    ...createExchangeHandlers(services.exchange),
   };
 }

@@ -8,8 +8,10 @@ import type { ShellKind } from '../shared/model';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlerTable } from './handlers';
 import { createAppInfoService } from './services/app-info';
+import { createExchangeSetup } from './services/exchange-setup';
 import { createKeytarStore, type SecretStore } from './services/keychain';
 import { createLinkPolicy, type LinkPolicy } from './services/link-policy';
+import { createMailCheckService } from './services/mail-check';
 import { createProgressStore } from './services/progress-store';
 import { admitPrinterOrigin } from './handlers/discovery';
 import {
@@ -29,6 +31,7 @@ import {
   practiceTenantPartName,
   type PracticeTenant,
 } from './simulator/practice-tenant';
+import { createTenantCheckService } from './services/tenant-checks';
 import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
 
 export interface HostOptions {
@@ -149,6 +152,15 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     onChange: (status) => emit({ name: 'signin-changed', data: status }),
     ...(options.log ? { log: options.log } : {}),
   });
+  const tokens: TokenSource = signIn;
+  const exchangeSetup = createExchangeSetup({ progress, cloud });
+  // The practice or custom-profile CA, trusted for the SMTP and Graph endpoints of that profile.
+  const extraCa =
+    practice?.certificate.cert ?? (custom instanceof ProblemError ? null : custom?.ca);
+  const trustedCa = extraCa ? () => extraCa : undefined;
+  for (const page of Object.values(practice ? (await exchangeSetup.profile()).adminPages : {})) {
+    if (page) links.allowOrigin(new URL(page).origin);
+  }
   const table = createHandlerTable({
     appInfo: createAppInfoService({
       name: productName,
@@ -164,6 +176,21 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     practice,
     discovery,
     signIn,
+    exchange: {
+      setup: exchangeSetup,
+      mailCheck: createMailCheckService({
+        tokens,
+        profile: exchangeSetup.profile,
+        ...(trustedCa ? { trustedCa } : {}),
+        productName,
+      }),
+      tenantChecks: createTenantCheckService({
+        tokens,
+        profile: exchangeSetup.profile,
+        personal: exchangeSetup.personal,
+        ...(trustedCa ? { trustedCa } : {}),
+      }),
+    },
   });
   return {
     dispatch: createDispatcher(table, options.log ? { log: options.log } : {}),

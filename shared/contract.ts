@@ -3,6 +3,7 @@
  * Both shells (Electron IPC and the loopback browser shell) carry exactly this contract; the
  * handler table in electron/handlers.ts implements it, renderer/api/ calls it.
  */
+import type { ExchangeApi } from './contract/exchange';
 import type { AppInfo, KeychainStatus, Progress } from './model';
 import type { PracticeSettings, PracticeSwitchId, PracticeSwitchValue } from './practice';
 import type { Problem } from './problem';
@@ -15,7 +16,7 @@ type NoParams = Record<string, never>;
  * The whole contract. Each capability declares its own part in `shared/contract/<area>.ts`
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
-export interface WizardApi extends AppApi, DiscoveryApi, SigninApi {}
+export interface WizardApi extends AppApi, DiscoveryApi, SigninApi, ExchangeApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -74,6 +75,9 @@ const methodFlags: { [M in WizardMethod]: true } = {
   signOut: true,
   setClientId: true,
   checkConsentRole: true,
+  getExchangeSetup: true,
+  runMailCheck: true,
+  runTenantChecks: true,
 };
 export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
 

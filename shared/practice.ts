@@ -40,6 +40,40 @@ export const practiceSwitches = {
     'not-answering',
     'unexpected-error',
   ],
+  // Practice Exchange and practice Graph (electron/simulator/practice-exchange.ts). The first
+  // three are also what the practice admin center page flips.
+  smtpAuthOrganization: ['off', 'on'],
+  smtpAuthMailbox: ['organization-setting', 'off', 'on'],
+  securityDefaults: ['off', 'on'],
+  exchangeReply: [
+    'as-configured',
+    'policy-criteria',
+    'auth-failed',
+    'not-authenticated',
+    'send-as-denied',
+    'send-as-denied-storedrv',
+    'concurrency',
+    'throttled',
+    'submission-quota',
+    'mailbox-full',
+    'restricted-sender',
+    'legacy-tls',
+    'port-blocked',
+    'other-reply',
+  ],
+  graph: [
+    'works',
+    'consent-missing',
+    'licence-missing',
+    'unauthorized',
+    'throttled-once',
+    'throttled-long',
+    'server-error',
+    'malformed',
+    'what-if-unavailable',
+  ],
+  conditionalAccess: ['none', 'block-device-code', 'managed-report-only', 'managed-on'],
+  signedInRole: ['global-admin', 'application-admin', 'none'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type PracticeSwitchId = keyof typeof practiceSwitches;

@@ -28,6 +28,9 @@ const verbs: { [M in WizardMethod]: true } = {
   signOut: true,
   setClientId: true,
   checkConsentRole: true,
+  getExchangeSetup: true,
+  runMailCheck: true,
+  runTenantChecks: true,
 };
 
 const bridge = Object.fromEntries(

@@ -20,6 +20,7 @@ import {
 } from '../../shared/practice';
 import type { SecretStore } from '../services/keychain';
 import { createPracticeCertificate, type PracticeCertificate } from './practice-certificate';
+import { createPracticeExchange } from './practice-exchange';
 import { createPracticeKeychain } from './practice-keychain';
 import { createPracticePrinters } from './practice-printers';
 import { createPracticeTenant } from './practice-tenant';
@@ -30,6 +31,8 @@ export interface PracticeContext {
   onChange(listener: (settings: PracticeSettings) => void): () => void;
   certificate: PracticeCertificate;
   tokens: PracticeTokenAuthority;
+  /** Flips a switch from inside the world (e.g. the practice admin center page). */
+  set<S extends PracticeSwitchId>(id: S, value: PracticeSwitchValue<S>): PracticeSettings;
 }
 
 export interface PracticePart {
@@ -43,6 +46,8 @@ export interface PracticePart {
 /** Builds the parts of the practice world; each capability adds its part here. */
 const partFactories: (() => PracticePart)[] = [
   createPracticePrinters,
+  createPracticeExchange,
+  // Last: its Graph (/me, roles) wins until the practice Graphs are one.
   () => createPracticeTenant(),
 ];
 
@@ -82,11 +87,21 @@ export async function startPracticeWorld(
     events.on('change', listener);
     return () => events.off('change', listener);
   };
+  const set = <S extends PracticeSwitchId>(
+    id: S,
+    value: PracticeSwitchValue<S>,
+  ): PracticeSettings => {
+    if (!isValidSwitch(id, value)) throw new Error(`Unknown practice switch ${id}=${value}`);
+    settings = { ...settings, [id]: value };
+    events.emit('change', { ...settings });
+    return { ...settings };
+  };
   const context: PracticeContext = {
     settings: () => ({ ...settings }),
     onChange,
     certificate: await createPracticeCertificate(),
     tokens: createPracticeTokenAuthority(),
+    set,
   };
   const parts = (options.parts ?? partFactories).map((factory) => factory());
   const started: PracticePart[] = [];
@@ -101,12 +116,7 @@ export async function startPracticeWorld(
   }
   return {
     settings: context.settings,
-    set(id, value) {
-      if (!isValidSwitch(id, value)) throw new Error(`Unknown practice switch ${id}=${value}`);
-      settings = { ...settings, [id]: value };
-      events.emit('change', { ...settings });
-      return { ...settings };
-    },
+    set,
     onChange,
     secretStore: (real) => createPracticeKeychain(() => settings.keychain, real),
     cloudProfile: () => Object.assign({}, ...started.map((part) => part.profile?.() ?? {})),

@@ -7,14 +7,16 @@ import type { StepId } from '../../shared/model';
 import { StepIntro } from './common/StepIntro';
 import { FindPrinterStep } from './find-printer/FindPrinterStep';
 import { SignInStep } from './sign-in/SignInStep';
+import { PrepareExchangeStep } from './prepare-exchange/PrepareExchangeStep';
+import { VerifyTenantStep } from './verify-tenant/VerifyTenantStep';
 import { WelcomeStep } from './welcome/WelcomeStep';
 
 export const stepScreens: Record<StepId, () => ReactElement> = {
   welcome: () => <WelcomeStep />,
   'find-printer': () => <FindPrinterStep />,
-  'prepare-exchange': () => <StepIntro step="prepare-exchange" />,
+  'prepare-exchange': () => <PrepareExchangeStep />,
   'sign-in': () => <SignInStep />,
-  'verify-tenant': () => <StepIntro step="verify-tenant" />,
+  'verify-tenant': () => <VerifyTenantStep />,
   'set-up-printer': () => <StepIntro step="set-up-printer" />,
   'status-sheet': () => <StepIntro step="status-sheet" />,
   done: () => <StepIntro step="done" />,

@@ -5,12 +5,14 @@
 import { appProblems } from './app';
 import { discoveryProblems } from './discovery';
 import { signinProblems } from './signin';
+import { exchangeProblems } from './exchange';
 import type { ProblemEntry } from './types';
 
 export const problemCatalogue = {
   ...appProblems,
   ...discoveryProblems,
   ...signinProblems,
+  ...exchangeProblems,
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/dispatcher';
 import { createHandlerTable } from '../../electron/handlers';
+import type { ExchangeServices } from '../../electron/handlers/exchange';
 import { ProblemError } from '../../electron/problem-error';
 import type { AppInfoService } from '../../electron/services/app-info';
 import type { DiscoveryService } from '../../electron/services/discovery/discovery-service';
@@ -36,6 +37,7 @@ function setup(appInfo: Partial<AppInfoService> = {}) {
     practice: null,
     discovery: unused<DiscoveryService>('discovery'),
     signIn: unused<SignInService>('signIn'),
+    exchange: unused<ExchangeServices>('exchange'),
   });
   return { dispatch: createDispatcher(table, { log: (line) => lines.push(line) }), lines };
 }

@@ -1,0 +1,37 @@
+/**
+ * Handlers for preparing and checking Exchange Online (shared/contract/exchange.ts).
+ */
+import { z } from 'zod';
+import { tenantCheckIds, type ExchangeApi } from '../../shared/contract/exchange';
+import type { Handler } from '../handlers';
+import type { ExchangeSetupService } from '../services/exchange-setup';
+import type { MailCheckService } from '../services/mail-check';
+import type { TenantCheckService } from '../services/tenant-checks';
+
+export interface ExchangeServices {
+  setup: ExchangeSetupService;
+  mailCheck: MailCheckService;
+  tenantChecks: TenantCheckService;
+}
+
+type ExchangeHandlers = { [M in keyof ExchangeApi]: Handler<M> };
+
+const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
+
+export function createExchangeHandlers(services: ExchangeServices): ExchangeHandlers {
+  return {
+    getExchangeSetup: { params: noParams, run: () => services.setup.describe() },
+    runMailCheck: {
+      params: z
+        .object({ sendTest: z.boolean(), testAddress: z.string().max(320).optional() })
+        .strict() as z.ZodType<ExchangeApi['runMailCheck']['params']>,
+      run: (request) => services.mailCheck.run(request),
+    },
+    runTenantChecks: {
+      params: z
+        .object({ checks: z.array(z.enum(tenantCheckIds)).min(1).max(tenantCheckIds.length) })
+        .strict() as z.ZodType<ExchangeApi['runTenantChecks']['params']>,
+      run: ({ checks }) => services.tenantChecks.run(checks),
+    },
+  };
+}

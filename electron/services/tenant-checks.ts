@@ -1,0 +1,439 @@
+/**
+ * Tenant checks over Microsoft Graph, each run only when the user asks for it, each with the
+ * least permission it needs, asked for at that moment:
+ * - security defaults on or off (Policy.Read.All);
+ * - Conditional Access that would block a device-code sign-in of the sending mailbox: the
+ *   "What If" evaluate call with transfer method deviceCodeFlow, falling back to reading the
+ *   policies (User.Read + Policy.Read.All);
+ * - whether the signed-in account holds a role that can consent for the organization
+ *   (Directory.Read.All).
+ * A check that cannot be made (consent, role or licence missing, 401, 429, 5xx, malformed
+ * JSON, network) says which, and the other checks still run.
+ */
+import https from 'node:https';
+import { cloudProfiles, type CloudProfile } from '../../shared/cloud-profiles';
+import type { BoardUpdate, TenantCheckId, TenantCheckResult } from '../../shared/contract/exchange';
+import { problem, type ProblemData } from '../../shared/problem';
+import type { ProblemId } from '../../shared/problems/index';
+import { ProblemError } from '../problem-error';
+import type { TokenSource } from './token-source';
+
+export interface TenantCheckOptions {
+  tokens: TokenSource;
+  profile(): Promise<CloudProfile>;
+  trustedCa?: () => string | undefined;
+  /** Personal (Outlook.com) accounts have no tenant to check. */
+  personal(): Promise<boolean>;
+  requestTimeoutMs?: number;
+  /** Waits for a Retry-After up to this long; longer ones are reported instead. */
+  maxRetryAfterSeconds?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface TenantCheckService {
+  run(checks: readonly TenantCheckId[]): Promise<TenantCheckResult[]>;
+}
+
+/** Office 365 Exchange Online's well-known app id (the resource the printer signs in for). */
+export const exchangeOnlineAppId = '00000002-0000-0ff1-ce00-000000000000';
+
+const roles = {
+  globalAdministrator: '62e90394-69f5-4237-9190-012177145e10',
+  privilegedRoleAdministrator: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
+  cloudApplicationAdministrator: '158c047a-c907-4556-b7ef-446551a6b5f7',
+  applicationAdministrator: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
+};
+
+const maxResponseBytes = 1024 * 1024;
+
+/** The Graph resource tokens are asked for: the cloud's own, even when endpoints are overridden. */
+export function graphResourceFor(profile: CloudProfile): string {
+  const known = Object.hasOwn(cloudProfiles, profile.id)
+    ? cloudProfiles[profile.id as keyof typeof cloudProfiles].graphBaseUrl
+    : profile.graphBaseUrl;
+  return new URL(known).origin;
+}
+
+interface GraphReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+const text = (value: unknown, max = 120): string =>
+  typeof value === 'string'
+    ? value
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .trim()
+        .slice(0, max)
+    : '';
+
+export function createTenantCheckService(options: TenantCheckOptions): TenantCheckService {
+  const timeoutMs = options.requestTimeoutMs ?? 10_000;
+  const maxRetryAfter = options.maxRetryAfterSeconds ?? 10;
+  const sleep =
+    options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  function request(url: URL, method: string, token: string, body?: string): Promise<GraphReply> {
+    const ca = options.trustedCa?.();
+    return new Promise((resolve, reject) => {
+      const outgoing = https.request(
+        url,
+        {
+          method,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            Accept: 'application/json',
+            ...(body ? { 'Content-Type': 'application/json' } : {}),
+          },
+          timeout: timeoutMs,
+          ...(ca ? { ca } : {}),
+        },
+        (incoming) => {
+          const chunks: Buffer[] = [];
+          let size = 0;
+          incoming.on('data', (chunk: Buffer) => {
+            size += chunk.length;
+            if (size > maxResponseBytes) incoming.destroy(new Error('response too large'));
+            else chunks.push(chunk);
+          });
+          incoming.on('end', () =>
+            resolve({
+              status: incoming.statusCode ?? 0,
+              headers: incoming.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+            }),
+          );
+          incoming.on('error', reject);
+        },
+      );
+      outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
+      outgoing.on('error', reject);
+      outgoing.end(body);
+    });
+  }
+
+  /** One Graph call; a failure becomes the problem that says which thing is missing. */
+  async function call(
+    profile: CloudProfile,
+    permissions: string[],
+    method: 'GET' | 'POST',
+    path: string,
+    body?: unknown,
+    passStatuses: number[] = [],
+  ): Promise<{ status: number; json: unknown }> {
+    const resource = graphResourceFor(profile);
+    const token = await options.tokens.getAccessToken(
+      permissions.map((permission) => `${resource}/${permission}`),
+    );
+    const url = new URL(`${profile.graphBaseUrl.replace(/\/$/, '')}${path}`);
+    const permission = permissions.at(-1) ?? '';
+    for (let attempt = 0; ; attempt += 1) {
+      let reply: GraphReply;
+      try {
+        reply = await request(url, method, token.token, body ? JSON.stringify(body) : undefined);
+      } catch {
+        throw new ProblemError('graph-unreachable', { host: url.host });
+      }
+      if (reply.status === 429) {
+        const seconds = retryAfterSeconds(reply.headers['retry-after']);
+        if (seconds <= maxRetryAfter && attempt < 2) {
+          await sleep(seconds * 1000);
+          continue;
+        }
+        throw new ProblemError('graph-throttled', { seconds });
+      }
+      if (reply.status === 401) throw new ProblemError('graph-unauthorized');
+      let json: unknown;
+      try {
+        json = reply.body.length > 0 ? JSON.parse(reply.body) : null;
+      } catch {
+        if (reply.status >= 500)
+          throw new ProblemError('graph-server-error', { status: reply.status });
+        throw new ProblemError('graph-malformed', { path: url.pathname });
+      }
+      if (reply.status === 403) throw forbidden(json, permission);
+      if (reply.status >= 200 && reply.status < 300) return { status: reply.status, json };
+      if (passStatuses.includes(reply.status)) return { status: reply.status, json };
+      throw new ProblemError('graph-server-error', { status: reply.status });
+    }
+  }
+
+  async function securityDefaults(profile: CloudProfile): Promise<TenantCheckResult> {
+    const { json } = await call(
+      profile,
+      ['Policy.Read.All'],
+      'GET',
+      '/policies/identitySecurityDefaultsEnforcementPolicy',
+    );
+    const enabled = (json as { isEnabled?: unknown } | null)?.isEnabled;
+    if (typeof enabled !== 'boolean')
+      throw new ProblemError('graph-malformed', { path: 'isEnabled' });
+    return enabled
+      ? result(
+          'security-defaults',
+          'failed',
+          'security-defaults-on',
+          {},
+          [],
+          [
+            {
+              check: 'security-defaults',
+              result: { state: 'failed', problemId: 'security-defaults-on' },
+            },
+          ],
+        )
+      : result(
+          'security-defaults',
+          'passed',
+          null,
+          {},
+          [],
+          [{ check: 'security-defaults', result: { state: 'passed' } }],
+        );
+  }
+
+  async function conditionalAccess(profile: CloudProfile): Promise<TenantCheckResult> {
+    const permissions = ['User.Read', 'Policy.Read.All'];
+    const me = (await call(profile, permissions, 'GET', '/me?$select=id,userPrincipalName'))
+      .json as {
+      id?: unknown;
+    } | null;
+    const userId = text(me?.id, 64);
+    if (!userId) throw new ProblemError('graph-malformed', { path: '/me' });
+    const evaluated = await call(
+      profile,
+      permissions,
+      'POST',
+      '/identity/conditionalAccess/evaluate',
+      {
+        signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId },
+        signInContext: {
+          '@odata.type': '#microsoft.graph.applicationContext',
+          includeApplications: [exchangeOnlineAppId],
+        },
+        signInConditions: {
+          authenticationFlow: { transferMethod: 'deviceCodeFlow' },
+          clientAppType: 'mobileAppsAndDesktopClients',
+        },
+        appliedPoliciesOnly: true,
+      },
+      [400, 404, 405, 501],
+    );
+    let findings: Finding[];
+    let method: 'what-if' | 'policies' = 'what-if';
+    if (evaluated.status >= 200 && evaluated.status < 300) {
+      findings = fromWhatIf(evaluated.json);
+    } else {
+      // What If is not available here: read the policies and judge them ourselves.
+      method = 'policies';
+      const policies = await call(
+        profile,
+        permissions,
+        'GET',
+        '/identity/conditionalAccess/policies',
+      );
+      findings = fromPolicies(policies.json, userId);
+    }
+    const blocking = findings.find((finding) => finding.kind === 'blocks');
+    const later = findings.find((finding) => finding.kind === 'report-only');
+    const maybe = findings.find((finding) => finding.kind === 'may-apply');
+    const facts = findings.map((finding) => finding.name);
+    const pick = blocking ?? later ?? maybe;
+    if (!pick) {
+      return {
+        ...result('conditional-access', 'passed', null, {}, facts, [
+          { check: 'conditional-access', result: { state: 'passed' } },
+        ]),
+        method,
+      };
+    }
+    const problemId: ProblemId =
+      pick.kind === 'blocks'
+        ? 'ca-blocks-device-code'
+        : pick.kind === 'report-only'
+          ? 'ca-device-code-report-only'
+          : 'ca-device-code-may-apply';
+    const state = pick.kind === 'blocks' ? 'failed' : 'attention';
+    const data = { policy: pick.name, managed: pick.managed };
+    return {
+      ...result('conditional-access', state, problemId, data, facts, [
+        { check: 'conditional-access', result: { state, problemId, summary: pick.name } },
+      ]),
+      method,
+    };
+  }
+
+  async function consentRole(profile: CloudProfile): Promise<TenantCheckResult> {
+    const { json } = await call(
+      profile,
+      ['Directory.Read.All'],
+      'GET',
+      '/me/transitiveMemberOf/microsoft.graph.directoryRole?$select=displayName,roleTemplateId',
+    );
+    const value = (json as { value?: unknown } | null)?.value;
+    if (!Array.isArray(value)) throw new ProblemError('graph-malformed', { path: 'value' });
+    const held = value.map((role: { roleTemplateId?: unknown; displayName?: unknown }) => ({
+      id: text(role.roleTemplateId, 64),
+      name: text(role.displayName, 80),
+    }));
+    const names = held.map((role) => role.name).filter(Boolean);
+    if (held.some((role) => role.id === roles.globalAdministrator)) {
+      return result('consent-role', 'passed', null, {}, names, []);
+    }
+    const limited = held.find((role) =>
+      [
+        roles.privilegedRoleAdministrator,
+        roles.cloudApplicationAdministrator,
+        roles.applicationAdministrator,
+      ].includes(role.id),
+    );
+    if (limited) {
+      return result(
+        'consent-role',
+        'attention',
+        'consent-role-limited',
+        { role: limited.name },
+        names,
+        [],
+      );
+    }
+    return result('consent-role', 'failed', 'consent-role-missing', {}, names, []);
+  }
+
+  const runners: Record<TenantCheckId, (profile: CloudProfile) => Promise<TenantCheckResult>> = {
+    'security-defaults': securityDefaults,
+    'conditional-access': conditionalAccess,
+    'consent-role': consentRole,
+  };
+
+  return {
+    async run(checks) {
+      const unique = [...new Set(checks)];
+      if (await options.personal()) {
+        return unique.map((check) =>
+          result(check, 'unavailable', 'exchange-personal-account', {}, [], []),
+        );
+      }
+      const profile = await options.profile();
+      // One after another: Graph throttles per app and user, and the order reads naturally.
+      const results: TenantCheckResult[] = [];
+      for (const check of unique) {
+        try {
+          results.push(await runners[check](profile));
+        } catch (error) {
+          const found =
+            error instanceof ProblemError ? error.problem : problem('graph-unreachable', {});
+          results.push({ check, state: 'unavailable', problem: found, facts: [], board: [] });
+        }
+      }
+      return results;
+    },
+  };
+}
+
+interface Finding {
+  kind: 'blocks' | 'report-only' | 'may-apply';
+  name: string;
+  managed: boolean;
+}
+
+function result(
+  check: TenantCheckId,
+  state: TenantCheckResult['state'],
+  problemId: ProblemId | null,
+  data: ProblemData,
+  facts: string[],
+  board: BoardUpdate[],
+): TenantCheckResult {
+  return { check, state, problem: problemId ? problem(problemId, data) : null, facts, board };
+}
+
+interface PolicyLike {
+  displayName?: unknown;
+  state?: unknown;
+  policyApplies?: unknown;
+  grantControls?: { builtInControls?: unknown } | null;
+  conditions?: {
+    users?: {
+      includeUsers?: unknown;
+      excludeUsers?: unknown;
+      includeGroups?: unknown;
+      includeRoles?: unknown;
+    } | null;
+    applications?: { includeApplications?: unknown } | null;
+    authenticationFlows?: { transferMethods?: unknown } | null;
+  } | null;
+}
+
+const list = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+function policyList(json: unknown): PolicyLike[] {
+  const value = (json as { value?: unknown } | null)?.value;
+  if (!Array.isArray(value)) throw new ProblemError('graph-malformed', { path: 'value' });
+  return value.filter((item): item is PolicyLike => typeof item === 'object' && item !== null);
+}
+
+function describe(policy: PolicyLike): { name: string; managed: boolean } {
+  const name = text(policy.displayName, 100) || '?';
+  // Microsoft-managed policies are recognised by their name (UNCONFIRMED marker in Graph).
+  return { name, managed: /^Microsoft-managed/i.test(name) };
+}
+
+const blocks = (policy: PolicyLike): boolean =>
+  list(policy.grantControls?.builtInControls).includes('block');
+
+function fromWhatIf(json: unknown): Finding[] {
+  return policyList(json)
+    .filter((policy) => policy.policyApplies === true && blocks(policy))
+    .map((policy) => ({
+      kind: policy.state === 'enabled' ? 'blocks' : 'report-only',
+      ...describe(policy),
+    }));
+}
+
+function fromPolicies(json: unknown, userId: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const policy of policyList(json)) {
+    if (policy.state !== 'enabled' && policy.state !== 'enabledForReportingButNotEnforced')
+      continue;
+    const methods = text(policy.conditions?.authenticationFlows?.transferMethods, 200).split(',');
+    if (!methods.map((method) => method.trim()).includes('deviceCodeFlow') || !blocks(policy))
+      continue;
+    const users = policy.conditions?.users;
+    if (list(users?.excludeUsers).includes(userId)) continue;
+    const apps = list(policy.conditions?.applications?.includeApplications);
+    if (!apps.some((app) => ['All', 'Office365', exchangeOnlineAppId].includes(app))) continue;
+    const direct = list(users?.includeUsers).some((user) => user === 'All' || user === userId);
+    const indirect = list(users?.includeGroups).length + list(users?.includeRoles).length > 0;
+    if (!direct && !indirect) continue;
+    const kind: Finding['kind'] = !direct
+      ? 'may-apply'
+      : policy.state === 'enabled'
+        ? 'blocks'
+        : 'report-only';
+    findings.push({ kind, ...describe(policy) });
+  }
+  return findings;
+}
+
+function retryAfterSeconds(header: string | string[] | undefined): number {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return 5;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? 5 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+function forbidden(json: unknown, permission: string): ProblemError {
+  const error = (json as { error?: { code?: unknown; message?: unknown } } | null)?.error;
+  const words = `${text(error?.code)} ${text(error?.message, 400)}`;
+  if (/premium licen[cs]e|NonPremium|licen[cs]e/i.test(words)) {
+    return new ProblemError('graph-licence-missing', { permission });
+  }
+  if (/scope|consent/i.test(words))
+    return new ProblemError('graph-consent-missing', { permission });
+  return new ProblemError('graph-role-missing', { permission });
+}

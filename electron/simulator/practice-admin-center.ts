@@ -1,0 +1,123 @@
+/**
+ * The practice "admin center": one plain page on http://127.0.0.1 (no certificate warning)
+ * where a trainee flips the same switches an administrator flips in the Exchange admin
+ * center, the Microsoft 365 admin center and the Entra admin center, and sees the test
+ * messages the practice Exchange delivered. Forms carry a per-run token so another web page
+ * cannot flip the switches.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { DeliveredMessage } from './practice-exchange';
+import type { PracticeContext } from './practice-world';
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+export function createPracticeAdminCenter(
+  context: PracticeContext,
+  messages: () => DeliveredMessage[],
+) {
+  const formToken = randomBytes(16).toString('hex');
+
+  return (request: IncomingMessage, response: ServerResponse): void => {
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    if (request.method === 'POST' && url.pathname === '/set') {
+      let body = '';
+      request.on('data', (chunk: Buffer) => {
+        if (body.length < 4096) body += chunk.toString('utf8');
+      });
+      request.on('end', () => {
+        const form = new URLSearchParams(body);
+        if (form.get('token') !== formToken) {
+          response.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+          response.end('Forbidden');
+          return;
+        }
+        applyForm(form);
+        const back = form.get('back') ?? '/';
+        response.writeHead(303, { Location: back.startsWith('/') ? back : '/' });
+        response.end();
+      });
+      return;
+    }
+    if (request.method !== 'GET') {
+      response.writeHead(405).end();
+      return;
+    }
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    });
+    response.end(page(url.pathname));
+  };
+
+  function applyForm(form: URLSearchParams): void {
+    const setting = form.get('setting');
+    if (setting === 'organization') {
+      // The Exchange admin center's checkbox says "Turn off SMTP AUTH protocol…".
+      context.set('smtpAuthOrganization', form.get('turnOff') === 'on' ? 'off' : 'on');
+    } else if (setting === 'mailbox') {
+      const value = form.get('value');
+      if (value === 'organization-setting') context.set('smtpAuthMailbox', 'organization-setting');
+      else context.set('smtpAuthMailbox', form.get('authenticatedSmtp') === 'on' ? 'on' : 'off');
+    } else if (setting === 'security-defaults') {
+      context.set('securityDefaults', form.get('enabled') === 'yes' ? 'on' : 'off');
+    }
+  }
+
+  function page(path: string): string {
+    const settings = context.settings();
+    const mailboxChecked =
+      settings.smtpAuthMailbox === 'on' ||
+      (settings.smtpAuthMailbox === 'organization-setting' &&
+        settings.smtpAuthOrganization === 'on');
+    const form = (setting: string, back: string, inner: string): string =>
+      `<form method="post" action="/set"><input type="hidden" name="token" value="${formToken}">` +
+      `<input type="hidden" name="setting" value="${setting}"><input type="hidden" name="back" value="${back}">${inner}</form>`;
+    const current = (section: string): string =>
+      path.startsWith(section) ? ' class="current"' : '';
+    const inbox = messages()
+      .slice()
+      .reverse()
+      .map(
+        (message) =>
+          `<li><strong>${escapeHtml(message.subject || '(no subject)')}</strong><br>` +
+          `From ${escapeHtml(message.from)} to ${escapeHtml(message.to.join(', '))}, received ${escapeHtml(message.receivedAt)}` +
+          `<details><summary>Message source</summary><pre>${escapeHtml(message.raw.slice(0, 4000))}</pre></details></li>`,
+      )
+      .join('');
+    return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Practice admin center</title>
+<style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:1rem auto;padding:0 1rem;color:#1b1f24}
+header{background:#5b2d8c;color:#fff;padding:.6rem 1rem;border-radius:8px}section{border:1px solid #d5dbe3;border-radius:8px;padding:.6rem 1rem;margin:1rem 0}
+section.current{border:3px solid #0b5cad}.path{color:#4a5361}.state{font-weight:600}button{font:inherit;padding:.3rem .8rem;margin-top:.4rem}pre{white-space:pre-wrap;background:#f3f5f8;padding:.5rem}</style></head><body>
+<header><strong>Practice admin center.</strong> This page stands in for Microsoft's admin centers in practice mode. Nothing here reaches Microsoft.</header>
+<section id="organization"${current('/exchange')}><h2>Exchange admin center</h2><p class="path">Settings &gt; Mail flow</p>
+${form(
+  'organization',
+  '/exchange/settings',
+  `<label><input type="checkbox" name="turnOff"${settings.smtpAuthOrganization === 'off' ? ' checked' : ''}> Turn off SMTP AUTH protocol for your organization</label><br><button type="submit">Save</button>`,
+)}
+<p class="state">SMTP AUTH for the organization: ${settings.smtpAuthOrganization === 'on' ? 'on' : 'off'}</p></section>
+<section id="mailbox"${current('/m365')}><h2>Microsoft 365 admin center</h2><p class="path">Users &gt; Active users &gt; (the printer's mailbox) &gt; Mail &gt; Manage email apps</p>
+${form(
+  'mailbox',
+  '/m365/users',
+  `<label><input type="checkbox" name="authenticatedSmtp"${mailboxChecked ? ' checked' : ''}> Authenticated SMTP</label><br><button type="submit">Save changes</button>`,
+)}
+${form('mailbox', '/m365/users', '<input type="hidden" name="value" value="organization-setting"><button type="submit">Follow the organization setting (PowerShell $null)</button>')}
+<p class="state">SMTP AUTH for the mailbox: ${escapeHtml(settings.smtpAuthMailbox)}</p></section>
+<section id="security-defaults"${current('/entra/properties')}><h2>Microsoft Entra admin center</h2><p class="path">Identity &gt; Overview &gt; Properties &gt; Manage security defaults</p>
+${form(
+  'security-defaults',
+  '/entra/properties',
+  `<label>Security defaults <select name="enabled"><option value="yes"${settings.securityDefaults === 'on' ? ' selected' : ''}>Enabled</option><option value="no"${settings.securityDefaults === 'off' ? ' selected' : ''}>Disabled</option></select></label><br><button type="submit">Save</button>`,
+)}
+<p class="state">Security defaults: ${settings.securityDefaults === 'on' ? 'enabled' : 'disabled'}</p></section>
+<section id="conditional-access"${current('/entra/conditional-access')}><h2>Conditional Access</h2><p class="path">Entra ID &gt; Conditional Access &gt; Policies</p>
+<p>Practice policy: ${escapeHtml(settings.conditionalAccess)}. Change it with the practice switches in the wizard.</p></section>
+<section id="inbox"><h2>Practice mailbox: delivered test messages</h2>${inbox ? `<ol>${inbox}</ol>` : '<p>No message delivered yet.</p>'}</section>
+</body></html>`;
+  }
+}

@@ -1,0 +1,243 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  tenantCheckIds,
+  type BoardUpdate,
+  type MailCheckResult,
+  type TenantCheckId,
+  type TenantCheckResult,
+} from '../../../shared/contract/exchange';
+import { checkTestAddress } from '../../../shared/exchange/test-address';
+import { problem, type Problem } from '../../../shared/problem';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { useWizard } from '../../store/wizard-store';
+import { StepFrame } from '../common/StepFrame';
+import { CopyButton, useExchangeSetup } from '../prepare-exchange/exchange-ui';
+
+/** Problems whose fix is one of the switches explained on the Prepare step. */
+const preparedOnPrepareStep = new Set<string>([
+  'smtp-auth-disabled-tenant',
+  'smtp-auth-disabled-mailbox',
+  'smtp-auth-security-defaults',
+  'security-defaults-on',
+  'ca-blocks-device-code',
+]);
+
+/**
+ * "Check Exchange Online": a real SMTP AUTH login as the printer will do it, an optional test
+ * message, and the tenant checks over Microsoft Graph the user chooses. Results go on the
+ * status board; the SMTP conversation can be copied for support.
+ */
+export function VerifyTenantStep() {
+  const { t } = useTranslation('exchange');
+  const client = useWizard((store) => store.client);
+  const recordCheck = useWizard((store) => store.recordCheck);
+  const goTo = useWizard((store) => store.goTo);
+  const setup = useExchangeSetup();
+  const [sendTest, setSendTest] = useState(false);
+  const [testAddress, setTestAddress] = useState('');
+  const [running, setRunning] = useState(false);
+  const [result, setResult] = useState<MailCheckResult | null>(null);
+  const [failure, setFailure] = useState<Problem | null>(null);
+  const [chosen, setChosen] = useState<TenantCheckId[]>([]);
+  const [tenantRunning, setTenantRunning] = useState(false);
+  const [tenantResults, setTenantResults] = useState<TenantCheckResult[] | null>(null);
+  const [tenantFailure, setTenantFailure] = useState<Problem | null>(null);
+  const addressId = useId();
+  const addressHintId = useId();
+  const server = setup ? `${setup.smtpHost}:${setup.smtpPort}` : '';
+
+  const record = (updates: BoardUpdate[]): void => {
+    for (const update of updates) recordCheck(update.check, update.result);
+  };
+
+  const checkNow = async (): Promise<void> => {
+    setFailure(null);
+    setResult(null);
+    if (sendTest && testAddress.trim() !== '') {
+      const checked = checkTestAddress(testAddress);
+      if (!checked.ok) return setFailure(problem(checked.problemId));
+    }
+    if (!client) return;
+    setRunning(true);
+    const reply = await client.invoke('runMailCheck', {
+      sendTest,
+      ...(sendTest && testAddress.trim() !== '' ? { testAddress: testAddress.trim() } : {}),
+    });
+    setRunning(false);
+    if (!reply.ok) return setFailure(reply.problem);
+    setResult(reply.value);
+    record(reply.value.board);
+  };
+
+  const runTenantChecks = async (): Promise<void> => {
+    if (!client || chosen.length === 0) return;
+    setTenantFailure(null);
+    setTenantRunning(true);
+    const ordered = tenantCheckIds.filter((id) => chosen.includes(id));
+    const reply = await client.invoke('runTenantChecks', { checks: ordered });
+    setTenantRunning(false);
+    if (!reply.ok) return setTenantFailure(reply.problem);
+    setTenantResults(reply.value);
+    record(reply.value.flatMap((item) => item.board));
+  };
+
+  const shownProblem = failure ?? result?.problem ?? null;
+  const reply =
+    typeof shownProblem?.data?.['reply'] === 'string' ? shownProblem.data['reply'] : null;
+
+  return (
+    <StepFrame step="verify-tenant">
+      <p>{setup?.personal ? t('verify.personal', { server }) : t('verify.intro', { server })}</p>
+
+      <section className="switch-card" aria-labelledby="smtp-check-title">
+        <h3 id="smtp-check-title">{t('verify.smtpTitle')}</h3>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={sendTest}
+            onChange={(event) => setSendTest(event.target.checked)}
+          />
+          <span>{t('verify.sendTest')}</span>
+        </label>
+        {sendTest && (
+          <div className="field">
+            <label htmlFor={addressId} className="field-label">
+              {t('verify.testAddress')}
+            </label>
+            <input
+              id={addressId}
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              value={testAddress}
+              aria-describedby={addressHintId}
+              onChange={(event) => setTestAddress(event.target.value)}
+            />
+            <p id={addressHintId} className="hint">
+              {t('verify.testAddressHint')}
+            </p>
+          </div>
+        )}
+        <p>
+          <button
+            type="button"
+            className="primary"
+            disabled={running}
+            onClick={() => void checkNow()}
+          >
+            {running ? t('verify.checking') : t('verify.checkNow')}
+          </button>
+        </p>
+        <div aria-live="polite">
+          {result?.passed && (
+            <div className="notice notice-success" data-testid="mail-check-passed">
+              <p className="notice-title">{t('verify.passed', { mailbox: result.mailbox })}</p>
+              <p>{t('verify.passedHint')}</p>
+              {result.testMessage && (
+                <p>
+                  {t('verify.sent', {
+                    to: result.testMessage.to,
+                    subject: result.testMessage.subject,
+                  })}
+                </p>
+              )}
+            </div>
+          )}
+          {result && !result.passed && result.testMessage && !result.problem && (
+            <div className="notice notice-warning">
+              <p>{t('verify.notSent', { to: result.testMessage.to })}</p>
+            </div>
+          )}
+        </div>
+        {shownProblem && <ProblemNotice problem={shownProblem} />}
+        {reply && (
+          <p className="server-reply">
+            <span className="field-label">{t('verify.reply')}</span> <code>{reply}</code>
+          </p>
+        )}
+        {shownProblem && preparedOnPrepareStep.has(shownProblem.id) && (
+          <p>
+            <button type="button" onClick={() => goTo('prepare-exchange')}>
+              {t('verify.prepareLink')}
+            </button>
+          </p>
+        )}
+        {shownProblem?.id === 'exchange-not-signed-in' && (
+          <p>
+            <button type="button" onClick={() => goTo('sign-in')}>
+              {t('verify.signInLink')}
+            </button>
+          </p>
+        )}
+        {result && (
+          <details className="transcript">
+            <summary>{t('verify.transcript')}</summary>
+            <pre data-testid="smtp-transcript">{result.transcript}</pre>
+            <CopyButton text={result.transcript} label={t('verify.copyTranscript')} />
+            <p className="hint">
+              {t('verify.took', { seconds: (result.durationMs / 1000).toFixed(1) })}
+            </p>
+          </details>
+        )}
+      </section>
+
+      {!setup?.personal && (
+        <section className="switch-card" aria-labelledby="tenant-check-title">
+          <h3 id="tenant-check-title">{t('verify.tenantTitle')}</h3>
+          <p>{t('verify.tenantIntro')}</p>
+          <fieldset className="plain">
+            <legend className="visually-hidden">{t('verify.tenantTitle')}</legend>
+            {tenantCheckIds.map((id) => (
+              <label key={id} className="choice">
+                <input
+                  type="checkbox"
+                  checked={chosen.includes(id)}
+                  onChange={(event) =>
+                    setChosen((current) =>
+                      event.target.checked
+                        ? [...current, id]
+                        : current.filter((item) => item !== id),
+                    )
+                  }
+                />
+                <span>{t(`verify.checks.${id}`)}</span>
+              </label>
+            ))}
+          </fieldset>
+          <p>
+            <button
+              type="button"
+              disabled={tenantRunning || chosen.length === 0}
+              onClick={() => void runTenantChecks()}
+            >
+              {tenantRunning ? t('verify.runningTenant') : t('verify.runTenant')}
+            </button>
+          </p>
+          {tenantFailure && <ProblemNotice problem={tenantFailure} />}
+          {tenantResults && (
+            <ul className="tenant-results">
+              {tenantResults.map((item) => (
+                <li key={item.check} data-check={item.check} className={`tenant-${item.state}`}>
+                  <p>
+                    <strong>{t(`verify.checks.${item.check}`)}</strong>{' '}
+                    <span className="tenant-state">{t(`verify.state.${item.state}`)}</span>
+                  </p>
+                  {item.problem ? (
+                    <ProblemNotice problem={item.problem} />
+                  ) : (
+                    <p>{t(`verify.result.${item.check}`)}</p>
+                  )}
+                  {item.method && <p className="hint">{t(`verify.method.${item.method}`)}</p>}
+                  {item.facts.length > 0 && (
+                    <p className="hint">{t('verify.found', { facts: item.facts.join(', ') })}</p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </StepFrame>
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * Tenant checks against the practice Graph: each result, each failure (consent, role,
+ * licence, 401, 429 with Retry-After, 5xx, malformed JSON) as a problem of that check only,
+ * with the other checks still run; the What If call and its fallback to reading policies.
+ */
+import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
+import { ProblemError } from '../../electron/problem-error';
+import { graphResourceFor } from '../../electron/services/tenant-checks';
+import { cloudProfiles } from '../../shared/cloud-profiles';
+import { tenantCheckIds, type TenantCheckResult } from '../../shared/contract/exchange';
+import { defaultPracticeSettings, type PracticeSettings } from '../../shared/practice';
+import { startExchangeHarness, wordsFor, type ExchangeHarness } from '../support/exchange-harness';
+import { createPracticeTokenSource } from '../support/practice-token-source';
+
+let harness: ExchangeHarness;
+beforeAll(async () => {
+  harness = await startExchangeHarness();
+});
+afterAll(async () => {
+  await harness.stop();
+});
+
+function configure(settings: Partial<PracticeSettings>): void {
+  const all = { ...defaultPracticeSettings(), ...settings };
+  for (const [id, value] of Object.entries(all)) harness.world.set(id as never, value as never);
+}
+beforeEach(() => configure({}));
+
+const all = [...tenantCheckIds];
+const byId = (results: TenantCheckResult[]) =>
+  Object.fromEntries(results.map((result) => [result.check, result]));
+
+test('a healthy tenant: security defaults off, no blocking policy, Global Administrator', async () => {
+  const results = byId(await harness.tenantChecks().run(all));
+  expect(results['security-defaults']).toMatchObject({ state: 'passed', problem: null });
+  expect(results['security-defaults']?.board).toEqual([
+    { check: 'security-defaults', result: { state: 'passed' } },
+  ]);
+  expect(results['conditional-access']).toMatchObject({
+    state: 'passed',
+    method: 'what-if',
+    problem: null,
+  });
+  expect(results['consent-role']).toMatchObject({
+    state: 'passed',
+    facts: ['Global Administrator'],
+  });
+});
+
+test('each check asks only for its own permission, when it runs', async () => {
+  const before = harness.tokens.requests.length;
+  await harness.tenantChecks().run(['security-defaults']);
+  expect(harness.tokens.requests.slice(before)).toEqual([
+    ['https://graph.microsoft.com/Policy.Read.All'],
+  ]);
+});
+
+test('security defaults on', async () => {
+  configure({ securityDefaults: 'on' });
+  const [result] = await harness.tenantChecks().run(['security-defaults']);
+  expect(result).toMatchObject({ state: 'failed', problem: { id: 'security-defaults-on' } });
+  expect((await wordsFor(result?.problem)).fix).toMatch(/Conditional Access/);
+});
+
+test('a Conditional Access policy blocking device code flow, found by What If', async () => {
+  configure({ conditionalAccess: 'block-device-code' });
+  const [result] = await harness.tenantChecks().run(['conditional-access']);
+  expect(result).toMatchObject({
+    state: 'failed',
+    method: 'what-if',
+    problem: { id: 'ca-blocks-device-code', data: { policy: 'Block device code flow' } },
+  });
+  const words = await wordsFor(result?.problem);
+  expect(words.title).toBe(
+    'The Conditional Access policy "Block device code flow" blocks the printer\'s sign-in.',
+  );
+  expect(words.fix).toMatch(/exclude the printer's mailbox/);
+  expect(result?.board).toEqual([
+    {
+      check: 'conditional-access',
+      result: {
+        state: 'failed',
+        problemId: 'ca-blocks-device-code',
+        summary: 'Block device code flow',
+      },
+    },
+  ]);
+});
+
+test('the Microsoft-managed policy in report-only mode, and turned on', async () => {
+  configure({ conditionalAccess: 'managed-report-only' });
+  const [later] = await harness.tenantChecks().run(['conditional-access']);
+  expect(later).toMatchObject({
+    state: 'attention',
+    problem: {
+      id: 'ca-device-code-report-only',
+      data: { policy: 'Microsoft-managed: Block device code flow', managed: true },
+    },
+  });
+  expect((await wordsFor(later?.problem)).fix).toMatch(/45 days/);
+  configure({ conditionalAccess: 'managed-on' });
+  const [now] = await harness.tenantChecks().run(['conditional-access']);
+  expect(now).toMatchObject({ state: 'failed', problem: { id: 'ca-blocks-device-code' } });
+});
+
+test('without What If, the policies are read and judged instead', async () => {
+  configure({ graph: 'what-if-unavailable', conditionalAccess: 'block-device-code' });
+  const [blocked] = await harness.tenantChecks().run(['conditional-access']);
+  expect(blocked).toMatchObject({
+    state: 'failed',
+    method: 'policies',
+    problem: { id: 'ca-blocks-device-code' },
+  });
+  configure({ graph: 'what-if-unavailable', conditionalAccess: 'none' });
+  const [clear] = await harness.tenantChecks().run(['conditional-access']);
+  expect(clear).toMatchObject({ state: 'passed', method: 'policies' });
+});
+
+test('consent role: Application Administrator may not see the checkbox; no role cannot consent', async () => {
+  configure({ signedInRole: 'application-admin' });
+  const [limited] = await harness.tenantChecks().run(['consent-role']);
+  expect(limited).toMatchObject({
+    state: 'attention',
+    problem: { id: 'consent-role-limited', data: { role: 'Application Administrator' } },
+  });
+  configure({ signedInRole: 'none' });
+  const [none] = await harness.tenantChecks().run(['consent-role']);
+  expect(none).toMatchObject({ state: 'failed', problem: { id: 'consent-role-missing' } });
+});
+
+test('missing consent: every check says which permission, none crashes', async () => {
+  configure({ graph: 'consent-missing' });
+  const results = await harness.tenantChecks().run(all);
+  expect(results.map((result) => [result.state, result.problem?.id])).toEqual([
+    ['unavailable', 'graph-consent-missing'],
+    ['unavailable', 'graph-consent-missing'],
+    ['unavailable', 'graph-consent-missing'],
+  ]);
+  expect(results[0]?.problem?.data).toEqual({ permission: 'Policy.Read.All' });
+  expect(results[2]?.problem?.data).toEqual({ permission: 'Directory.Read.All' });
+  expect((await wordsFor(results[0]?.problem)).title).toMatch(/Policy\.Read\.All/);
+  expect(results.every((result) => result.board.length === 0)).toBe(true);
+});
+
+test('a token without the permission is refused the same way', async () => {
+  const scopeless = createPracticeTokenSource(harness.world.tokens, 'scanner@contoso.example', {
+    dropScopes: ['Policy.Read.All'],
+  });
+  const [result] = await harness.tenantChecks({ tokens: scopeless }).run(['security-defaults']);
+  expect(result?.problem).toEqual({
+    id: 'graph-consent-missing',
+    data: { permission: 'Policy.Read.All' },
+  });
+});
+
+test('no role to read policies: that check says so, the role check still runs', async () => {
+  configure({ signedInRole: 'none' });
+  const results = byId(await harness.tenantChecks().run(all));
+  expect(results['security-defaults']?.problem?.id).toBe('graph-role-missing');
+  expect(results['conditional-access']?.problem?.id).toBe('graph-role-missing');
+  expect(results['consent-role']?.problem?.id).toBe('consent-role-missing');
+});
+
+test('no licence for Conditional Access: only that check is affected', async () => {
+  configure({ graph: 'licence-missing', securityDefaults: 'on' });
+  const results = byId(await harness.tenantChecks().run(all));
+  expect(results['conditional-access']).toMatchObject({
+    state: 'unavailable',
+    problem: { id: 'graph-licence-missing' },
+  });
+  expect((await wordsFor(results['conditional-access']?.problem)).fix).toMatch(/Entra ID P1/);
+  expect(results['security-defaults']?.state).toBe('failed');
+  expect(results['consent-role']?.state).toBe('passed');
+});
+
+test('429 with Retry-After: waits as told, then succeeds', async () => {
+  configure({ graph: 'throttled-once' });
+  const waits: number[] = [];
+  const service = harness.tenantChecks({
+    sleep: async (ms) => {
+      waits.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    },
+  });
+  const started = Date.now();
+  const [result] = await service.run(['security-defaults']);
+  expect(result?.state).toBe('passed');
+  expect(waits).toEqual([1000]);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+});
+
+test('429 with a long Retry-After: reported with the wait, not waited for', async () => {
+  configure({ graph: 'throttled-long' });
+  const waits: number[] = [];
+  const results = await harness.tenantChecks({ sleep: async (ms) => void waits.push(ms) }).run(all);
+  expect(waits).toEqual([]);
+  for (const result of results) {
+    expect(result.problem).toEqual({ id: 'graph-throttled', data: { seconds: 120 } });
+  }
+  expect((await wordsFor(results[0]?.problem)).fix).toBe('Try this check again in 120 seconds.');
+});
+
+test('401, 5xx and malformed JSON each become their own problem', async () => {
+  for (const [graph, id] of [
+    ['unauthorized', 'graph-unauthorized'],
+    ['server-error', 'graph-server-error'],
+    ['malformed', 'graph-malformed'],
+  ] as const) {
+    configure({ graph });
+    const results = await harness.tenantChecks().run(all);
+    expect(
+      results.map((result) => result.problem?.id),
+      graph,
+    ).toEqual([id, id, id]);
+    await wordsFor(results[0]?.problem);
+  }
+});
+
+test('Graph unreachable: a clear problem per check', async () => {
+  const results = await harness
+    .tenantChecks({
+      profile: async () => ({ ...harness.profile(), graphBaseUrl: 'https://127.0.0.1:1/v1.0' }),
+    })
+    .run(all);
+  expect(results.map((result) => result.problem?.id)).toEqual([
+    'graph-unreachable',
+    'graph-unreachable',
+    'graph-unreachable',
+  ]);
+});
+
+test('not signed in, and personal accounts', async () => {
+  const notSignedIn = {
+    getAccessToken: () => Promise.reject(new ProblemError('exchange-not-signed-in')),
+  };
+  const results = await harness.tenantChecks({ tokens: notSignedIn }).run(all);
+  expect(results.map((result) => result.problem?.id)).toEqual([
+    'exchange-not-signed-in',
+    'exchange-not-signed-in',
+    'exchange-not-signed-in',
+  ]);
+  const personal = await harness.tenantChecks({ personal: async () => true }).run(all);
+  expect(personal.map((result) => result.problem?.id)).toEqual([
+    'exchange-personal-account',
+    'exchange-personal-account',
+    'exchange-personal-account',
+  ]);
+});
+
+test("Graph tokens are asked for the cloud's own Graph resource", () => {
+  expect(graphResourceFor(cloudProfiles.global)).toBe('https://graph.microsoft.com');
+  expect(graphResourceFor(cloudProfiles['us-government'])).toBe('https://graph.microsoft.us');
+  expect(graphResourceFor(cloudProfiles.china)).toBe('https://microsoftgraph.chinacloudapi.cn');
+  expect(graphResourceFor(harness.profile())).toBe('https://graph.microsoft.com');
+});
