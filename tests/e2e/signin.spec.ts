@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { resetProgress } from './helpers';
+import { callApi, resetProgress } from './helpers';
 
 /** Everything that looks like a token, refresh token or device code. */
 const secretPatterns = [
@@ -194,6 +194,32 @@ test.describe('sign-in step', () => {
     await expect(page.getByRole('alert')).toContainText('代表組織同意');
     await screenshot(page, 'zh-TW/signin-4-consent-problem');
   });
+});
+
+test('no keychain: the step says the sign-in is kept only for this run', async ({
+  page,
+  context,
+  request,
+}) => {
+  const wizard = await startWizard({ demo: true });
+  try {
+    await resetProgress(request, wizard, { step: 'sign-in', visited: ['welcome', 'sign-in'] });
+    await callApi(request, wizard, 'setPracticeSwitch', { id: 'keychain', value: 'missing' });
+    await openSignInStep(page, wizard);
+    await page.getByRole('button', { name: 'Start sign-in' }).click();
+    await approveInNewTab(context, page, { account: 'admin@contoso.example', organization: true });
+    await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+    await expect(page.getByTestId('signin-memory-only')).toContainText(
+      'This sign-in is kept only until you close the wizard.',
+    );
+    await expect(page.getByTestId('signin-memory-only')).toContainText(
+      'No keychain service is running on this computer',
+    );
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await screenshot(page, 'en/signin-5-memory-only');
+  } finally {
+    await wizard.stop();
+  }
 });
 
 test('without a client ID the step explains how to register one, and the setting is checked', async ({

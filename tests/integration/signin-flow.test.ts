@@ -157,7 +157,10 @@ describe('device code sign-in', () => {
     await rig.service.start();
     await rig.service.settled();
     const status = await rig.service.status();
-    expect(status.problem).toMatchObject({ id: 'signin-code-expired', data: { code: 'AADSTS70020' } });
+    expect(status.problem).toMatchObject({
+      id: 'signin-code-expired',
+      data: { code: 'AADSTS70020' },
+    });
   });
 
   test('a server that does not answer → timeout problem', async () => {
