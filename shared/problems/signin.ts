@@ -11,7 +11,6 @@ export const signinProblems = {
   'signin-client-id-invalid': { area: 'signin', severity: 'error' },
   'signin-cloud-file-invalid': { area: 'signin', severity: 'error' },
   'signin-not-signed-in': { area: 'signin', severity: 'warning' },
-  'signin-in-progress': { area: 'signin', severity: 'info' },
   'signin-declined': { area: 'signin', severity: 'warning' },
   'signin-code-expired': { area: 'signin', severity: 'warning' },
   'signin-bad-code': { area: 'signin', severity: 'error' },

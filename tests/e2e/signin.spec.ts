@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { resetProgress } from './helpers';
+import { callApi, resetProgress } from './helpers';
 
 /** Everything that looks like a token, refresh token or device code. */
 const secretPatterns = [
@@ -194,4 +194,77 @@ test.describe('sign-in step', () => {
     await expect(page.getByRole('alert')).toContainText('代表組織同意');
     await screenshot(page, 'zh-TW/signin-4-consent-problem');
   });
+});
+
+test('no keychain: the step says the sign-in is kept only for this run', async ({
+  page,
+  context,
+  request,
+}) => {
+  const wizard = await startWizard({ demo: true });
+  try {
+    await resetProgress(request, wizard, { step: 'sign-in', visited: ['welcome', 'sign-in'] });
+    await callApi(request, wizard, 'setPracticeSwitch', { id: 'keychain', value: 'missing' });
+    await openSignInStep(page, wizard);
+    await page.getByRole('button', { name: 'Start sign-in' }).click();
+    await approveInNewTab(context, page, { account: 'admin@contoso.example', organization: true });
+    await expect(page.getByRole('heading', { name: 'Signed in' })).toBeVisible();
+    await expect(page.getByTestId('signin-memory-only')).toContainText(
+      'This sign-in is kept only until you close the wizard.',
+    );
+    await expect(page.getByTestId('signin-memory-only')).toContainText(
+      'No keychain service is running on this computer',
+    );
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await screenshot(page, 'en/signin-5-memory-only');
+  } finally {
+    await wizard.stop();
+  }
+});
+
+test('without a client ID the step explains how to register one, and the setting is checked', async ({
+  page,
+  request,
+}) => {
+  // Not practice mode, no client ID: nothing is sent anywhere; the step only explains.
+  const real = await startWizard({ demo: false, env: { WIZARD_CLIENT_ID: '' } });
+  try {
+    await resetProgress(request, real, { step: 'sign-in', visited: ['welcome', 'sign-in'] });
+    await openWizard(page, real);
+    await expect(
+      page.getByRole('heading', { name: 'The wizard needs its own Microsoft app first' }),
+    ).toBeVisible();
+    await expect(page.getByText('set "Allow public client flows" to Yes')).toBeVisible();
+    await expect(page.getByText('Office 365 Exchange Online: SMTP.Send')).toBeVisible();
+    await expect(page.getByTestId('client-id-in-use')).toHaveText('No client ID is set.');
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await screenshot(page, 'en/signin-0-no-client-id');
+
+    const field = page.getByLabel('Application (client) ID');
+    await field.fill('my-app');
+    await page.getByRole('button', { name: 'Save client ID' }).click();
+    await expect(page.getByRole('alert')).toContainText('That is not a client ID: my-app');
+
+    await field.fill('3F2504E0-4F89-41D3-9A0C-0305E82C3301');
+    await page.getByRole('button', { name: 'Save client ID' }).click();
+    await expect(page.getByTestId('client-id-in-use')).toHaveText(
+      'In use: 3f2504e0-4f89-41d3-9a0c-0305e82c3301 (saved on this screen).',
+    );
+    await expect(page.getByRole('button', { name: 'Start sign-in' })).toBeVisible();
+
+    await switchLanguage(page, 'ca');
+    await page
+      .getByText("Configuració: l'aplicació de Microsoft de l'assistent (ID de client)")
+      .click();
+    await page.getByLabel("ID de l'aplicació (client)").fill('');
+    await page.getByRole('button', { name: "Desa l'ID de client" }).click();
+    await expect(
+      page.getByRole('heading', {
+        name: "Primer, l'assistent necessita la seva pròpia aplicació de Microsoft",
+      }),
+    ).toBeVisible();
+    await screenshot(page, 'ca/signin-0-no-client-id');
+  } finally {
+    await real.stop();
+  }
 });

@@ -148,6 +148,21 @@ describe('device code sign-in', () => {
     }
   });
 
+  test('expired_token from the server → code expired (no renewal left)', async () => {
+    rig = await startSignInRig({
+      configDir: configDir(),
+      initial: { tenant: 'code-expired' },
+      maxRenewals: 0,
+    });
+    await rig.service.start();
+    await rig.service.settled();
+    const status = await rig.service.status();
+    expect(status.problem).toMatchObject({
+      id: 'signin-code-expired',
+      data: { code: 'AADSTS70020' },
+    });
+  });
+
   test('a server that does not answer → timeout problem', async () => {
     rig = await startSignInRig({
       configDir: configDir(),

@@ -136,7 +136,7 @@ test.skipIf(!haveKeyring)(
 );
 
 test('no keychain at all (no D-Bus session): the wizard says so and keeps sign-ins in memory', async () => {
-  const withoutBus = { ...process.env, ...env, CHILD_CONFIG_DIR: configDir };
+  const withoutBus: NodeJS.ProcessEnv = { ...process.env, ...env, CHILD_CONFIG_DIR: configDir };
   delete withoutBus['DBUS_SESSION_BUS_ADDRESS'];
   delete withoutBus['DISPLAY'];
   const { stdout } = await run(

@@ -97,6 +97,8 @@ export async function startSignInRig(options: {
   configDir: string;
   initial?: Partial<PracticeSettings>;
   networkTimeoutMs?: number;
+  maxRenewals?: number;
+  slowDownSeconds?: number;
 }): Promise<SignInRig> {
   const tenant = createPracticeTenant(options.tenant ?? { interval: 0.1 });
   const world = await startPracticeWorld({ parts: [() => tenant], initial: options.initial ?? {} });

@@ -152,6 +152,8 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     const clientId = (await options.clientIds.info()).value;
     if (!clientId) return null;
     const cloud = await options.cloud();
+    // A broken WIZARD_CLOUD_FILE never falls back to Microsoft's own endpoints.
+    if (cloud.problem) return null;
     const key = `${cloud.label}|${cloud.profile.authorityHost}|${cloud.profile.tenant}|${clientId}`;
     if (session?.key === key) return session;
     if (session) await dropSession();
@@ -507,6 +509,8 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
       return publish();
     },
     async getAccessToken(scopes): Promise<AccessToken> {
+      const cloud = await options.cloud();
+      if (cloud.problem) throw new ProblemError(cloud.problem.id, cloud.problem.data);
       const current = await currentSession();
       if (!current) throw new ProblemError('signin-no-client-id');
       await restore(current);
