@@ -107,12 +107,16 @@ test('the admin center buttons open the practice admin center, where a switch ca
   ]);
   await popup.waitForLoadState();
   expect(popup.url()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/exchange\/settings$/);
-  await expect(popup.getByText('Practice admin center.')).toBeVisible();
+  await expect(
+    popup.getByRole('heading', { level: 1, name: 'Practice admin center' }),
+  ).toBeVisible();
   const turnOff = popup.getByLabel('Turn off SMTP AUTH protocol for your organization');
   await expect(turnOff).toBeChecked();
   await turnOff.uncheck();
   await popup.locator('#organization').getByRole('button', { name: 'Save' }).click();
   await expect(popup.getByText('SMTP AUTH for the organization: on')).toBeVisible();
+  await expectNoAxeViolations(popup, 'practice admin center');
+  await screenshot(popup, 'en/exchange-practice-admin-center');
   await popup.close();
   // The wizard's practice switches follow what the trainee did in the admin center.
   await page.getByText('Practice situations').click();
