@@ -90,9 +90,9 @@ export function createPracticeAdminCenter(
       .join('');
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Practice admin center</title>
 <style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:1rem auto;padding:0 1rem;color:#1b1f24}
-header{background:#5b2d8c;color:#fff;padding:.6rem 1rem;border-radius:8px}section{border:1px solid #d5dbe3;border-radius:8px;padding:.6rem 1rem;margin:1rem 0}
+header{background:#5b2d8c;color:#fff;padding:.6rem 1rem;border-radius:8px}header h1{font-size:1.3rem;margin:0}header p{margin:.2rem 0 0}section{border:1px solid #d5dbe3;border-radius:8px;padding:.6rem 1rem;margin:1rem 0}
 section.current{border:3px solid #0b5cad}.path{color:#4a5361}.state{font-weight:600}button{font:inherit;padding:.3rem .8rem;margin-top:.4rem}pre{white-space:pre-wrap;background:#f3f5f8;padding:.5rem}</style></head><body>
-<header><strong>Practice admin center.</strong> This page stands in for Microsoft's admin centers in practice mode. Nothing here reaches Microsoft.</header>
+<header><h1>Practice admin center</h1><p>This page stands in for Microsoft's admin centers in practice mode. Nothing here reaches Microsoft.</p></header><main>
 <section id="organization"${current('/exchange')}><h2>Exchange admin center</h2><p class="path">Settings &gt; Mail flow</p>
 ${form(
   'organization',
@@ -107,7 +107,7 @@ ${form(
   `<label><input type="checkbox" name="authenticatedSmtp"${mailboxChecked ? ' checked' : ''}> Authenticated SMTP</label><br><button type="submit">Save changes</button>`,
 )}
 ${form('mailbox', '/m365/users', '<input type="hidden" name="value" value="organization-setting"><button type="submit">Follow the organization setting (PowerShell $null)</button>')}
-<p class="state">SMTP AUTH for the mailbox: ${escapeHtml(settings.smtpAuthMailbox)}</p></section>
+<p class="state">SMTP AUTH for the mailbox: ${settings.smtpAuthMailbox === 'organization-setting' ? `follows the organization (${settings.smtpAuthOrganization})` : settings.smtpAuthMailbox}</p></section>
 <section id="security-defaults"${current('/entra/properties')}><h2>Microsoft Entra admin center</h2><p class="path">Identity &gt; Overview &gt; Properties &gt; Manage security defaults</p>
 ${form(
   'security-defaults',
@@ -117,7 +117,7 @@ ${form(
 <p class="state">Security defaults: ${settings.securityDefaults === 'on' ? 'enabled' : 'disabled'}</p></section>
 <section id="conditional-access"${current('/entra/conditional-access')}><h2>Conditional Access</h2><p class="path">Entra ID &gt; Conditional Access &gt; Policies</p>
 <p>Practice policy: ${escapeHtml(settings.conditionalAccess)}. Change it with the practice switches in the wizard.</p></section>
-<section id="inbox"><h2>Practice mailbox: delivered test messages</h2>${inbox ? `<ol>${inbox}</ol>` : '<p>No message delivered yet.</p>'}</section>
+<section id="inbox"><h2>Practice mailbox: delivered test messages</h2>${inbox ? `<ol>${inbox}</ol>` : '<p>No message delivered yet.</p>'}</section></main>
 </body></html>`;
   }
 }

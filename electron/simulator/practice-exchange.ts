@@ -184,6 +184,8 @@ export function createPracticeExchange(): PracticeExchange {
         authMethods: ['XOAUTH2'],
         size: 35 * 1024 * 1024,
         logger: false,
+        // Loopback only: a reverse DNS lookup would only add delay.
+        disableReverseLookup: true,
         onSecure(_socket, _session, callback) {
           callback(settings().exchangeReply === 'legacy-tls' ? exchangeReplies.legacyTls() : null);
         },

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { classifySmtpFailure } from '../../shared/exchange/smtp-replies';
+import { powerShellLines } from '../../shared/exchange/powershell';
 import { checkTestAddress } from '../../shared/exchange/test-address';
 
 const suffix =
@@ -143,4 +144,31 @@ test('test address: one plain address only', () => {
   ]) {
     expect(checkTestAddress(many), many).toEqual({ ok: false, problemId: 'test-address-multiple' });
   }
+});
+
+test('PowerShell lines: the typed mailbox only when it is one valid address', () => {
+  expect(powerShellLines('global', 'printer@fabrikam.example').mailbox).toEqual([
+    "Get-CASMailbox -Identity 'printer@fabrikam.example' | Format-List SmtpClientAuthenticationDisabled",
+    "Set-CASMailbox -Identity 'printer@fabrikam.example' -SmtpClientAuthenticationDisabled $false",
+  ]);
+  for (const hostile of [
+    "x'; Remove-Mailbox boss; '",
+    "o'brien@contoso.com",
+    '$(Get-Secret)@x.com',
+    '',
+  ]) {
+    expect(powerShellLines('global', hostile).mailbox[1]).toBe(
+      "Set-CASMailbox -Identity 'scanner@contoso.com' -SmtpClientAuthenticationDisabled $false",
+    );
+  }
+  expect(powerShellLines('global', '').organization).toEqual([
+    'Get-TransportConfig | Format-List SmtpClientAuthenticationDisabled',
+    'Set-TransportConfig -SmtpClientAuthenticationDisabled $false',
+  ]);
+  expect(powerShellLines('us-government', '').connect).toBe(
+    'Connect-ExchangeOnline -ExchangeEnvironmentName O365USGovGCCHigh',
+  );
+  expect(powerShellLines('china', '').connect).toBe(
+    'Connect-ExchangeOnline -ExchangeEnvironmentName O365China',
+  );
 });

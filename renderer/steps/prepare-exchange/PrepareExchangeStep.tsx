@@ -29,9 +29,10 @@ export function PrepareExchangeStep() {
     );
   }
 
-  const commands = (items: string[]) => (
+  const commands = (items: string[], explain = false) => (
     <div className="powershell">
       <h4>{t('prepare.powershell')}</h4>
+      {explain && <p className="hint">{t('prepare.powershellIntro')}</p>}
       <ol className="ps-lines">
         {[lines.connect, ...items].map((line) => (
           <li key={line}>
@@ -107,7 +108,7 @@ export function PrepareExchangeStep() {
         <p>{t('prepare.organization.clicks')}</p>
         <p className="hint">{t('prepare.organization.narrower')}</p>
         <AdminPageButton url={pages.exchangeSettings} label={t('prepare.organization.open')} />
-        {commands(lines.organization)}
+        {commands(lines.organization, true)}
       </section>
 
       <section className="switch-card" aria-labelledby="switch-mailbox">
@@ -125,7 +126,6 @@ export function PrepareExchangeStep() {
         <p className="hint">{t('prepare.mailbox.values')}</p>
       </section>
 
-      <p className="hint">{t('prepare.powershellIntro')}</p>
       <p className="hint">{t('prepare.delay')}</p>
 
       <details className="alternatives">

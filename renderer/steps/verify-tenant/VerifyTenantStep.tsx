@@ -12,7 +12,7 @@ import { problem, type Problem } from '../../../shared/problem';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
-import { CopyButton, useExchangeSetup } from '../prepare-exchange/exchange-ui';
+import { AdminPageButton, CopyButton, useExchangeSetup } from '../prepare-exchange/exchange-ui';
 
 /** Problems whose fix is one of the switches explained on the Prepare step. */
 const preparedOnPrepareStep = new Set<string>([
@@ -46,6 +46,11 @@ export function VerifyTenantStep() {
   const addressId = useId();
   const addressHintId = useId();
   const server = setup ? `${setup.smtpHost}:${setup.smtpPort}` : '';
+  // In practice mode the delivered message can be seen in the practice admin center.
+  const practiceInbox =
+    setup?.practice && setup.adminPages.exchangeSettings
+      ? `${new URL(setup.adminPages.exchangeSettings).origin}/#inbox`
+      : null;
 
   const record = (updates: BoardUpdate[]): void => {
     for (const update of updates) recordCheck(update.check, update.result);
@@ -141,6 +146,9 @@ export function VerifyTenantStep() {
                     subject: result.testMessage.subject,
                   })}
                 </p>
+              )}
+              {result.testMessage && practiceInbox && (
+                <AdminPageButton url={practiceInbox} label={t('verify.practiceInbox')} />
               )}
             </div>
           )}
