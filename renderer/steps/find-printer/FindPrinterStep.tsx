@@ -107,7 +107,9 @@ export function FindPrinterStep() {
         <p className="chosen-summary">
           {t('chosen', {
             count: progress.printers.length,
-            names: progress.printers.map((printer) => printer.model ?? printer.name).join(', '),
+            names: progress.printers
+              .map((printer) => printer.model ?? printer.name)
+              .join(t('card.separator')),
           })}
         </p>
       )}
