@@ -144,7 +144,9 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     return cache;
   };
 
+  let revision = 0;
   const snapshot = (): DiscoverySnapshot => ({
+    revision,
     searching,
     startedAt,
     interfaces: endpoints.size,
@@ -154,6 +156,7 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
   let stopped = false;
   const changed = (): void => {
     cache = null;
+    revision += 1;
     if (notifyTimer || stopped) return;
     const wait = Math.max(0, lastNotify + notifyEveryMs - Date.now());
     notifyTimer = setTimeout(() => {
