@@ -26,6 +26,7 @@ import {
   isIpv6,
   mergeProbe,
   normaliseHost,
+  normaliseUuid,
   preferredAddress,
   textLimits,
 } from './grouping';
@@ -403,7 +404,8 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
         .find(
           (item) =>
             item.type === 'ipp' &&
-            (item.host === entry.host || (entry.uuid !== null && item.txt['uuid'] === entry.uuid)),
+            (item.host === entry.host ||
+              (entry.uuid !== null && normaliseUuid(item.txt['uuid']) === entry.uuid)),
         );
       let webPort: number | null = null;
       if (entry.webConfigUrl) {

@@ -50,10 +50,7 @@ export function FindPrinterStep() {
 
   const toggle = async (id: string, checked: boolean): Promise<void> => {
     setPending((current) => ({ ...current, [id]: checked }));
-    const ids = checked
-      ? [...chosenIds.filter((item) => item !== id), id]
-      : chosenIds.filter((item) => item !== id);
-    const failure = await setChosen(ids);
+    const failure = await setChosen(id, checked);
     setPending((current) =>
       Object.fromEntries(Object.entries(current).filter(([key]) => key !== id)),
     );
