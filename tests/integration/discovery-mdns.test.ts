@@ -278,6 +278,32 @@ describe('discovery on loopback', () => {
     await waitFor(service, (current) => mine(current, id).length === 1, 'the printer');
   });
 
+  it('contains a throw while a received packet is handled (any bonjour-service bug)', async () => {
+    const id = run('receive');
+    const faults: string[] = [];
+    const contained = createContainedBonjour({
+      interfaceAddress: '127.0.0.1',
+      onFault: (kind, error) => faults.push(`${kind}: ${String(error)}`),
+    });
+    cleanups.push(() => contained.destroy());
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    cleanups.push(() => void process.off('uncaughtException', onCrash));
+    // Stands in for a parser bug: whatever throws while a packet is handled is contained.
+    const mdns = (contained.bonjour as unknown as { server: { mdns: NodeJS.EventEmitter } }).server
+      .mdns;
+    mdns.on('response', () => {
+      throw new TypeError(`simulated parser bug ${id}`);
+    });
+    const seen = contained.bonjour.find({ type: 'ipp' });
+    publishPrinter(publisher(), id, 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(crashes).toEqual([]);
+    expect(faults.some((fault) => fault.startsWith('packet:') && fault.includes(id))).toBe(true);
+    seen.stop();
+  });
+
   it('without containment the same record takes a process down (why the guard exists)', async () => {
     const child = spawn(
       process.execPath,
