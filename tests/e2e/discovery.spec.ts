@@ -104,7 +104,11 @@ test('choosing a printer shows its firmware, fills the status board and survives
   await expect(printerCard(page, 'EPSON ET-2850 Series').getByRole('checkbox')).not.toBeChecked();
 });
 
-test('several printers can be chosen at once, and all are kept', async ({ page, wizard }) => {
+test('several printers can be chosen at once, and all are kept', async ({
+  page,
+  request,
+  wizard,
+}) => {
   await openWizard(page, wizard);
   // Ticked in quick succession (no waiting for each to be recorded): none may be lost.
   for (const name of practiceNames) {
@@ -113,6 +117,15 @@ test('several printers can be chosen at once, and all are kept', async ({ page, 
       .click();
   }
   await expect(page.getByText(/^Chosen \(3\): /)).toBeVisible();
+  // The page saves one change after another; reload once the last one has landed.
+  await expect
+    .poll(async () => {
+      const reply = (await callApi(request, wizard, 'getProgress', {})) as {
+        value: { printers: unknown[] };
+      };
+      return reply.value.printers.length;
+    })
+    .toBe(3);
   await page.reload();
   for (const name of practiceNames) {
     await expect(printerCard(page, name).getByRole('checkbox')).toBeChecked();
