@@ -94,6 +94,8 @@ export interface ChosenPrinter {
 }
 
 export interface DiscoverySnapshot {
+  /** Grows with every change: replies and events may arrive out of order, the newest wins. */
+  revision: number;
   /** True while browsing runs. */
   searching: boolean;
   /** When the current search started (ISO 8601), null before the first. */

@@ -1,8 +1,11 @@
 /**
  * Just enough IPP (RFC 8010 encoding) for Get-Printer-Attributes: encode the request, decode a
  * response defensively (every length checked, bounded counts), and encode a response for the
- * practice printers. The npm IPP packages were looked at: `ipp` 2.0.1 and `ipp-encoder` 5.0.0
- * have had no release in years and decode without bounds, so this small tested codec is used.
+ * practice printers. Packages checked (registry, 2026-11): `ipp` 2.0.1 and `@sealsystems/ipp`
+ * 2.8.2 are whole printing clients; `ipp-encoder` 5.0.0 (MIT, no dependencies) is the closest
+ * fit, but its decoder trusts the lengths it reads (a lying length silently yields a cut
+ * value or a raw RangeError) and keeps its state in module globals. Answers come from
+ * any device on the network, so this small codec checks every length and is fuzz-tested.
  */
 
 export const ippOperations = { getPrinterAttributes: 0x000b } as const;

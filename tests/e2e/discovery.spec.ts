@@ -104,6 +104,38 @@ test('choosing a printer shows its firmware, fills the status board and survives
   await expect(printerCard(page, 'EPSON ET-2850 Series').getByRole('checkbox')).not.toBeChecked();
 });
 
+test('several printers can be chosen at once, and all are kept', async ({
+  page,
+  request,
+  wizard,
+}) => {
+  await openWizard(page, wizard);
+  // Ticked in quick succession (no waiting for each to be recorded): none may be lost.
+  for (const name of practiceNames) {
+    await printerCard(page, name)
+      .getByRole('checkbox', { name: /Use this printer/ })
+      .click();
+  }
+  await expect(page.getByText(/^Chosen \(3\): /)).toBeVisible();
+  // The page saves one change after another; reload once the last one has landed.
+  await expect
+    .poll(async () => {
+      const reply = (await callApi(request, wizard, 'getProgress', {})) as {
+        value: { printers: unknown[] };
+      };
+      return reply.value.printers.length;
+    })
+    .toBe(3);
+  await page.reload();
+  for (const name of practiceNames) {
+    await expect(printerCard(page, name).getByRole('checkbox')).toBeChecked();
+  }
+  await printerCard(page, practiceNames[0] ?? '')
+    .getByRole('checkbox')
+    .click();
+  await expect(page.getByText(/^Chosen \(2\): /)).toBeVisible();
+});
+
 test('the choice survives a restart of the wizard, and its Web Config link stays allowed', async ({
   page,
 }) => {

@@ -26,6 +26,7 @@ import {
   isIpv6,
   mergeProbe,
   normaliseHost,
+  normaliseUuid,
   preferredAddress,
   textLimits,
 } from './grouping';
@@ -144,7 +145,9 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     return cache;
   };
 
+  let revision = 0;
   const snapshot = (): DiscoverySnapshot => ({
+    revision,
     searching,
     startedAt,
     interfaces: endpoints.size,
@@ -154,6 +157,7 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
   let stopped = false;
   const changed = (): void => {
     cache = null;
+    revision += 1;
     if (notifyTimer || stopped) return;
     const wait = Math.max(0, lastNotify + notifyEveryMs - Date.now());
     notifyTimer = setTimeout(() => {
@@ -400,7 +404,8 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
         .find(
           (item) =>
             item.type === 'ipp' &&
-            (item.host === entry.host || (entry.uuid !== null && item.txt['uuid'] === entry.uuid)),
+            (item.host === entry.host ||
+              (entry.uuid !== null && normaliseUuid(item.txt['uuid']) === entry.uuid)),
         );
       let webPort: number | null = null;
       if (entry.webConfigUrl) {

@@ -2,9 +2,10 @@
  * One bonjour-service instance on one IPv4 interface, made safe to run in the main process:
  * - its own UDP socket with a large receive buffer (multicast-dns accepts a ready-made socket),
  *   so a burst of hundreds of announcements isn't dropped by the kernel;
- * - every socket event and every send runs inside a guard, so a packet or a record that makes
- *   bonjour-service or dns-packet throw (even asynchronously, e.g. an oversized record) is
- *   reported as a fault instead of taking the process down;
+ * - every socket event runs inside a guard, and every packet is encoded once before it is
+ *   handed to multicast-dns, so a packet or a record that makes bonjour-service or dns-packet
+ *   throw (even asynchronously, e.g. an oversized record) is reported as a fault instead of
+ *   taking the process down;
  * - an errorCallback and error/warning listeners, because bonjour-service's defaults throw.
  * Sends go to 224.0.0.251 through the given interface only (`interface`), while the socket
  * listens on 0.0.0.0, the only way multicast reaches it (toolchain notes, section 1).
@@ -12,6 +13,7 @@
 import dgram from 'node:dgram';
 import type { EventEmitter } from 'node:events';
 import Bonjour from 'bonjour-service';
+import { encode } from 'dns-packet';
 
 export type MdnsFaultKind = 'socket' | 'packet' | 'send' | 'service';
 
@@ -73,6 +75,9 @@ export function createContainedBonjour(options: ContainedBonjourOptions): Contai
     const done = typeof rinfo === 'function' ? (rinfo as typeof callback) : callback;
     const target = typeof rinfo === 'function' ? null : rinfo;
     try {
+      // multicast-dns encodes on a later tick (after binding), where a throw can't be caught:
+      // encode once here first, so a record dns-packet can't encode is refused now.
+      encode(value);
       send(value, target, (error?: Error | null) => {
         if (error) options.onFault('send', error);
         done?.(error);

@@ -50,10 +50,7 @@ export function FindPrinterStep() {
 
   const toggle = async (id: string, checked: boolean): Promise<void> => {
     setPending((current) => ({ ...current, [id]: checked }));
-    const ids = checked
-      ? [...chosenIds.filter((item) => item !== id), id]
-      : chosenIds.filter((item) => item !== id);
-    const failure = await setChosen(ids);
+    const failure = await setChosen(id, checked);
     setPending((current) =>
       Object.fromEntries(Object.entries(current).filter(([key]) => key !== id)),
     );
@@ -107,7 +104,9 @@ export function FindPrinterStep() {
         <p className="chosen-summary">
           {t('chosen', {
             count: progress.printers.length,
-            names: progress.printers.map((printer) => printer.model ?? printer.name).join(', '),
+            names: progress.printers
+              .map((printer) => printer.model ?? printer.name)
+              .join(t('card.separator')),
           })}
         </p>
       )}

@@ -76,13 +76,17 @@ export function PrinterCard({
         {offers.length > 0 && (
           <>
             <dt>{t('card.offers')}</dt>
-            <dd>{offers.map((offer) => t(`card.offer.${offer}`)).join(', ')}</dd>
+            <dd>{offers.map((offer) => t(`card.offer.${offer}`)).join(t('card.separator'))}</dd>
           </>
         )}
         {printer && (
           <>
             <dt>{t('card.foundBy')}</dt>
-            <dd>{printer.sources.map((source) => t(`card.source.${source}`)).join(', ')}</dd>
+            <dd>
+              {printer.sources
+                .map((source) => t(`card.source.${source}`))
+                .join(t('card.separator'))}
+            </dd>
           </>
         )}
         {printer?.probe?.state && (

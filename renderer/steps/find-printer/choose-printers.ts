@@ -28,21 +28,20 @@ function recordFound(printers: ChosenPrinter[]): void {
   );
 }
 
-/** Sets the chosen printers to `ids` (in that order); answers a problem when the main refused. */
-export async function setChosen(ids: string[]): Promise<Problem | null> {
-  const { client, choose } = useWizard.getState();
+/** Chooses or un-chooses one printer; answers a problem when the main process refused. */
+export async function setChosen(id: string, checked: boolean): Promise<Problem | null> {
+  const { client } = useWizard.getState();
   if (!client) return null;
-  const reply = await client.invoke('choosePrinters', { ids });
+  const others = chosenNow()
+    .map((printer) => printer.id)
+    .filter((item) => item !== id);
+  const reply = await client.invoke('choosePrinters', { ids: checked ? [...others, id] : others });
   if (!reply.ok) return reply.problem;
-  const before = chosenNow();
-  const printers = ids
-    .map(
-      (id) =>
-        reply.value.find((printer) => printer.id === id) ??
-        before.find((printer) => printer.id === id),
-    )
-    .filter((printer): printer is ChosenPrinter => printer !== undefined);
-  choose({ printers });
+  // Applied to the latest progress, so quick ticks on several printers all count.
+  const entry = reply.value.find((printer) => printer.id === id);
+  const rest = chosenNow().filter((printer) => printer.id !== id);
+  const printers = checked && entry ? [...rest, entry] : rest;
+  useWizard.getState().choose({ printers });
   recordFound(printers);
   return null;
 }

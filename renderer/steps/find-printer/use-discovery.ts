@@ -20,7 +20,11 @@ export interface DiscoveryView {
 
 export function useDiscovery(): DiscoveryView {
   const client = useWizard((store) => store.client);
-  const [snapshot, setSnapshot] = useState<DiscoverySnapshot | null>(null);
+  const [snapshot, setLatest] = useState<DiscoverySnapshot | null>(null);
+  // Replies and pushed events can cross: keep whichever is newest.
+  const setSnapshot = useCallback((next: DiscoverySnapshot) => {
+    setLatest((current) => (current && current.revision > next.revision ? current : next));
+  }, []);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [generation, setGeneration] = useState(0);
 
@@ -39,7 +43,7 @@ export function useDiscovery(): DiscoveryView {
       alive = false;
       off();
     };
-  }, [client]);
+  }, [client, setSnapshot]);
 
   const searchAgain = useCallback(async () => {
     if (!client) return;
@@ -49,7 +53,7 @@ export function useDiscovery(): DiscoveryView {
       setSnapshot(reply.value);
       setProblem(null);
     } else setProblem(reply.problem);
-  }, [client]);
+  }, [client, setSnapshot]);
 
   const addByAddress = useCallback(
     async (address: string) => {
