@@ -12,5 +12,14 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // One chunk per language: the page loads English and the language in use only.
+        manualChunks(id: string) {
+          const language = /\/locales\/([\w-]+)\//.exec(id)?.[1];
+          return language ? `locale-${language}` : undefined;
+        },
+      },
+    },
   },
 });
