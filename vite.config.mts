@@ -14,10 +14,11 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       output: {
-        // One chunk per language: the page loads English and the language in use only.
+        // One chunk per language other than English (which is in the app chunk as the fallback):
+        // the page fetches only the language in use.
         manualChunks(id: string) {
           const language = /\/locales\/([\w-]+)\//.exec(id)?.[1];
-          return language ? `locale-${language}` : undefined;
+          return language && language !== 'en' ? `locale-${language}` : undefined;
         },
       },
     },

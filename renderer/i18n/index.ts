@@ -1,8 +1,8 @@
 /**
  * i18next with one JSON file per language and namespace under
- * renderer/locales/<language>/<namespace>.json. Only English (the fallback) and the language in
- * use are loaded; the build puts each language in its own chunk (vite.config.mts), so the page
- * starts without the other five.
+ * renderer/locales/<language>/<namespace>.json. English (the fallback, always needed) is part of
+ * the app's own chunk; each other language is its own chunk (vite.config.mts), fetched only
+ * when it is in use, so the page starts without the other five.
  */
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -10,7 +10,19 @@ import { supportedLanguages, type Language } from '../../shared/model';
 
 type Bundle = Record<string, unknown>;
 
-const files = import.meta.glob<Bundle>('../locales/*/*.json', { import: 'default' });
+const english = import.meta.glob<Bundle>('../locales/en/*.json', {
+  import: 'default',
+  eager: true,
+});
+const others = import.meta.glob<Bundle>(['../locales/*/*.json', '!../locales/en/*.json'], {
+  import: 'default',
+});
+const files: Record<string, () => Promise<Bundle>> = {
+  ...others,
+  ...Object.fromEntries(
+    Object.entries(english).map(([file, bundle]) => [file, async () => bundle]),
+  ),
+};
 
 function parse(file: string): { language: string; namespace: string } {
   const [language = '', name = ''] = file.split('/').slice(-2);
