@@ -20,6 +20,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { CloudProfile } from '../../shared/cloud-profiles';
+import { consentRoleTemplates } from '../../shared/contract/signin';
 import type { PracticeSwitchValue } from '../../shared/practice';
 import type { PracticeContext, PracticePart } from './practice-world';
 
@@ -61,12 +62,7 @@ const cloudApplicationAdministrator: PracticeRole = {
   displayName: 'Cloud Application Administrator',
   roleTemplateId: '158c047a-c907-4556-b7ef-446551a6b5f7',
 };
-const consentingRoleIds = new Set([
-  '62e90394-69f5-4237-9190-012177145e10',
-  'e8611ab8-c189-46e8-94e1-60213ab1f814',
-  '158c047a-c907-4556-b7ef-446551a6b5f7',
-  '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
-]);
+const consentingRoleIds = new Set<string>(Object.values(consentRoleTemplates));
 
 export const practiceAccounts: readonly PracticeAccount[] = [
   {
@@ -342,10 +338,19 @@ export interface GraphCaller {
   scopes: string[];
   appId: string;
 }
+/** A Graph answer: JSON `body`, or `raw` text sent as is (a malformed reply), plus headers. */
+export interface GraphAnswer {
+  status: number;
+  body: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
 export type GraphRoute = (
   caller: GraphCaller,
   url: URL,
-) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
+  /** The request body (POST), size-limited. */
+  body: string,
+) => GraphAnswer | Promise<GraphAnswer>;
 
 export interface DeviceCodeStats {
   /** The device code itself (in process only: tests check it never leaks). */
@@ -797,7 +802,7 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       request.socket.destroy();
       return;
     }
-    request.resume();
+    const body = (await readBody(request, 64 * 1024)) ?? '';
     const graphError = (status: number, code: string, message: string): void =>
       sendJson(response, status, {
         error: { code, message, innerError: { 'request-id': randomUUID() } },
@@ -826,15 +831,24 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     const result = await route(
       { account, scopes: claims.scp.split(' '), appId: claims.appid },
       url,
+      body,
     );
-    sendJson(response, result.status, result.body);
+    if (result.raw !== undefined) {
+      response.writeHead(result.status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...result.headers,
+      });
+      response.end(result.raw);
+      return;
+    }
+    sendJson(response, result.status, result.body, result.headers);
   }
 
   const needsScope =
     (allowed: string[], route: GraphRoute): GraphRoute =>
-    (caller, url) =>
+    (caller, url, body) =>
       caller.scopes.some((scope) => allowed.includes(scope))
-        ? route(caller, url)
+        ? route(caller, url, body)
         : {
             status: 403,
             body: {
@@ -1246,10 +1260,16 @@ function listen(server: http.Server | https.Server): Promise<number> {
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
+    ...headers,
   });
   response.end(JSON.stringify(body));
 }

@@ -171,7 +171,7 @@ export function VerifyTenantStep() {
             </button>
           </p>
         )}
-        {shownProblem?.id === 'exchange-not-signed-in' && (
+        {shownProblem?.id.startsWith('signin-') && (
           <p>
             <button type="button" onClick={() => goTo('sign-in')}>
               {t('verify.signInLink')}
