@@ -264,6 +264,7 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
       name: text(role.displayName, 80),
     }));
     const names = held.map((role) => role.name).filter(Boolean);
+    // No board entry: the Sign in step owns "consent-role" and judges the same roles.
     if (held.some((role) => role.id === consentRoleTemplates['global-administrator'])) {
       return result('consent-role', 'passed', null, {}, names, []);
     }
