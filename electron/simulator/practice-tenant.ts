@@ -5,8 +5,9 @@
  *   refresh_token grants) behind the practice certificate, which only the wizard's own network
  *   client trusts. Tokens come from the shared practice token authority (aud = resource, scp,
  *   upn, tid, appid), so practice Exchange and practice Graph can check them.
- * - Practice Graph on the same server: /me, /me/transitiveMemberOf, /organization. Other parts
- *   may add Graph routes with `addGraphRoute`.
+ * - The practice world's one Graph, on the same server: /me, /me/transitiveMemberOf,
+ *   /organization. Other parts add routes with `addGraphRoute` (the practice Exchange adds the
+ *   tenant checks'); a route gets the signed-in practice account, so roles are that account's.
  * - A verification page on plain HTTP loopback (no browser warning) where the person enters the
  *   code, picks a practice account, types the password and sees the permissions screen with
  *   "Consent on behalf of your organization".

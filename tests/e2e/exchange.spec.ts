@@ -267,7 +267,11 @@ test.describe('after a real practice sign-in', () => {
 
   test('from "disabled for the Tenant" to a pass and a delivered test message, using only the wizard', async ({
     page,
+    context,
   }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: wizard.origin,
+    });
     await openWizard(page, wizard);
     await signInAs(page, 'admin@contoso.example');
     await openCheckStep(page);
@@ -322,6 +326,8 @@ test.describe('after a real practice sign-in', () => {
     expect(transcript).toMatch(/C: STARTTLS[\s\S]*C: AUTH XOAUTH2/);
     expect(transcript).toMatch(/S: 235/);
     expect(transcript).not.toMatch(/eyJ[\w-]{8,}\./);
+    await page.getByRole('button', { name: 'Copy the conversation' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(transcript);
     await expectNoAxeViolations(page, 'check: passed');
     await screenshot(page, 'en/exchange-check-passed');
 
