@@ -14,12 +14,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import net from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { CloudProfile } from '../../shared/cloud-profiles';
 import type { PracticeSettings } from '../../shared/practice';
 import { createPracticeAdminCenter } from './practice-admin-center';
 import { addTenantCheckRoutes } from './practice-graph';
+import { listenOnLoopback } from './practice-http';
 import { practiceResources, practiceTenantPartName, type PracticeTenant } from './practice-tenant';
 import type { PracticeContext, PracticePart } from './practice-world';
 
@@ -248,13 +249,13 @@ export function createPracticeExchange(): PracticeExchange {
         },
       });
       smtp.on('error', () => undefined);
-      smtpPort = await listen(smtp.server);
+      smtpPort = await listenOnLoopback(smtp.server);
       closedPort = await reserveClosedPort();
 
       addTenantCheckRoutes(tenant, started);
 
       admin = http.createServer(createPracticeAdminCenter(started, () => part.messages()));
-      const adminPort = await listen(admin);
+      const adminPort = await listenOnLoopback(admin);
       adminCenterUrl = `http://127.0.0.1:${adminPort}`;
     },
     profile(): Partial<CloudProfile> {
@@ -289,20 +290,10 @@ export function createPracticeExchange(): PracticeExchange {
   return part;
 }
 
-function listen(server: net.Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 /** A loopback port nothing listens on: "connection refused", as on a network blocking 587. */
 async function reserveClosedPort(): Promise<number> {
   const probe = net.createServer();
-  const port = await listen(probe);
+  const port = await listenOnLoopback(probe);
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
 }

@@ -19,10 +19,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { CloudProfile } from '../../shared/cloud-profiles';
 import { consentRoleTemplates } from '../../shared/contract/signin';
 import type { PracticeSwitchValue } from '../../shared/practice';
+import { escapeHtml, listenOnLoopback } from './practice-http';
 import type { PracticeContext, PracticePart } from './practice-world';
 
 export const practiceTenantPartName = 'practice-tenant';
@@ -401,14 +402,6 @@ function splitScope(scope: string): { resource: string; name: string } {
   const slash = scope.lastIndexOf('/');
   if (slash === -1) return { resource: practiceResources.graph, name: scope };
   return { resource: scope.slice(0, slash), name: scope.slice(slash + 1) };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (char) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
-  );
 }
 
 const unsignedJwt = (claims: Record<string, unknown>): string =>
@@ -1201,8 +1194,8 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
           if (!response.headersSent) sendJson(response, 500, { error: 'server_error' });
         });
       });
-      identityOrigin = `https://127.0.0.1:${await listen(identityServer)}`;
-      pageOrigin = `http://127.0.0.1:${await listen(pageServer)}`;
+      identityOrigin = `https://127.0.0.1:${await listenOnLoopback(identityServer)}`;
+      pageOrigin = `http://127.0.0.1:${await listenOnLoopback(pageServer)}`;
     },
     profile(): Partial<CloudProfile> {
       return {
@@ -1252,13 +1245,6 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
       );
     },
   };
-}
-
-function listen(server: http.Server | https.Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
 }
 
 function sendJson(
