@@ -5,7 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
     environment: 'node',
-    pool: 'threads',
+    // Forks, not threads: keytar's libsecret (GLib) breaks when loaded in two threads of one process.
+    pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

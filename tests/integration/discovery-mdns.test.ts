@@ -172,7 +172,9 @@ describe('discovery on loopback', () => {
     const service = discovery({ requeryScheduleMs: [], requeryEveryMs: 60_000 });
     service.start();
     // A publisher whose announcements never leave (as if the burst overflowed a buffer) but
-    // which answers queries, as a printer does.
+    // which answers queries, as a printer does — from the moment "Search again" is pressed, so
+    // another browser's query on the shared loopback cannot reveal it earlier.
+    let answering = false;
     const bonjour = publisher();
     const mdns = (
       bonjour as unknown as { server: { mdns: { respond: (...args: unknown[]) => void } } }
@@ -180,13 +182,14 @@ describe('discovery on loopback', () => {
     const respond = mdns.respond.bind(mdns);
     mdns.respond = (packet: unknown, ...rest: unknown[]) => {
       const callback = rest.find((item) => typeof item === 'function') as (() => void) | undefined;
-      if (Array.isArray(packet)) return callback?.();
+      if (Array.isArray(packet) || !answering) return callback?.();
       return respond(packet, ...rest);
     };
     await new Promise((resolve) => setTimeout(resolve, 200));
     publishPrinter(bonjour, id, 1);
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(mine(service.snapshot(), id)).toHaveLength(0);
+    answering = true;
     expect(service.searchAgain().searching).toBe(true);
     await waitFor(
       service,
