@@ -103,13 +103,15 @@ export function judgeField(field: StatusFieldId, answer: FieldAnswer | undefined
 }
 
 /** Sums up a printer's answers for the status board. */
-export function judgeSheet(
-  answers: Partial<Record<StatusFieldId, FieldAnswer>>,
-): { verdicts: FieldVerdict[]; result: Omit<CheckResult, 'at'> | null } {
+export function judgeSheet(answers: Partial<Record<StatusFieldId, FieldAnswer>>): {
+  verdicts: FieldVerdict[];
+  result: Omit<CheckResult, 'at'> | null;
+} {
   const verdicts = statusFieldIds.map((field) => judgeField(field, answers[field]));
   if (verdicts.some((verdict) => verdict.state === 'unanswered')) return { verdicts, result: null };
   const failed = verdicts.find((verdict) => verdict.state === 'failed');
-  if (failed?.problemId) return { verdicts, result: { state: 'failed', problemId: failed.problemId } };
+  if (failed?.problemId)
+    return { verdicts, result: { state: 'failed', problemId: failed.problemId } };
   const attention = verdicts.find((verdict) => verdict.state === 'attention');
   if (attention?.problemId) {
     return { verdicts, result: { state: 'attention', problemId: attention.problemId } };

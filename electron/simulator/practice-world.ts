@@ -33,6 +33,10 @@ export interface PracticeContext {
   tokens: PracticeTokenAuthority;
   /** Flips a switch from inside the world (e.g. the practice admin center page). */
   set<S extends PracticeSwitchId>(id: S, value: PracticeSwitchValue<S>): PracticeSettings;
+  /** Another started part, looked up when needed (parts start in order; ask at use time). */
+  part<T extends PracticePart>(name: string): T | undefined;
+  /** The practice cloud profile as the started parts publish it. */
+  cloudProfile(): Partial<CloudProfile>;
 }
 
 export interface PracticePart {
@@ -96,15 +100,18 @@ export async function startPracticeWorld(
     events.emit('change', { ...settings });
     return { ...settings };
   };
+  const started: PracticePart[] = [];
   const context: PracticeContext = {
     settings: () => ({ ...settings }),
     onChange,
     certificate: await createPracticeCertificate(),
     tokens: createPracticeTokenAuthority(),
     set,
+    part: <T extends PracticePart>(name: string) =>
+      started.find((part) => part.name === name) as T | undefined,
+    cloudProfile: () => Object.assign({}, ...started.map((part) => part.profile?.() ?? {})),
   };
   const parts = (options.parts ?? partFactories).map((factory) => factory());
-  const started: PracticePart[] = [];
   try {
     for (const part of parts) {
       await part.start(context);
