@@ -180,6 +180,11 @@ export function answersFromReading(
   };
 }
 
+/** The practice printers' administrator password (a real Epson's is its serial number). */
+export const practicePrinterAdminPassword = 'practice-printer';
+/** Where a practice printer's Web Config shows its network status sheet. */
+export const practiceStatusSheetPath = '/PRESENTATION/ADVANCED/INFO_NWINFO/TOP';
+
 /** A refresh token dies after 90 days without use: the printer must then sign in again. */
 export const refreshTokenIdleDays = 90;
 

@@ -38,9 +38,12 @@ export function escapeHtml(value: string): string {
 
 /** Control and bidirectional-override characters would garble a printed report. */
 function plain(value: string, limit = 300): string {
-  return value
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
-    .slice(0, limit);
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, ' ')
+      .slice(0, limit)
+  );
 }
 
 const text = (value: string, limit?: number): string => escapeHtml(plain(value, limit));

@@ -16,12 +16,15 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { SheetReading } from '../../shared/printer-setup';
+import {
+  practicePrinterAdminPassword,
+  practiceStatusSheetPath,
+  type SheetReading,
+} from '../../shared/printer-setup';
 import { practiceClientIds } from './practice-tenant';
 import type { PracticeContext } from './practice-world';
 
-/** The practice printers' administrator password (a real Epson's is its serial number). */
-export const practicePrinterAdminPassword = 'practice-printer';
+export { practicePrinterAdminPassword };
 
 export const webConfigPaths = {
   top: '/PRESENTATION/BONJOUR',
@@ -30,7 +33,7 @@ export const webConfigPaths = {
   basicSet: '/PRESENTATION/ADVANCED/NWS_EMAIL_BASIC/SET',
   signIn: '/PRESENTATION/ADVANCED/NWS_EMAIL_SIGNIN/TOP',
   signInStart: '/PRESENTATION/ADVANCED/NWS_EMAIL_SIGNIN/SET',
-  statusSheet: '/PRESENTATION/ADVANCED/INFO_NWINFO/TOP',
+  statusSheet: practiceStatusSheetPath,
 } as const;
 
 const methods = ['OAuth2', 'SMTP-AUTH', 'POP before SMTP', 'Off'] as const;

@@ -102,7 +102,7 @@ describe('practice Web Config', () => {
     await expect
       .poll(async () => (await send(webConfigPaths.signIn)).headers.get('location'), {
         timeout: 15_000,
-        intervals: [500],
+        interval: 500,
       })
       .toBe(webConfigPaths.basic);
     const basic = await text(webConfigPaths.basic);
@@ -126,7 +126,8 @@ describe('practice Web Config', () => {
     expect(reading?.currentStatus).toBe('Signed in');
     expect(reading?.authenticatedAccount).toBe('admin@contoso.example');
     const profile = world.cloudProfile();
-    const answers = answersFromReading(reading!, {
+    if (!reading) throw new Error('the practice printer has no status sheet');
+    const answers = answersFromReading(reading, {
       personal: false,
       mailbox: 'admin@contoso.example',
       smtpHost: profile.smtpHost ?? '',
