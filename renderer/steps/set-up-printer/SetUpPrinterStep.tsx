@@ -95,6 +95,7 @@ export function SetUpPrinterStep() {
   const { t } = useTranslation('printer');
   const client = useWizard((store) => store.client);
   const goTo = useWizard((store) => store.goTo);
+  const goNext = useWizard((store) => store.goNext);
   const { appInfo, progress } = useReadyState();
   const { printers, printer, profile, record, update } = usePrinterJourney();
   const pick = useCurrentPrinter((store) => store.pick);
@@ -141,13 +142,15 @@ export function SetUpPrinterStep() {
         ...(signedIn ? { summary: account ?? undefined } : { problemId: 'printer-sign-in-failed' }),
       },
     }));
-    // Several printers: go on with the next one that is not signed in yet.
+    // Several printers: go on with the next one that is not signed in yet; after the last
+    // one, on to its status sheet.
     if (signedIn) {
       const next = printers.find(
         (item) =>
           item.id !== printer.id && progress.printerSetup[item.id]?.signedIn?.state !== 'passed',
       );
       if (next) pick(next.id);
+      else goNext();
     }
   };
 
@@ -159,7 +162,9 @@ export function SetUpPrinterStep() {
         <h3 id="printer-open-title">{printer.name}</h3>
         <div aria-live="polite">
           {reach.state === 'checking' && <p className="hint">{t('setup.checking')}</p>}
-          {reach.state === 'answers' && <p>{t('setup.answers', { address: reach.address })}</p>}
+          {reach.state === 'answers' && (
+            <p data-testid="printer-answers">{t('setup.answers', { address: reach.address })}</p>
+          )}
         </div>
         {reach.state === 'gone' && (
           <>
