@@ -109,6 +109,29 @@ export function buildSetupReport(input: ReportInput): SetupReport {
     })
     .join('');
 
+  // Everything that did not pass, named with its problem, before the 90-day reminder.
+  const needsAttention = [
+    ...statusChecks.map((check) => ({
+      name: word(`check.${check.id}`),
+      result: progress.checks[check.id],
+    })),
+    ...progress.printers.flatMap((printer) => {
+      const setup = progress.printerSetup[printer.id];
+      return [
+        { name: `${printer.name}: ${word('done.signedIn')}`, result: setup?.signedIn },
+        { name: `${printer.name}: ${word('done.statusSheet')}`, result: setup?.statusSheet },
+      ];
+    }),
+  ]
+    .filter(({ result }) => result && result.state !== 'passed' && result.state !== 'running')
+    .map(
+      ({ name, result }) =>
+        `<li>${text(name)}: ${text(word(`state.${result?.state ?? 'not-run'}`))}${
+          result?.problemId ? ` — ${text(word(`problem.${result.problemId}`))}` : ''
+        }</li>`,
+    )
+    .join('');
+
   const language = progress.language ?? 'en';
   const html = `<!doctype html>
 <html lang="${escapeHtml(language)}"><head><meta charset="utf-8">
@@ -130,7 +153,7 @@ ${input.practice ? `<p class="practice">${text(word('report.practice'))}</p>` : 
 <tr><th scope="row">${text(word('report.server'))}</th><td>${text(`${input.smtp.host}:${input.smtp.port}`)}</td></tr></table>
 <h2>${text(word('report.checksTitle'))}</h2><table class="checks">${checkRows}</table>
 <h2>${text(word('report.printersTitle'))}</h2>${printerSections}
-<h2>${text(word('report.attentionTitle'))}</h2><p class="attention">${fill('done.lapse', { date: signInLapsesOn(date) })}</p>
+<h2>${text(word('report.attentionTitle'))}</h2>${needsAttention ? `<ul class="attention-list">${needsAttention}</ul>` : ''}<p class="attention">${fill('done.lapse', { date: signInLapsesOn(date) })}</p>
 <footer>${fill('report.footer', { product: input.product })}</footer>
 </body></html>
 `;

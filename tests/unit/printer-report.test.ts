@@ -84,6 +84,8 @@ describe('setup report', () => {
         'h3',
         'head',
         'html',
+        'li',
+        'ul',
         'meta',
         'p',
         'section',
