@@ -6,6 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import type { ChosenPrinter } from '../../shared/printers';
 import { callApi, resetProgress } from './helpers';
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
@@ -107,7 +108,7 @@ test('the printer steps in Ukrainian use the guide’s own labels', async ({
   await openWizard(page, wizard);
   await choosePracticePrinter(page);
   // Wait until the choice is saved, then reopen in Ukrainian on the printer steps.
-  let progress = { value: { printers: [] as unknown[] } };
+  let progress = { value: { printers: [] as ChosenPrinter[] } };
   await expect
     .poll(async () => {
       progress = (await callApi(request, wizard, 'getProgress', {})) as typeof progress;
