@@ -292,15 +292,15 @@ export function createPracticeWebConfig(options: {
     const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - Web Config</title>${extraHead}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font-family:Arial,sans-serif;margin:0;color:#222;background:#fff}
-header{background:#1d3c6e;color:#fff;padding:.6rem 1rem;display:flex;justify-content:space-between;align-items:center}
-header h1{font-size:1.1rem;margin:0}.practice{background:#5b2d8c;color:#fff;padding:.3rem 1rem;font-size:.85rem;margin:0}
+.bar{background:#1d3c6e;color:#fff;padding:.6rem 1rem}
+.bar h1{font-size:1.1rem;margin:0}.practice{background:#5b2d8c;color:#fff;padding:.3rem 1rem;font-size:.85rem;margin:0}
 nav.tabs{background:#e8edf5;padding:.4rem 1rem}nav.tabs span{margin-right:1rem}nav.tabs .on{font-weight:bold}
 main{padding:1rem 1.5rem;max-width:46rem}table{border-collapse:collapse}td,th{padding:.35rem .6rem;text-align:left;vertical-align:top}
 th{font-weight:normal;color:#333;white-space:nowrap}button{font:inherit;padding:.3rem 1.2rem;margin:.3rem .4rem .3rem 0}
 .code{font-size:1.6rem;font-weight:bold;letter-spacing:.1rem}.error{color:#b00}.ok{color:#060}.note{background:#fff8d8;padding:.5rem;border:1px solid #e0d090}
 input[type=text],input[type=password],select{font:inherit;padding:.2rem}</style></head>
-<body><p class="practice" role="note">Practice printer: this Web Config is the wizard's simulated ${escapeHtml(options.model)} on your computer.</p>
-<header><h1>${escapeHtml(options.model)} Web Config</h1></header>
+<body><header><p class="practice" role="note">Practice printer: this Web Config is the wizard's simulated ${escapeHtml(options.model)} on your computer.</p>
+<div class="bar"><h1>${escapeHtml(options.model)} Web Config</h1></div></header>
 <main><h2>${escapeHtml(title)}</h2>${body}</main></body></html>`;
     response.writeHead(status, {
       'Content-Type': 'text/html; charset=utf-8',

@@ -224,6 +224,8 @@ async function runJourney(
   );
   await actions.click('external', webConfig.getByRole('button', { name: 'OK' }), 'OK (login)');
   await expect(webConfig.getByRole('heading', { name: 'Email Server > Basic' })).toBeVisible();
+  await expectNoAxeViolations(webConfig, 'practice Web Config');
+  await screenshot(webConfig, `${language}/practice-web-config-basic`);
   await actions.select(
     'external',
     webConfig.getByLabel('Authentication Method'),
@@ -240,6 +242,7 @@ async function runJourney(
     (await webConfig.locator('[data-field="user-code"]').textContent()) ?? ''
   ).trim();
   actions.count('external', 'copy the code');
+  await screenshot(webConfig, `${language}/practice-web-config-code`);
   const [printerMicrosoft] = await Promise.all([
     context.waitForEvent('page'),
     actions.click(
@@ -259,6 +262,7 @@ async function runJourney(
     'OK (send settings)',
   );
   await expect(webConfig.getByText('Setup complete.')).toBeVisible();
+  await screenshot(webConfig, `${language}/practice-web-config-signed-in`);
   await webConfig.close();
   await actions.click(
     'wizard',
