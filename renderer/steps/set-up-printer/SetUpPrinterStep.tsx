@@ -36,7 +36,10 @@ function useReachability(printer: ChosenPrinter | null) {
     async (searchFirst: boolean): Promise<Reachability> => {
       if (!client || !printer) return { state: 'checking' };
       let last: Problem = problem('printer-gone', { address });
-      for (let attempt = 0; attempt < (searchFirst ? 3 : 1); attempt += 1) {
+      // Asked by the step itself: once more after a moment (a goodbye from a same-named
+      // twin takes it off the list until it answers again); asked by the person: search too.
+      for (let attempt = 0; attempt < (searchFirst ? 3 : 2); attempt += 1) {
+        if (!searchFirst && attempt > 0) await wait(2000);
         if (searchFirst) {
           await client.invoke('startDiscovery', {});
           if (attempt === 0) await client.invoke('searchAgain', {});
