@@ -58,7 +58,10 @@ export const progressSchema = z
     // Older progress files have no printers yet.
     printers: z.array(chosenPrinterSchema).max(20).default([]),
     // Older progress files have no printer setup yet.
-    printerSetup: z.record(z.string().max(200), printerSetupSchema).default({}),
+    printerSetup: z
+      .record(z.string().max(200), printerSetupSchema)
+      .refine((value) => Object.keys(value).length <= 20, { message: 'too many printers' })
+      .default({}),
   })
   .strict() satisfies z.ZodType<Progress>;
 
