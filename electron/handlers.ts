@@ -15,6 +15,7 @@ import { progressSchema, type ProgressStore } from './services/progress-store';
 import type { PracticeWorld } from './simulator/practice-world';
 import { createDiscoveryHandlers } from './handlers/discovery';
 import type { DiscoveryService } from './services/discovery/discovery-service';
+import { createPrinterHandlers, type PrinterServices } from './handlers/printer';
 
 export interface Handler<M extends WizardMethod> {
   params: z.ZodType<ParamsOf<M>>;
@@ -32,6 +33,7 @@ export interface Services {
   discovery: DiscoveryService;
   signIn: SignInService;
   exchange: ExchangeServices;
+  printer: PrinterServices;
 }
 
 const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
@@ -73,5 +75,6 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...createDiscoveryHandlers({ discovery: services.discovery, links: services.links }),
     ...createSigninHandlers(services.signIn),
     ...createExchangeHandlers(services.exchange),
+    ...createPrinterHandlers(services.printer),
   };
 }

@@ -33,6 +33,7 @@ import {
 } from './simulator/practice-tenant';
 import { createTenantCheckService } from './services/tenant-checks';
 import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
+import type { SaveReport } from './handlers/printer';
 
 export interface HostOptions {
   shell: ShellKind;
@@ -48,6 +49,8 @@ export interface HostOptions {
   env?: NodeJS.ProcessEnv;
   /** The client ID baked in at packaging (package.json `wizardClientId`), if any. */
   packagedClientId?: string;
+  /** How this shell saves the setup report (Electron: save dialog, HTML or PDF). */
+  saveReport?: SaveReport;
 }
 
 export interface WizardHost {
@@ -190,6 +193,14 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
         personal: exchangeSetup.personal,
         ...(trustedCa ? { trustedCa } : {}),
       }),
+    },
+    printer: {
+      progress,
+      signIn,
+      exchange: exchangeSetup,
+      practice,
+      product: productName,
+      ...(options.saveReport ? { saveReport: options.saveReport } : {}),
     },
   });
   return {

@@ -2,6 +2,7 @@
  * The data model shared by the UI and the main process. Plain data only: everything here can
  * cross the contract as JSON and be persisted without leaking a secret.
  */
+import type { PrinterSetupRecord } from './printer-setup';
 import type { ChosenPrinter } from './printers';
 
 /** The journey of DESIGN.md section 2, in order. */
@@ -104,6 +105,8 @@ export interface Progress {
   checks: Partial<Record<CheckId, CheckResult>>;
   /** The printers chosen in "Find the printer" (never a password). */
   printers: ChosenPrinter[];
+  /** Per chosen printer (by id): its sign-in on the printer and its status sheet answers. */
+  printerSetup: Record<string, PrinterSetupRecord>;
 }
 
 export const initialProgress: Progress = {
@@ -114,6 +117,7 @@ export const initialProgress: Progress = {
   cloud: 'global',
   checks: {},
   printers: [],
+  printerSetup: {},
 };
 
 export type ShellKind = 'electron' | 'browser';

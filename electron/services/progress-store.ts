@@ -15,6 +15,7 @@ import {
   supportedLanguages,
   type Progress,
 } from '../../shared/model';
+import { statusFieldIds } from '../../shared/printer-setup';
 import { ProblemError } from '../problem-error';
 
 const checkResultSchema = z
@@ -38,6 +39,14 @@ const chosenPrinterSchema = z
   })
   .strict();
 
+const printerSetupSchema = z
+  .object({
+    signedIn: checkResultSchema.nullable(),
+    answers: z.partialRecord(z.enum(statusFieldIds), z.string().max(40)),
+    statusSheet: checkResultSchema.nullable(),
+  })
+  .strict();
+
 export const progressSchema = z
   .object({
     step: z.enum(journeySteps),
@@ -48,6 +57,11 @@ export const progressSchema = z
     checks: z.partialRecord(z.enum(checkIds), checkResultSchema),
     // Older progress files have no printers yet.
     printers: z.array(chosenPrinterSchema).max(20).default([]),
+    // Older progress files have no printer setup yet.
+    printerSetup: z
+      .record(z.string().max(200), printerSetupSchema)
+      .refine((value) => Object.keys(value).length <= 20, { message: 'too many printers' })
+      .default({}),
   })
   .strict() satisfies z.ZodType<Progress>;
 

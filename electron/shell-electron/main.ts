@@ -23,6 +23,7 @@ import { contentSecurityPolicy } from '../content-security';
 import { createWizardHost, productName, type WizardHost } from '../host';
 import { parseOptions, UsageError } from '../options';
 import { hardenedWindowOptions } from './window-options';
+import { createSaveReport } from './save-report';
 
 const appOrigin = 'app://wizard';
 const rendererDir = path.resolve(__dirname, '..', '..', 'renderer');
@@ -92,6 +93,7 @@ async function start(): Promise<void> {
   });
   protocol.handle('app', serveRenderer);
 
+  let mainWindow: BrowserWindow | null = null;
   const host: WizardHost = await createWizardHost({
     shell: 'electron',
     practice: demo,
@@ -103,6 +105,7 @@ async function start(): Promise<void> {
       await shell.openExternal(url);
       return 'system';
     },
+    saveReport: createSaveReport(() => mainWindow),
   });
 
   ipcMain.handle(ipcChannels.invoke, (event, method: unknown, params: unknown) => {
@@ -115,6 +118,7 @@ async function start(): Promise<void> {
   const window = new BrowserWindow(
     hardenedWindowOptions(path.join(__dirname, 'preload.js'), { title: productName }),
   );
+  mainWindow = window;
   const unsubscribe = host.onEvent((event: WizardEvent) => {
     if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, event);
   });

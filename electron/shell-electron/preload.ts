@@ -31,6 +31,9 @@ const verbs: { [M in WizardMethod]: true } = {
   getExchangeSetup: true,
   runMailCheck: true,
   runTenantChecks: true,
+  readPracticeStatusSheet: true,
+  buildSetupReport: true,
+  saveSetupReport: true,
 };
 
 const bridge = Object.fromEntries(

@@ -9,9 +9,15 @@ import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { PracticeSwitchValue } from '../../shared/practice';
-import type { PrinterServiceType, ServiceAnnouncement } from '../../shared/printers';
+import {
+  epsonUuidPrefix,
+  type PrinterServiceType,
+  type ServiceAnnouncement,
+} from '../../shared/printers';
 import { createContainedBonjour, type ContainedBonjour } from '../services/discovery/mdns';
 import { decodeIpp, encodeIpp, ippOperations, ippTags, type IppAttribute } from '../services/ipp';
+import type { SheetReading } from '../../shared/printer-setup';
+import { createPracticeWebConfig, type PracticeWebConfig } from './practice-web-config';
 import type { PracticeContext, PracticePart } from './practice-world';
 
 export const practicePrintersPartName = 'printers';
@@ -137,6 +143,8 @@ interface RunningPrinter {
   spec: PracticePrinterSpec;
   server: http.Server;
   port: number;
+  /** The Epson practice printers' Web Config (practice-web-config.ts); others have none. */
+  webConfig: PracticeWebConfig | null;
 }
 
 export interface PracticePrintersPart extends PracticePart {
@@ -145,6 +153,11 @@ export interface PracticePrintersPart extends PracticePart {
   accepts(announcement: ServiceAnnouncement): boolean;
   /** Address (127.0.0.1:port) of each running practice printer, by key. */
   addresses(): Record<string, string>;
+  /**
+   * The email server lines of the network status sheet of the practice printer whose Web
+   * Config is at this origin (http://127.0.0.1:port); null for any other address.
+   */
+  statusSheet(origin: string): SheetReading | null;
 }
 
 const txtLimitBytes = 255;
@@ -234,10 +247,24 @@ function ippAnswer(spec: PracticePrinterSpec, port: number, request: Buffer): Bu
 function startPrinterServer(
   spec: PracticePrinterSpec,
   answering: () => boolean,
+  webConfig: PracticeWebConfig | null,
 ): Promise<RunningPrinter> {
   return new Promise((resolve, reject) => {
     let port = 0;
     const server = http.createServer((request, response) => {
+      if (webConfig && !request.url?.startsWith('/ipp/')) {
+        webConfig
+          .handle(request, response)
+          .then((handled) => {
+            if (handled) return;
+            request.resume();
+            response.writeHead(404).end();
+          })
+          .catch(() => {
+            if (!response.headersSent) response.writeHead(500).end();
+          });
+        return;
+      }
       if (request.method === 'POST' && request.url?.startsWith('/ipp/')) {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -271,7 +298,7 @@ function startPrinterServer(
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
-      resolve({ spec, server, port });
+      resolve({ spec, server, port, webConfig });
     });
   });
 }
@@ -282,6 +309,7 @@ export function createPracticePrinters(): PracticePrintersPart {
   let mdns: ContainedBonjour | null = null;
   let unsubscribe: (() => void) | null = null;
   let mode: PracticeSwitchValue<'printers'> = 'three';
+  let worldContext: PracticeContext | null = null;
 
   const publish = (): void => {
     if (!mdns) return;
@@ -329,11 +357,20 @@ export function createPracticePrinters(): PracticePrintersPart {
     },
     addresses: () =>
       Object.fromEntries(running.map((printer) => [printer.spec.key, `127.0.0.1:${printer.port}`])),
+    statusSheet: (origin) => {
+      const printer = running.find((item) => `http://127.0.0.1:${item.port}` === origin);
+      return printer?.webConfig?.sheet() ?? null;
+    },
     async start(context: PracticeContext) {
+      worldContext = context;
       running = await Promise.all(
         [...practicePrinterSpecs, hostilePrinterSpec].map((spec) =>
-          startPrinterServer(spec, () =>
-            spec.key === 'hostile' ? mode === 'hostile' : mode !== 'none',
+          startPrinterServer(
+            spec,
+            () => (spec.key === 'hostile' ? mode === 'hostile' : mode !== 'none'),
+            spec.uuid?.startsWith(epsonUuidPrefix)
+              ? createPracticeWebConfig({ model: spec.model, context: () => worldContext })
+              : null,
           ),
         ),
       );
@@ -373,7 +410,9 @@ export function createPracticePrinters(): PracticePrintersPart {
             }),
         ),
       );
+      for (const printer of running) printer.webConfig?.stop();
       running = [];
+      worldContext = null;
     },
   };
 }

@@ -35,6 +35,8 @@ export interface PracticeContext {
   set<S extends PracticeSwitchId>(id: S, value: PracticeSwitchValue<S>): PracticeSettings;
   /** A part started before this one (e.g. the practice Exchange adds routes to the tenant's Graph). */
   part<T extends PracticePart>(name: string): T | undefined;
+  /** The practice cloud profile as the started parts publish it (looked up when used). */
+  cloudProfile(): Partial<CloudProfile>;
 }
 
 export interface PracticePart {
@@ -101,6 +103,8 @@ export async function startPracticeWorld(
   const started: PracticePart[] = [];
   const part = <T extends PracticePart>(name: string) =>
     started.find((candidate) => candidate.name === name) as T | undefined;
+  const cloudProfile = (): Partial<CloudProfile> =>
+    Object.assign({}, ...started.map((candidate) => candidate.profile?.() ?? {}));
   const context: PracticeContext = {
     settings: () => ({ ...settings }),
     onChange,
@@ -108,6 +112,7 @@ export async function startPracticeWorld(
     tokens: createPracticeTokenAuthority(),
     set,
     part,
+    cloudProfile,
   };
   const parts = (options.parts ?? partFactories).map((factory) => factory());
   try {
@@ -124,7 +129,7 @@ export async function startPracticeWorld(
     set,
     onChange,
     secretStore: (real) => createPracticeKeychain(() => settings.keychain, real),
-    cloudProfile: () => Object.assign({}, ...started.map((running) => running.profile?.() ?? {})),
+    cloudProfile,
     certificate: context.certificate,
     tokens: context.tokens,
     part,

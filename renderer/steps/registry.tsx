@@ -4,12 +4,14 @@
  */
 import type { ReactElement } from 'react';
 import type { StepId } from '../../shared/model';
-import { StepIntro } from './common/StepIntro';
 import { FindPrinterStep } from './find-printer/FindPrinterStep';
 import { SignInStep } from './sign-in/SignInStep';
 import { PrepareExchangeStep } from './prepare-exchange/PrepareExchangeStep';
 import { VerifyTenantStep } from './verify-tenant/VerifyTenantStep';
 import { WelcomeStep } from './welcome/WelcomeStep';
+import { SetUpPrinterStep } from './set-up-printer/SetUpPrinterStep';
+import { StatusSheetStep } from './status-sheet/StatusSheetStep';
+import { DoneStep } from './done/DoneStep';
 
 export const stepScreens: Record<StepId, () => ReactElement> = {
   welcome: () => <WelcomeStep />,
@@ -17,7 +19,7 @@ export const stepScreens: Record<StepId, () => ReactElement> = {
   'prepare-exchange': () => <PrepareExchangeStep />,
   'sign-in': () => <SignInStep />,
   'verify-tenant': () => <VerifyTenantStep />,
-  'set-up-printer': () => <StepIntro step="set-up-printer" />,
-  'status-sheet': () => <StepIntro step="status-sheet" />,
-  done: () => <StepIntro step="done" />,
+  'set-up-printer': () => <SetUpPrinterStep />,
+  'status-sheet': () => <StatusSheetStep />,
+  done: () => <DoneStep />,
 };

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/dispatcher';
 import { createHandlerTable } from '../../electron/handlers';
 import type { ExchangeServices } from '../../electron/handlers/exchange';
+import type { PrinterServices } from '../../electron/handlers/printer';
 import { ProblemError } from '../../electron/problem-error';
 import type { AppInfoService } from '../../electron/services/app-info';
 import type { DiscoveryService } from '../../electron/services/discovery/discovery-service';
@@ -38,6 +39,7 @@ function setup(appInfo: Partial<AppInfoService> = {}) {
     discovery: unused<DiscoveryService>('discovery'),
     signIn: unused<SignInService>('signIn'),
     exchange: unused<ExchangeServices>('exchange'),
+    printer: unused<PrinterServices>('printer'),
   });
   return { dispatch: createDispatcher(table, { log: (line) => lines.push(line) }), lines };
 }

@@ -1,0 +1,98 @@
+/**
+ * Handlers for setting up the printer, its status sheet and the setup report
+ * (shared/contract/printer.ts).
+ */
+import { z } from 'zod';
+import type { PrinterApi, ReportWords } from '../../shared/contract/printer';
+import type { Handler } from '../handlers';
+import { ProblemError } from '../problem-error';
+import { webOrigin } from '../services/discovery/grouping';
+import type { ExchangeSetupService } from '../services/exchange-setup';
+import type { ProgressStore } from '../services/progress-store';
+import { buildSetupReport } from '../services/setup-report';
+import type { SignInService } from '../services/signin/signin-service';
+import {
+  practicePrintersPartName,
+  type PracticePrintersPart,
+} from '../simulator/practice-printers';
+import type { PracticeWorld } from '../simulator/practice-world';
+
+/** What the shell does to save a report (Electron: save dialog, HTML or PDF); absent = none. */
+export type SaveReport = (report: {
+  html: string;
+  fileName: string;
+  format: 'html' | 'pdf';
+}) => Promise<string | null>;
+
+export interface PrinterServices {
+  progress: ProgressStore;
+  signIn: SignInService;
+  exchange: ExchangeSetupService;
+  practice: PracticeWorld | null;
+  product: string;
+  saveReport?: SaveReport;
+  now?: () => Date;
+}
+
+type PrinterHandlers = { [M in keyof PrinterApi]: Handler<M> };
+
+const words = z
+  .record(z.string().max(80), z.string().max(600))
+  .refine((value) => Object.keys(value).length <= 200, { message: 'too many words' });
+
+export function createPrinterHandlers(services: PrinterServices): PrinterHandlers {
+  const report = async (reportWords: ReportWords) => {
+    const [progress, status, setup] = await Promise.all([
+      services.progress.load(),
+      services.signIn.status(),
+      services.exchange.describe(),
+    ]);
+    return buildSetupReport({
+      progress,
+      account: status.account
+        ? { username: status.account.username, tenantName: status.account.tenantName }
+        : null,
+      smtp: { host: setup.smtpHost, port: setup.smtpPort },
+      personal: setup.personal,
+      practice: setup.practice,
+      product: services.product,
+      words: reportWords,
+      now: (services.now ?? (() => new Date()))(),
+    });
+  };
+  return {
+    readPracticeStatusSheet: {
+      params: z.object({ printerId: z.string().min(1).max(300) }).strict(),
+      async run({ printerId }) {
+        const printers = services.practice?.part<PracticePrintersPart>(practicePrintersPartName);
+        if (!printers) throw new ProblemError('practice-only');
+        // The address comes from progress (the main process's own record), never the renderer.
+        const chosen = (await services.progress.load()).printers.find(
+          (printer) => printer.id === printerId,
+        );
+        const origin = webOrigin(chosen?.webConfigUrl ?? null);
+        const reading = origin ? printers.statusSheet(origin) : null;
+        if (!reading) throw new ProblemError('printer-sheet-unreadable');
+        return reading;
+      },
+    },
+    buildSetupReport: {
+      params: z.object({ words }).strict() as unknown as z.ZodType<
+        PrinterApi['buildSetupReport']['params']
+      >,
+      run: ({ words: reportWords }) => report(reportWords),
+    },
+    saveSetupReport: {
+      params: z.object({ words, format: z.enum(['html', 'pdf']) }).strict() as unknown as z.ZodType<
+        PrinterApi['saveSetupReport']['params']
+      >,
+      async run({ words: reportWords, format }) {
+        if (!services.saveReport) throw new ProblemError('report-save-cancelled');
+        const built = await report(reportWords);
+        const path = await services.saveReport({ ...built, format });
+        if (!path) throw new ProblemError('report-save-cancelled');
+        return { path };
+      },
+    },
+  };
+}

@@ -1,0 +1,575 @@
+/**
+ * The practice printers' Web Config: enough of Epson's screens to rehearse the guide's steps
+ * 1-12 (reference G.1; the Email Server > Basic path is invented, Epson's is unpublished).
+ *
+ * - Log in with the practice administrator password (a session cookie, HttpOnly, SameSite).
+ * - Network > Email Server > Basic: Authentication Method, Email service, Sign In, the fields
+ *   the guide shows, and OK, which "sends the settings to the printer" (only then does the
+ *   status sheet show them, as on a real printer).
+ * - Sign In > Sign in with Microsoft runs a REAL device-code sign-in of the printer against the
+ *   practice tenant, with the practice printer's own client ID, as standard OAuth HTTP calls
+ *   (RFC 8628) to the tenant's devicecode and token endpoints, trusting only the practice CA.
+ * - A network status sheet page (and `sheet()` in process) that reflects what was sent.
+ *
+ * Every value shown is escaped; tokens stay in this process's memory and are never shown.
+ */
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
+import {
+  practicePrinterAdminPassword,
+  practiceStatusSheetPath,
+  type SheetReading,
+} from '../../shared/printer-setup';
+import { practiceClientIds } from './practice-tenant';
+import type { PracticeContext } from './practice-world';
+
+export { practicePrinterAdminPassword };
+
+export const webConfigPaths = {
+  top: '/PRESENTATION/BONJOUR',
+  login: '/PRESENTATION/ADVANCED/PASSWORD/SET',
+  basic: '/PRESENTATION/ADVANCED/NWS_EMAIL_BASIC/TOP',
+  basicSet: '/PRESENTATION/ADVANCED/NWS_EMAIL_BASIC/SET',
+  signIn: '/PRESENTATION/ADVANCED/NWS_EMAIL_SIGNIN/TOP',
+  signInStart: '/PRESENTATION/ADVANCED/NWS_EMAIL_SIGNIN/SET',
+  statusSheet: practiceStatusSheetPath,
+} as const;
+
+const methods = ['OAuth2', 'SMTP-AUTH', 'POP before SMTP', 'Off'] as const;
+const services = ['Microsoft Exchange Online', 'Outlook.com'] as const;
+const secureConnections = ['STARTTLS', 'SSL/TLS', 'None'] as const;
+
+type Method = (typeof methods)[number];
+type Service = (typeof services)[number];
+
+interface Draft {
+  method: Method;
+  service: Service;
+  sender: string;
+  secure: (typeof secureConnections)[number];
+  certificateValidation: boolean;
+}
+
+type PrinterSignIn =
+  | { state: 'none' }
+  | {
+      state: 'waiting';
+      userCode: string;
+      verificationUri: string;
+      expiresAt: number;
+    }
+  | { state: 'signed-in'; account: string }
+  | { state: 'failed'; message: string };
+
+interface Committed extends Draft {
+  signedIn: boolean;
+  account: string;
+  smtpHost: string;
+  smtpPort: number;
+}
+
+export interface PracticeWebConfig {
+  /** Answers a Web Config request; false when the path is not Web Config's. */
+  handle(request: IncomingMessage, response: ServerResponse): Promise<boolean>;
+  /** The network status sheet's Email Server lines, as the printer would print them. */
+  sheet(): SheetReading;
+  /** What the printer's own sign-in did, for tests (never a token). */
+  signInState(): PrinterSignIn['state'];
+  stop(): void;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
+}
+
+/** One form POST over HTTPS to the practice tenant, trusting only the practice certificate. */
+function postForm(
+  url: string,
+  form: Record<string, string>,
+  ca: string,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const body = new URLSearchParams(form).toString();
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      url,
+      {
+        method: 'POST',
+        ca,
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': Buffer.byteLength(body),
+        },
+        timeout: 10_000,
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        response.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > 256 * 1024) request.destroy(new Error('answer too large'));
+          else chunks.push(chunk);
+        });
+        response.on('end', () => {
+          try {
+            const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+            resolve({
+              status: response.statusCode ?? 0,
+              body: parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {},
+            });
+          } catch {
+            resolve({ status: response.statusCode ?? 0, body: {} });
+          }
+        });
+      },
+    );
+    request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+
+/** The account an access token was issued to (its upn claim); the token itself is not kept. */
+function accountOf(accessToken: unknown): string {
+  if (typeof accessToken !== 'string') return '';
+  try {
+    const claims = JSON.parse(
+      Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
+    ) as Record<string, unknown>;
+    const upn = claims['upn'] ?? claims['preferred_username'];
+    return typeof upn === 'string' ? upn.slice(0, 120) : '';
+  } catch {
+    return '';
+  }
+}
+
+function readForm(request: IncomingMessage): Promise<URLSearchParams> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 16 * 1024) request.destroy();
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+    request.on('error', () => resolve(new URLSearchParams()));
+  });
+}
+
+const sessionCookie = 'EPSON_COOKIE_SESSION';
+
+export function createPracticeWebConfig(options: {
+  model: string;
+  context: () => PracticeContext | null;
+}): PracticeWebConfig {
+  const sessions = new Set<string>();
+  let draft: Draft = {
+    method: 'SMTP-AUTH',
+    service: 'Microsoft Exchange Online',
+    sender: '',
+    secure: 'STARTTLS',
+    certificateValidation: true,
+  };
+  let signIn: PrinterSignIn = { state: 'none' };
+  let committed: Committed | null = null;
+  let pollTimer: NodeJS.Timeout | null = null;
+  /** Kept in memory only, like the printer's own storage; never shown or logged. */
+  let refreshToken: string | null = null;
+  let flash = '';
+
+  const smtpEndpoint = (): { host: string; port: number } => {
+    const profile = options.context()?.cloudProfile() ?? {};
+    return { host: profile.smtpHost ?? 'smtp.office365.com', port: profile.smtpPort ?? 587 };
+  };
+
+  const stopPolling = (): void => {
+    if (pollTimer) clearTimeout(pollTimer);
+    pollTimer = null;
+  };
+
+  async function startDeviceCode(): Promise<void> {
+    stopPolling();
+    const context = options.context();
+    const profile = context?.cloudProfile() ?? {};
+    if (!context || !profile.authorityHost || !profile.smtpScope) {
+      signIn = { state: 'failed', message: 'The practice tenant is not running.' };
+      return;
+    }
+    const tenant = draft.service === 'Outlook.com' ? 'consumers' : 'organizations';
+    const base = `${profile.authorityHost}/${tenant}/oauth2/v2.0`;
+    const ca = context.certificate.cert;
+    const clientId = practiceClientIds.printer;
+    const scope = `${profile.smtpScope} offline_access`;
+    let answer: { status: number; body: Record<string, unknown> };
+    try {
+      answer = await postForm(`${base}/devicecode`, { client_id: clientId, scope }, ca);
+    } catch {
+      signIn = { state: 'failed', message: 'Could not connect to the sign-in server.' };
+      return;
+    }
+    const { user_code, device_code, verification_uri, expires_in, interval } = answer.body;
+    if (
+      answer.status !== 200 ||
+      typeof user_code !== 'string' ||
+      typeof device_code !== 'string' ||
+      typeof verification_uri !== 'string'
+    ) {
+      const description = answer.body['error_description'];
+      signIn = {
+        state: 'failed',
+        message: typeof description === 'string' ? description.slice(0, 300) : 'Sign-in failed.',
+      };
+      return;
+    }
+    const expiresAt = Date.now() + (typeof expires_in === 'number' ? expires_in : 900) * 1000;
+    signIn = {
+      state: 'waiting',
+      userCode: user_code,
+      verificationUri: verification_uri,
+      expiresAt,
+    };
+    let wait = (typeof interval === 'number' ? interval : 5) * 1000;
+    const poll = async (): Promise<void> => {
+      pollTimer = null;
+      if (signIn.state !== 'waiting') return;
+      if (Date.now() > expiresAt) {
+        signIn = { state: 'failed', message: 'The code expired. Click Sign In again.' };
+        return;
+      }
+      let reply: { status: number; body: Record<string, unknown> };
+      try {
+        reply = await postForm(
+          `${base}/token`,
+          {
+            grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
+            client_id: clientId,
+            device_code,
+            scope,
+          },
+          ca,
+        );
+      } catch {
+        reply = { status: 0, body: { error: 'authorization_pending' } };
+      }
+      if (signIn.state !== 'waiting') return;
+      if (reply.status === 200 && typeof reply.body['access_token'] === 'string') {
+        refreshToken =
+          typeof reply.body['refresh_token'] === 'string' ? reply.body['refresh_token'] : null;
+        const account = accountOf(reply.body['access_token']);
+        signIn = { state: 'signed-in', account };
+        if (!draft.sender) draft = { ...draft, sender: account };
+        return;
+      }
+      const error = reply.body['error'];
+      if (error === 'authorization_pending' || error === 'slow_down') {
+        if (error === 'slow_down') wait += 5000;
+        pollTimer = setTimeout(() => void poll(), wait);
+        pollTimer.unref();
+        return;
+      }
+      const description = reply.body['error_description'];
+      signIn = {
+        state: 'failed',
+        message: typeof description === 'string' ? description.slice(0, 300) : 'Sign-in failed.',
+      };
+    };
+    pollTimer = setTimeout(() => void poll(), wait);
+    pollTimer.unref();
+  }
+
+  function page(
+    response: ServerResponse,
+    title: string,
+    body: string,
+    extraHead = '',
+    status = 200,
+  ): void {
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - Web Config</title>${extraHead}
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:Arial,sans-serif;margin:0;color:#222;background:#fff}
+.bar{background:#1d3c6e;color:#fff;padding:.6rem 1rem}
+.bar h1{font-size:1.1rem;margin:0}.practice{background:#5b2d8c;color:#fff;padding:.3rem 1rem;font-size:.85rem;margin:0}
+nav.tabs{background:#e8edf5;padding:.4rem 1rem}nav.tabs span{margin-right:1rem}nav.tabs .on{font-weight:bold}
+main{padding:1rem 1.5rem;max-width:46rem}table{border-collapse:collapse}td,th{padding:.35rem .6rem;text-align:left;vertical-align:top}
+th{font-weight:normal;color:#333;white-space:nowrap}button{font:inherit;padding:.3rem 1.2rem;margin:.3rem .4rem .3rem 0}
+.code{font-size:1.6rem;font-weight:bold;letter-spacing:.1rem}.error{color:#b00}.ok{color:#060}.note{background:#fff8d8;padding:.5rem;border:1px solid #e0d090}
+input[type=text],input[type=password],select{font:inherit;padding:.2rem}</style></head>
+<body><header><p class="practice" role="note">Practice printer: this Web Config is the wizard's simulated ${escapeHtml(options.model)} on your computer.</p>
+<div class="bar"><h1>${escapeHtml(options.model)} Web Config</h1></div></header>
+<main><h2>${escapeHtml(title)}</h2>${body}</main></body></html>`;
+    response.writeHead(status, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+    });
+    response.end(html);
+  }
+
+  const redirect = (response: ServerResponse, to: string, cookie?: string): void => {
+    response.writeHead(303, { Location: to, ...(cookie ? { 'Set-Cookie': cookie } : {}) });
+    response.end();
+  };
+
+  const loggedIn = (request: IncomingMessage): boolean => {
+    const cookies = request.headers.cookie ?? '';
+    const match = new RegExp(`(?:^|;\\s*)${sessionCookie}=([\\w-]+)`).exec(cookies);
+    return match?.[1] !== undefined && sessions.has(match[1]);
+  };
+
+  const tabs = `<nav class="tabs" aria-label="Tabs"><span>Status</span><span class="on">Network</span><span>Scan/Copy</span><span>Fax</span><span>Product Security</span></nav>`;
+
+  function loginPage(response: ServerResponse, error = ''): void {
+    page(
+      response,
+      'Administrator Login',
+      `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="${webConfigPaths.login}"><p><label for="pw">Current password</label><br>
+<input type="password" id="pw" name="INPUTT_PASSWORD" autocomplete="off" autofocus></p>
+<p class="note">The default password is the product serial number, on a label on the printer. Practice printer: <strong>${practicePrinterAdminPassword}</strong></p>
+<button type="submit">OK</button></form>`,
+      '',
+      error ? 400 : 200,
+    );
+  }
+
+  const option = (value: string, selected: string): string =>
+    `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(value)}</option>`;
+
+  function basicPage(response: ServerResponse): void {
+    const endpoint = smtpEndpoint();
+    const signedIn = signIn.state === 'signed-in';
+    const status =
+      signIn.state === 'signed-in'
+        ? `<tr><th>Current Status</th><td><strong data-field="current-status">Signed in</strong> <button type="submit" name="action" value="signout">Sign Out</button></td></tr>
+<tr><th>Authenticated Account</th><td data-field="authenticated-account">${escapeHtml(signIn.account)}</td></tr>
+<tr><th>Authenticated Password</th><td>*****</td></tr>`
+        : `<tr><th>Current Status</th><td><button type="submit" name="action" value="signin">Sign In</button>${
+            signIn.state === 'failed'
+              ? ` <span class="error" role="alert">${escapeHtml(signIn.message)}</span>`
+              : ''
+          }</td></tr>`;
+    page(
+      response,
+      'Email Server > Basic',
+      `${tabs}<p>Network &gt; Email Server &gt; Basic</p>
+${flash ? `<p class="ok" role="status">${escapeHtml(flash)}</p>` : ''}
+<p class="note">The certificate is required to use a secure function of the email server. Make settings on the following page.<br>- CA Certificate<br>- Root Certificate Update</p>
+<form method="post" action="${webConfigPaths.basicSet}"><table>
+<tr><th><label for="method">Authentication Method</label></th><td><select id="method" name="method">${methods.map((value) => option(value, draft.method)).join('')}</select></td></tr>
+<tr><th><label for="service">Email service</label></th><td><select id="service" name="service">${services.map((value) => option(value, draft.service)).join('')}</select></td></tr>
+${status}
+<tr><th><label for="sender">Sender's Email Address</label></th><td><input type="text" id="sender" name="sender" value="${escapeHtml(draft.sender)}" autocomplete="off"></td></tr>
+<tr><th>SMTP Server Address</th><td>${escapeHtml(endpoint.host)}</td></tr>
+<tr><th>SMTP Server Port Number</th><td>${endpoint.port}</td></tr>
+<tr><th><label for="secure">Secure Connection</label></th><td><select id="secure" name="secure">${secureConnections.map((value) => option(value, draft.secure)).join('')}</select></td></tr>
+<tr><th>Certificate Validation</th><td><label><input type="radio" name="validation" value="enable"${draft.certificateValidation ? ' checked' : ''}> Enable</label>
+<label><input type="radio" name="validation" value="disable"${draft.certificateValidation ? '' : ' checked'}> Disable</label></td></tr>
+</table>
+<p>It is recommended to enable the Certificate Validation.</p>
+<p><button type="submit" name="action" value="ok">OK</button>${signedIn ? '' : ''}</p></form>`,
+    );
+    flash = '';
+  }
+
+  function signInPage(response: ServerResponse): void {
+    if (signIn.state === 'signed-in' || signIn.state === 'failed') {
+      redirect(response, webConfigPaths.basic);
+      return;
+    }
+    if (signIn.state === 'waiting') {
+      page(
+        response,
+        'Sign In',
+        `<p>Copy the code, then click the URL to open the authentication screen.</p>
+<p class="code" data-field="user-code">${escapeHtml(signIn.userCode)}</p>
+<p><a href="${escapeHtml(signIn.verificationUri)}" target="_blank" rel="noopener noreferrer">${escapeHtml(signIn.verificationUri)}</a></p>
+<p>This screen changes when the sign-in is complete.</p>
+<form method="post" action="${webConfigPaths.signInStart}"><button type="submit" name="action" value="cancel">Cancel</button></form>`,
+        '<meta http-equiv="refresh" content="2">',
+      );
+      return;
+    }
+    page(
+      response,
+      'Sign In',
+      `<p>Sign in to your email service.</p>
+<form method="post" action="${webConfigPaths.signInStart}"><button type="submit" name="action" value="microsoft">Sign in with Microsoft</button>
+<button type="submit" name="action" value="cancel">Cancel</button></form>`,
+    );
+  }
+
+  function statusSheetPage(response: ServerResponse): void {
+    const reading = sheet();
+    const rows: [string, string, string][] = [
+      ['authentication-method', 'Authentication Method', reading.authenticationMethod],
+      ['email-service', 'Email service', reading.emailService],
+      ['current-status', 'Current Status', reading.currentStatus],
+      ['authenticated-account', 'Authenticated Account', reading.authenticatedAccount],
+      ['sender-address', "Sender's Email Address", reading.senderAddress],
+      ['smtp-server', 'SMTP Server Address', reading.smtpServer],
+      ['smtp-port', 'SMTP Server Port Number', reading.smtpPort],
+      ['secure-connection', 'Secure Connection', reading.secureConnection],
+      ['certificate-validation', 'Certificate Validation', reading.certificateValidation],
+    ];
+    page(
+      response,
+      'Network Status Sheet',
+      `<h3>Email Server Status</h3><table>${rows
+        .map(
+          ([id, label, value]) =>
+            `<tr><th>${escapeHtml(label)}</th><td data-field="${id}">${escapeHtml(value || '-')}</td></tr>`,
+        )
+        .join('')}</table>`,
+    );
+  }
+
+  function sheet(): SheetReading {
+    if (!committed) {
+      return {
+        authenticationMethod: 'SMTP-AUTH',
+        emailService: '',
+        currentStatus: '',
+        authenticatedAccount: '',
+        senderAddress: '',
+        smtpServer: '',
+        smtpPort: '25',
+        secureConnection: 'None',
+        certificateValidation: 'Enable',
+      };
+    }
+    const oauth = committed.method === 'OAuth2';
+    return {
+      authenticationMethod: committed.method,
+      emailService: oauth ? committed.service : '',
+      currentStatus: oauth ? (committed.signedIn ? 'Signed in' : 'Not signed in') : '',
+      authenticatedAccount: oauth && committed.signedIn ? committed.account : '',
+      senderAddress: committed.sender,
+      smtpServer: committed.smtpHost,
+      smtpPort: String(committed.smtpPort),
+      secureConnection: committed.secure,
+      certificateValidation: committed.certificateValidation ? 'Enable' : 'Disable',
+    };
+  }
+
+  const pick = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
+    (list as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    const url = new URL(request.url ?? '/', 'http://printer.invalid');
+    const path = url.pathname;
+    if (request.method === 'GET' && path === webConfigPaths.statusSheet) {
+      request.resume();
+      statusSheetPage(response);
+      return true;
+    }
+    if (request.method === 'GET' && (path === '/' || path === webConfigPaths.top)) {
+      request.resume();
+      redirect(response, loggedIn(request) ? webConfigPaths.basic : webConfigPaths.login);
+      return true;
+    }
+    if (!Object.values(webConfigPaths).includes(path as never)) return false;
+    if (path === webConfigPaths.login) {
+      if (request.method !== 'POST') {
+        request.resume();
+        loginPage(response);
+        return true;
+      }
+      const form = await readForm(request);
+      if (form.get('INPUTT_PASSWORD') !== practicePrinterAdminPassword) {
+        loginPage(response, 'The password is incorrect. Enter the administrator password.');
+        return true;
+      }
+      const session = randomBytes(18).toString('base64url');
+      sessions.add(session);
+      redirect(
+        response,
+        webConfigPaths.basic,
+        `${sessionCookie}=${session}; Path=/; HttpOnly; SameSite=Strict`,
+      );
+      return true;
+    }
+    if (!loggedIn(request)) {
+      request.resume();
+      redirect(response, webConfigPaths.login);
+      return true;
+    }
+    if (request.method === 'GET') {
+      request.resume();
+      if (path === webConfigPaths.basic) basicPage(response);
+      else if (path === webConfigPaths.signIn) signInPage(response);
+      else redirect(response, webConfigPaths.basic);
+      return true;
+    }
+    const form = await readForm(request);
+    const action = form.get('action') ?? '';
+    if (path === webConfigPaths.basicSet) {
+      draft = {
+        method: pick(methods, form.get('method'), draft.method),
+        service: pick(services, form.get('service'), draft.service),
+        sender: (form.get('sender') ?? draft.sender).trim().slice(0, 120),
+        secure: pick(secureConnections, form.get('secure'), draft.secure),
+        certificateValidation: (form.get('validation') ?? 'enable') !== 'disable',
+      };
+      if (action === 'signin') {
+        if (draft.method !== 'OAuth2') {
+          flash = 'Select OAuth2 as the Authentication Method to sign in.';
+          redirect(response, webConfigPaths.basic);
+          return true;
+        }
+        signIn = { state: 'none' };
+        redirect(response, webConfigPaths.signIn);
+        return true;
+      }
+      if (action === 'signout') {
+        stopPolling();
+        signIn = { state: 'none' };
+        refreshToken = null;
+        redirect(response, webConfigPaths.basic);
+        return true;
+      }
+      const endpoint = smtpEndpoint();
+      committed = {
+        ...draft,
+        signedIn: signIn.state === 'signed-in' && refreshToken !== null,
+        account: signIn.state === 'signed-in' ? signIn.account : '',
+        smtpHost: endpoint.host,
+        smtpPort: endpoint.port,
+      };
+      flash = 'Setup complete. The settings were sent to the printer.';
+      redirect(response, webConfigPaths.basic);
+      return true;
+    }
+    if (path === webConfigPaths.signInStart) {
+      if (action === 'microsoft') {
+        await startDeviceCode();
+        redirect(response, webConfigPaths.signIn);
+      } else {
+        stopPolling();
+        if (signIn.state === 'waiting') signIn = { state: 'none' };
+        redirect(response, webConfigPaths.basic);
+      }
+      return true;
+    }
+    redirect(response, webConfigPaths.basic);
+    return true;
+  }
+
+  return {
+    handle,
+    sheet,
+    signInState: () => signIn.state,
+    stop() {
+      stopPolling();
+      sessions.clear();
+      refreshToken = null;
+    },
+  };
+}

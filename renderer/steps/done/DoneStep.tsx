@@ -1,0 +1,203 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ReportWords } from '../../../shared/contract/printer';
+import { statusChecks, type CheckResult } from '../../../shared/model';
+import { fieldAlternatives, signInLapsesOn, statusFieldIds } from '../../../shared/printer-setup';
+import type { Problem } from '../../../shared/problem';
+import { problemCatalogue, type ProblemId } from '../../../shared/problems/index';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { useReadyState, useWizard } from '../../store/wizard-store';
+import { StepFrame } from '../common/StepFrame';
+
+const printerChecks = new Set(['printer-signed-in', 'status-sheet']);
+
+function useReportWords(): () => ReportWords {
+  const { t } = useTranslation(['printer', 'common']);
+  const { progress } = useReadyState();
+  return () => {
+    const words: ReportWords = {};
+    for (const key of [
+      'title',
+      'practice',
+      'mailbox',
+      'server',
+      'tenant',
+      'checksTitle',
+      'printersTitle',
+      'model',
+      'address',
+      'firmware',
+      'webConfig',
+      'field',
+      'expected',
+      'answer',
+      'attentionTitle',
+    ]) {
+      words[`report.${key}`] = t(`printer:report.${key}`);
+    }
+    // Placeholders stay for the main process to fill (and escape) with its own values.
+    words['report.created'] = t('printer:report.created', { date: '{{date}}' });
+    words['report.footer'] = t('printer:report.footer', { product: '{{product}}' });
+    words['done.lapse'] = t('printer:done.lapse', { date: '{{date}}' });
+    for (const key of ['signedIn', 'statusSheet', 'notRun', 'unknown']) {
+      words[`done.${key}`] = t(`printer:done.${key}`);
+    }
+    for (const check of statusChecks)
+      words[`check.${check.id}`] = t(`common:board.checks.${check.id}`);
+    for (const state of ['not-run', 'running', 'passed', 'attention', 'failed']) {
+      words[`state.${state}`] = t(`common:board.state.${state}`);
+    }
+    for (const field of statusFieldIds) {
+      words[`field.${field}`] = t(`printer:sheet.fields.${field}`);
+      for (const alternative of fieldAlternatives[field]) {
+        words[`answer.${alternative}`] = t(`printer:sheet.alternatives.${alternative}`);
+      }
+    }
+    words['answer.match'] = t('printer:sheet.matches');
+    words['value.current-status'] = t('printer:sheet.values.signed-in');
+    words['value.certificate-validation'] = t('printer:sheet.values.enable');
+    // Titles of the problems the journey met (checks and printers).
+    const problems = new Set<string>();
+    for (const result of Object.values(progress.checks))
+      if (result?.problemId) problems.add(result.problemId);
+    for (const record of Object.values(progress.printerSetup)) {
+      for (const result of [record.signedIn, record.statusSheet])
+        if (result?.problemId) problems.add(result.problemId);
+    }
+    for (const id of problems) {
+      const entry = problemCatalogue[id as ProblemId];
+      if (entry)
+        words[`problem.${id}`] = t(`${entry.area}:problems.${id}.title`, { defaultValue: id });
+    }
+    return words;
+  };
+}
+
+function CheckLine({ name, result }: { name: string; result: CheckResult | null | undefined }) {
+  const { t } = useTranslation(['printer', 'common']);
+  const state = result?.state ?? 'not-run';
+  const entry = result?.problemId ? problemCatalogue[result.problemId as ProblemId] : undefined;
+  return (
+    <li className={`board-item board-${state}`}>
+      <span className="board-name">
+        {name}
+        {result?.summary && <span className="board-summary">{result.summary}</span>}
+        {entry && (
+          <span className="board-summary">
+            {t(`${entry.area}:problems.${result?.problemId}.title`)}
+          </span>
+        )}
+      </span>
+      <span className="board-state">{t(`common:board.state.${state}`)}</span>
+    </li>
+  );
+}
+
+/** "Done": every check for each printer, what will need attention, and the setup report. */
+export function DoneStep() {
+  const { t } = useTranslation(['printer', 'common']);
+  const client = useWizard((store) => store.client);
+  const { appInfo, progress } = useReadyState();
+  const reportWords = useReportWords();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [failure, setFailure] = useState<Problem | null>(null);
+  const lapse = signInLapsesOn(new Date().toISOString());
+
+  const save = async (format: 'html' | 'pdf'): Promise<void> => {
+    if (!client) return;
+    setBusy(true);
+    setFailure(null);
+    setSaved(null);
+    if (appInfo.shell === 'electron') {
+      const reply = await client.invoke('saveSetupReport', { words: reportWords(), format });
+      setBusy(false);
+      if (reply.ok) setSaved(t('printer:done.saved', { path: reply.value.path }));
+      else setFailure(reply.problem);
+      return;
+    }
+    // Browser shell: the page downloads the report the main process built.
+    const reply = await client.invoke('buildSetupReport', { words: reportWords() });
+    setBusy(false);
+    if (!reply.ok) return setFailure(reply.problem);
+    const url = URL.createObjectURL(new Blob([reply.value.html], { type: 'text/html' }));
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = reply.value.fileName;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    setSaved(t('printer:done.downloaded', { file: reply.value.fileName }));
+  };
+
+  return (
+    <StepFrame step="done">
+      <p>{t('printer:done.intro')}</p>
+      <section className="switch-card" aria-labelledby="done-tenant-title">
+        <h3 id="done-tenant-title">{t('printer:done.tenantTitle')}</h3>
+        <ul className="board-list">
+          {statusChecks
+            .filter((check) => !printerChecks.has(check.id))
+            .map((check) => (
+              <CheckLine
+                key={check.id}
+                name={t(`common:board.checks.${check.id}`)}
+                result={progress.checks[check.id]}
+              />
+            ))}
+        </ul>
+      </section>
+      {progress.printers.map((printer) => {
+        const record = progress.printerSetup[printer.id];
+        const unknown = t('printer:done.unknown');
+        return (
+          <section
+            key={printer.id}
+            className="switch-card"
+            data-printer={printer.id}
+            aria-label={printer.name}
+          >
+            <h3>{t('printer:done.printerTitle', { printer: printer.name })}</h3>
+            <p className="hint">
+              {t('printer:done.printerFacts', {
+                model: printer.model ?? unknown,
+                address: printer.addresses[0] ?? unknown,
+                firmware: printer.firmwareVersion ?? unknown,
+              })}
+            </p>
+            <ul className="board-list">
+              <CheckLine name={t('printer:done.signedIn')} result={record?.signedIn} />
+              <CheckLine name={t('printer:done.statusSheet')} result={record?.statusSheet} />
+            </ul>
+          </section>
+        );
+      })}
+      <section className="switch-card" aria-labelledby="done-attention-title">
+        <h3 id="done-attention-title">{t('printer:done.attentionTitle')}</h3>
+        <p>{t('printer:done.lapse', { date: lapse })}</p>
+      </section>
+      <section className="switch-card" aria-labelledby="done-report-title">
+        <h3 id="done-report-title">{t('printer:done.reportTitle')}</h3>
+        <p className="hint">{t('printer:done.reportHint')}</p>
+        <p>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy}
+            onClick={() => void save('html')}
+          >
+            {busy ? t('printer:done.saving') : t('printer:done.saveReport')}
+          </button>{' '}
+          {appInfo.shell === 'electron' && (
+            <button type="button" disabled={busy} onClick={() => void save('pdf')}>
+              {t('printer:done.savePdf')}
+            </button>
+          )}
+        </p>
+        <div aria-live="polite">{saved && <p data-testid="report-saved">{saved}</p>}</div>
+        {failure && <ProblemNotice problem={failure} />}
+      </section>
+    </StepFrame>
+  );
+}

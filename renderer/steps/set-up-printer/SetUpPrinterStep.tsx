@@ -1,0 +1,275 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { practicePrinterAdminPassword } from '../../../shared/printer-setup';
+import { problem, type Problem } from '../../../shared/problem';
+import type { ChosenPrinter } from '../../../shared/printers';
+import { openExternal } from '../../api/open-external';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { useReadyState, useWizard } from '../../store/wizard-store';
+import { StepFrame } from '../common/StepFrame';
+import {
+  PrinterPicker,
+  useCurrentPrinter,
+  usePrinterJourney,
+  useSignInStatus,
+  useVendorLabels,
+} from './printer-journey';
+
+type Reachability =
+  | { state: 'checking' }
+  | { state: 'answers'; address: string }
+  | { state: 'gone'; problem: Problem };
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Checks that the chosen printer still answers (a probe through discovery); "Find it again"
+ * searches the network again and probes once more, keeping a new address if it moved.
+ */
+function useReachability(printer: ChosenPrinter | null) {
+  const client = useWizard((store) => store.client);
+  const choose = useWizard((store) => store.choose);
+  const [reach, setReach] = useState<{ id: string; reach: Reachability } | null>(null);
+  const address = printer?.addresses[0] ?? printer?.webConfigUrl ?? '';
+
+  const probe = useCallback(
+    async (searchFirst: boolean): Promise<Reachability> => {
+      if (!client || !printer) return { state: 'checking' };
+      let last: Problem = problem('printer-gone', { address });
+      // Asked by the step itself: once more after a moment (a goodbye from a same-named
+      // twin takes it off the list until it answers again); asked by the person: search too.
+      for (let attempt = 0; attempt < (searchFirst ? 3 : 2); attempt += 1) {
+        if (!searchFirst && attempt > 0) await wait(2000);
+        if (searchFirst) {
+          await client.invoke('startDiscovery', {});
+          if (attempt === 0) await client.invoke('searchAgain', {});
+          await wait(1500);
+        }
+        const reply = await client.invoke('probePrinter', { id: printer.id });
+        if (reply.ok) {
+          const found = reply.value;
+          if (found.webConfigUrl !== printer.webConfigUrl) {
+            // It moved: keep the new address (choosePrinters admits its new origin).
+            const state = useWizard.getState().state;
+            const ids =
+              state.phase === 'ready' ? state.progress.printers.map((item) => item.id) : [];
+            const chosen = await client.invoke('choosePrinters', { ids });
+            if (chosen.ok) choose({ printers: chosen.value });
+          }
+          return { state: 'answers', address: found.addresses[0] ?? found.host ?? address };
+        }
+        const gone = ['printer-unknown', 'printer-unreachable', 'printer-not-answering'];
+        last = gone.includes(reply.problem.id)
+          ? problem('printer-gone', { address })
+          : reply.problem;
+      }
+      return { state: 'gone', problem: last };
+    },
+    [client, printer, address, choose],
+  );
+
+  const id = printer?.id ?? '';
+  useEffect(() => {
+    let current = true;
+    void probe(false).then((result) => {
+      if (current) setReach({ id, reach: result });
+    });
+    return () => {
+      current = false;
+    };
+    // Only when the printer changes, not on every progress save.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+  const findAgain = async (): Promise<void> => {
+    setReach({ id, reach: { state: 'checking' } });
+    setReach({ id, reach: await probe(true) });
+  };
+  return {
+    reach: reach && reach.id === id ? reach.reach : ({ state: 'checking' } as Reachability),
+    findAgain,
+  };
+}
+
+/**
+ * "Set up the printer": open the printer's Web Config and follow its screens, each setting
+ * named as the printer shows it in the user's language, with the account to sign in with.
+ */
+export function SetUpPrinterStep() {
+  const { t } = useTranslation('printer');
+  const client = useWizard((store) => store.client);
+  const goTo = useWizard((store) => store.goTo);
+  const goNext = useWizard((store) => store.goNext);
+  const { appInfo, progress } = useReadyState();
+  const { printers, printer, profile, record, update } = usePrinterJourney();
+  const pick = useCurrentPrinter((store) => store.pick);
+  const labels = useVendorLabels(profile);
+  const signIn = useSignInStatus();
+  const { reach, findAgain } = useReachability(printer);
+  const [openProblem, setOpenProblem] = useState<Problem | null>(null);
+  const [notSignedIn, setNotSignedIn] = useState(false);
+
+  if (!printer || !profile) {
+    return (
+      <StepFrame step="set-up-printer">
+        <p>{t('setup.noPrinters')}</p>
+        <p>
+          <button type="button" className="primary" onClick={() => goTo('find-printer')}>
+            {t('setup.findPrinter')}
+          </button>
+        </p>
+      </StepFrame>
+    );
+  }
+
+  const vendor = `vendors.${profile.id}`;
+  const pageName = t(`${vendor}.labels.${profile.webPageLabel}`);
+  const account = signIn?.account?.username ?? null;
+  const consentRole = signIn?.account?.role.state;
+  const status = t(`${vendor}.labels.${profile.signedInLabel}`);
+  const practicePrinter = appInfo.practice && printer.vendor === 'epson';
+
+  const open = async (): Promise<void> => {
+    setOpenProblem(null);
+    if (!client || !printer.webConfigUrl) return;
+    const reply = await openExternal(client, printer.webConfigUrl);
+    if (!reply.ok) setOpenProblem(reply.problem);
+  };
+
+  const confirm = (signedIn: boolean): void => {
+    setNotSignedIn(!signedIn);
+    update((current) => ({
+      ...current,
+      signedIn: {
+        state: signedIn ? 'passed' : 'failed',
+        at: new Date().toISOString(),
+        ...(signedIn ? { summary: account ?? undefined } : { problemId: 'printer-sign-in-failed' }),
+      },
+    }));
+    // Several printers: go on with the next one that is not signed in yet; after the last
+    // one, on to its status sheet.
+    if (signedIn) {
+      const next = printers.find(
+        (item) =>
+          item.id !== printer.id && progress.printerSetup[item.id]?.signedIn?.state !== 'passed',
+      );
+      if (next) pick(next.id);
+      else goNext();
+    }
+  };
+
+  return (
+    <StepFrame step="set-up-printer">
+      <p>{t('setup.intro')}</p>
+      <PrinterPicker />
+      <section className="switch-card" aria-labelledby="printer-open-title">
+        <h3 id="printer-open-title">{printer.name}</h3>
+        <div aria-live="polite">
+          {reach.state === 'checking' && <p className="hint">{t('setup.checking')}</p>}
+          {reach.state === 'answers' && (
+            <p data-testid="printer-answers">{t('setup.answers', { address: reach.address })}</p>
+          )}
+        </div>
+        {reach.state === 'gone' && (
+          <>
+            <ProblemNotice problem={reach.problem} />
+            <p>
+              <button type="button" onClick={() => void findAgain()}>
+                {t('setup.findAgain')}
+              </button>
+            </p>
+          </>
+        )}
+        {printer.webConfigUrl ? (
+          <p>
+            <button type="button" className="primary" onClick={() => void open()}>
+              {t('setup.openWebConfig', { page: pageName })}
+            </button>{' '}
+            <span className="hint">{t('setup.address', { address: printer.webConfigUrl })}</span>
+          </p>
+        ) : (
+          <ProblemNotice problem={problem('printer-no-web-config')} />
+        )}
+        {openProblem && <ProblemNotice problem={openProblem} />}
+      </section>
+
+      <section className="switch-card" aria-labelledby="printer-steps-title">
+        <h3 id="printer-steps-title">{t('setup.stepsTitle', { page: pageName })}</h3>
+        <ol className="vendor-steps">
+          {profile.steps.map((step) => (
+            <li key={step.id} data-step={step.id}>
+              {t(`${vendor}.steps.${step.id}`, labels(step.labels))}
+              {step.kind === 'login' && (
+                <ul className="hint-list">
+                  {practicePrinter && (
+                    <li>
+                      {t('setup.practicePassword', { password: practicePrinterAdminPassword })}
+                    </li>
+                  )}
+                  {profile.passwordHints.map((hint) => (
+                    <li key={hint}>{t(`${vendor}.passwordHints.${hint}`)}</li>
+                  ))}
+                </ul>
+              )}
+              {step.id === 'account' || (step.kind === 'code' && profile.id !== 'epson') ? (
+                <p className="account-to-use" data-testid="account-to-use">
+                  {account ? t('setup.account', { account }) : t('setup.accountUnknown')}
+                </p>
+              ) : null}
+              {step.kind === 'consent' &&
+                account &&
+                consentRole &&
+                consentRole !== 'can-consent' &&
+                consentRole !== 'not-needed' && <p className="hint">{t('setup.accountConsent')}</p>}
+            </li>
+          ))}
+        </ol>
+        {!account && (
+          <p>
+            <button type="button" onClick={() => goTo('sign-in')}>
+              {t('setup.signInLink')}
+            </button>
+          </p>
+        )}
+        <h4>{t('setup.notesTitle')}</h4>
+        <ul>
+          {profile.notes.map((note) => (
+            <li key={note}>
+              {t(`${vendor}.notes.${note}`, labels(['caCertificate', 'rootCertificateUpdate']))}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="switch-card" aria-labelledby="printer-confirm-title">
+        <h3 id="printer-confirm-title">{t('setup.confirmTitle', { page: pageName })}</h3>
+        <p>
+          <button type="button" className="primary" onClick={() => confirm(true)}>
+            {t('setup.confirmSignedIn', { status })}
+          </button>{' '}
+          <button type="button" onClick={() => confirm(false)}>
+            {t('setup.confirmNot')}
+          </button>
+        </p>
+        <div aria-live="polite">
+          {record.signedIn?.state === 'passed' && (
+            <div className="notice notice-success" data-testid="printer-signed-in">
+              <p className="notice-title">
+                {t('setup.signedInRecorded', { printer: printer.name })}
+              </p>
+            </div>
+          )}
+        </div>
+        {notSignedIn && (
+          <>
+            <p>{t('setup.notSignedInHelp')}</p>
+            <p>
+              <button type="button" onClick={() => goTo('verify-tenant')}>
+                {t('setup.verifyLink')}
+              </button>
+            </p>
+          </>
+        )}
+      </section>
+    </StepFrame>
+  );
+}

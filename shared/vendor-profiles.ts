@@ -1,0 +1,175 @@
+/**
+ * Vendor profiles: where each vendor's web page keeps the Exchange Online OAuth settings, in
+ * the order the person goes through them. Data, not code: a new vendor is a new entry here
+ * plus its words in renderer/locales/<lang>/printer.json (`vendors.<id>.*`).
+ *
+ * Every label a printer shows on its own screens is a key into `vendors.<id>.labels`, so each
+ * language can name it exactly as the printer does in that language (the Epson guide gives
+ * them per language; Canon and Lexmark only in English, reference F.4).
+ */
+import type { ChosenPrinter } from './printers';
+
+export const vendorProfileIds = ['epson', 'canon', 'lexmark', 'generic'] as const;
+export type VendorProfileId = (typeof vendorProfileIds)[number];
+
+/** One instruction: its text is `vendors.<id>.steps.<step id>`, with the labels filled in. */
+export interface VendorStep {
+  id: string;
+  /** Label keys (`vendors.<id>.labels.<key>`) the text names, passed as {{key}}. */
+  labels: readonly string[];
+  /** What the step is about, so the screen can add the right help next to it. */
+  kind: 'open' | 'login' | 'navigate' | 'choose' | 'sign-in' | 'code' | 'consent' | 'confirm';
+}
+
+export interface VendorProfile {
+  id: VendorProfileId;
+  /** Label key of the printer's web page name ("Web Config", "Remote UI", "Embedded Web Server"). */
+  webPageLabel: string;
+  /** The steps on the printer's web page and on Microsoft's sign-in page, in order. */
+  steps: readonly VendorStep[];
+  /** Where the default administrator password is found (`vendors.<id>.passwordHints.<key>`). */
+  passwordHints: readonly string[];
+  /** Notes the vendor's guide gives (`vendors.<id>.notes.<key>`). */
+  notes: readonly string[];
+  /** How to see the email server status on the printer (`vendors.<id>.statusPaths.<key>`). */
+  statusPaths: readonly string[];
+  /** Label keys for the status sheet fields this vendor shows (`vendors.<id>.labels.<key>`). */
+  statusFieldLabels: Partial<Record<StatusFieldId, string>>;
+  /** Label keys of the values to check: the signed-in state and the service to choose. */
+  signedInLabel: string;
+  /** Where the settings live (a path of label keys), e.g. Network > Email Server > Basic. */
+  settingsPath: readonly string[];
+}
+
+/** The fields of the email server status the wizard checks, in the order a sheet lists them. */
+export const statusFieldIds = [
+  'authentication-method',
+  'email-service',
+  'current-status',
+  'authenticated-account',
+  'sender-address',
+  'smtp-server',
+  'smtp-port',
+  'secure-connection',
+  'certificate-validation',
+] as const;
+export type StatusFieldId = (typeof statusFieldIds)[number];
+
+const epson: VendorProfile = {
+  id: 'epson',
+  webPageLabel: 'webConfig',
+  settingsPath: ['network', 'emailServer', 'basic'],
+  steps: [
+    { id: 'open', labels: ['webConfig'], kind: 'open' },
+    { id: 'login', labels: ['logIn', 'ok'], kind: 'login' },
+    { id: 'navigate', labels: ['network', 'emailServer', 'basic'], kind: 'navigate' },
+    { id: 'method', labels: ['authenticationMethod', 'oauth2'], kind: 'choose' },
+    {
+      id: 'service',
+      labels: ['emailService', 'exchangeOnline', 'outlookCom'],
+      kind: 'choose',
+    },
+    { id: 'signIn', labels: ['signIn', 'signInWithMicrosoft'], kind: 'sign-in' },
+    { id: 'code', labels: ['next'], kind: 'code' },
+    { id: 'account', labels: ['next', 'signIn'], kind: 'sign-in' },
+    { id: 'consent', labels: ['consentOrganization', 'accept'], kind: 'consent' },
+    { id: 'status', labels: ['currentStatus', 'signedIn'], kind: 'confirm' },
+    { id: 'ok', labels: ['ok'], kind: 'confirm' },
+  ],
+  passwordHints: ['serial', 'passwordLabel', 'reset'],
+  notes: ['additionalNetwork', 'certificates', 'firmware'],
+  statusPaths: ['panel', 'sheet', 'webConfig'],
+  statusFieldLabels: {
+    'authentication-method': 'authenticationMethod',
+    'email-service': 'emailService',
+    'current-status': 'currentStatus',
+    'authenticated-account': 'authenticatedAccount',
+    'sender-address': 'senderAddress',
+    'smtp-server': 'smtpServer',
+    'smtp-port': 'smtpPort',
+    'secure-connection': 'secureConnection',
+    'certificate-validation': 'certificateValidation',
+  },
+  signedInLabel: 'signedIn',
+};
+
+const canon: VendorProfile = {
+  id: 'canon',
+  webPageLabel: 'remoteUi',
+  settingsPath: ['settingsRegistration', 'send', 'oauthSettings'],
+  steps: [
+    { id: 'open', labels: ['remoteUi'], kind: 'open' },
+    { id: 'login', labels: ['administrator'], kind: 'login' },
+    { id: 'navigate', labels: ['settingsRegistration', 'send', 'oauthSettings'], kind: 'navigate' },
+    { id: 'endpoint', labels: ['endpoint'], kind: 'choose' },
+    { id: 'code', labels: ['userCode'], kind: 'code' },
+    { id: 'consent', labels: ['consentOrganization', 'accept'], kind: 'consent' },
+    { id: 'status', labels: ['tokenStatus', 'active'], kind: 'confirm' },
+  ],
+  passwordHints: ['manual'],
+  notes: ['clock', 'emailSettings'],
+  statusPaths: ['remoteUi'],
+  statusFieldLabels: { 'current-status': 'tokenStatus' },
+  signedInLabel: 'active',
+};
+
+const lexmark: VendorProfile = {
+  id: 'lexmark',
+  webPageLabel: 'ews',
+  settingsPath: ['settings', 'email', 'setUpOauth'],
+  steps: [
+    { id: 'open', labels: ['ews'], kind: 'open' },
+    { id: 'login', labels: [], kind: 'login' },
+    { id: 'navigate', labels: ['settings', 'email', 'setUpOauth'], kind: 'navigate' },
+    { id: 'register', labels: ['register'], kind: 'sign-in' },
+    { id: 'code', labels: [], kind: 'code' },
+    { id: 'consent', labels: ['consentOrganization', 'accept'], kind: 'consent' },
+    { id: 'status', labels: ['status', 'registrationRequired', 'registered'], kind: 'confirm' },
+  ],
+  passwordHints: ['manual'],
+  notes: ['firmware', 'fax'],
+  statusPaths: ['ews'],
+  statusFieldLabels: { 'current-status': 'status' },
+  signedInLabel: 'registered',
+};
+
+const generic: VendorProfile = {
+  id: 'generic',
+  webPageLabel: 'webPage',
+  settingsPath: [],
+  steps: [
+    { id: 'open', labels: [], kind: 'open' },
+    { id: 'login', labels: [], kind: 'login' },
+    { id: 'navigate', labels: [], kind: 'navigate' },
+    { id: 'method', labels: [], kind: 'choose' },
+    { id: 'code', labels: [], kind: 'code' },
+    { id: 'consent', labels: ['consentOrganization', 'accept'], kind: 'consent' },
+    { id: 'status', labels: [], kind: 'confirm' },
+  ],
+  passwordHints: ['manual'],
+  notes: ['noOauth', 'firmware'],
+  statusPaths: ['webPage'],
+  statusFieldLabels: {},
+  signedInLabel: 'signedIn',
+};
+
+export const vendorProfiles: Record<VendorProfileId, VendorProfile> = {
+  epson,
+  canon,
+  lexmark,
+  generic,
+};
+
+/**
+ * The profile for a chosen printer: Epson from discovery's own recognition; Canon and Lexmark
+ * from the model or name the printer announced (discovery only tells Epson apart).
+ */
+export function vendorProfileFor(
+  printer: Pick<ChosenPrinter, 'vendor' | 'model' | 'name'>,
+): VendorProfile {
+  if (printer.vendor === 'epson') return epson;
+  const text = `${printer.model ?? ''} ${printer.name}`.toLowerCase();
+  if (/\bcanon\b/.test(text)) return canon;
+  if (/\blexmark\b/.test(text)) return lexmark;
+  return generic;
+}

@@ -1,0 +1,356 @@
+/**
+ * The whole practice journey, Welcome to Done, driven like a new user in the browser shell:
+ * find the practice printer, fix the tenant switch in the practice admin center, sign in,
+ * check Exchange, set up the practice printer through its practice Web Config (a real
+ * device-code sign-in of the printer), check its status sheet, save the report.
+ *
+ * It counts the user's actions (a click, a choice or a filled-in field = 1) on the wizard's
+ * own screens and, separately, on the practice Microsoft and Web Config pages, and writes both
+ * with the wall time to artifacts/journey-<lang>.json for the bench (no timed assertion here).
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { practicePrinterAdminPassword } from '../../shared/printer-setup';
+import { repoRoot, startWizard } from '../support/wizard-process';
+import { expect, openWizard, screenshot, test } from './fixtures';
+import { callApi, resetProgress } from './helpers';
+
+type Language = 'en' | 'zh-TW';
+
+/** The wizard's own words in a language, read from its locale files. */
+function wordsOf(language: Language) {
+  const cache = new Map<string, Record<string, unknown>>();
+  return (key: string, values: Record<string, string> = {}): string => {
+    const [namespace, rest] = key.includes(':') ? key.split(':') : ['common', key];
+    const file = path.join(repoRoot, 'renderer', 'locales', language, `${namespace}.json`);
+    if (!cache.has(file)) cache.set(file, JSON.parse(readFileSync(file, 'utf8')));
+    let value: unknown = cache.get(file);
+    for (const part of (rest ?? '').split('.')) value = (value as Record<string, unknown>)[part];
+    if (typeof value !== 'string') throw new Error(`no word for ${key} in ${language}`);
+    return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => values[name] ?? '');
+  };
+}
+
+class Actions {
+  wizard = 0;
+  external = 0;
+  readonly log: string[] = [];
+  async click(where: 'wizard' | 'external', target: Locator, what: string): Promise<void> {
+    await target.click();
+    this.count(where, `click ${what}`);
+  }
+  async fill(where: 'wizard' | 'external', target: Locator, value: string, what: string) {
+    await target.fill(value);
+    this.count(where, `fill ${what}`);
+  }
+  async check(where: 'wizard' | 'external', target: Locator, what: string) {
+    await target.check();
+    this.count(where, `tick ${what}`);
+  }
+  async select(where: 'wizard' | 'external', target: Locator, value: string, what: string) {
+    await target.selectOption(value);
+    this.count(where, `choose ${what}`);
+  }
+  count(where: 'wizard' | 'external', what: string): void {
+    if (where === 'wizard') this.wizard += 1;
+    else this.external += 1;
+    this.log.push(`${where}: ${what}`);
+  }
+}
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
+    [],
+  );
+}
+
+/** The practice Microsoft page, as a person goes through it (all counted as external). */
+async function signInOnPracticeMicrosoft(
+  signInPage: Page,
+  code: string,
+  actions: Actions,
+): Promise<void> {
+  await signInPage.waitForLoadState();
+  await expect(signInPage.getByRole('heading', { name: 'Enter code' })).toBeVisible();
+  await actions.fill('external', signInPage.getByLabel('Code'), code, 'code');
+  await actions.click('external', signInPage.getByRole('button', { name: 'Next' }), 'Next');
+  await actions.click('external', signInPage.getByRole('button', { name: 'Continue' }), 'Continue');
+  await actions.click(
+    'external',
+    signInPage.getByRole('button', { name: /admin@contoso\.example/ }),
+    'account',
+  );
+  await actions.fill('external', signInPage.getByLabel('Password'), 'practice', 'password');
+  await actions.click('external', signInPage.getByRole('button', { name: 'Sign in' }), 'Sign in');
+  const consent = signInPage.getByRole('heading', { name: 'Permissions requested' });
+  if (await consent.isVisible()) {
+    await actions.check(
+      'external',
+      signInPage.getByLabel('Consent on behalf of your organization'),
+      'consent for the organization',
+    );
+    await actions.click('external', signInPage.getByRole('button', { name: 'Accept' }), 'Accept');
+  }
+  await expect(signInPage.getByText(/You have signed in/)).toBeVisible();
+}
+
+async function runJourney(
+  page: Page,
+  context: BrowserContext,
+  language: Language,
+  wizardProcess: Parameters<typeof callApi>[1],
+  request: Parameters<typeof callApi>[0],
+): Promise<void> {
+  const w = wordsOf(language);
+  const actions = new Actions();
+  await resetProgress(request, wizardProcess, { language });
+  for (const [id, value] of Object.entries({
+    printers: 'three',
+    tenant: 'normal',
+    smtpAuthOrganization: 'off',
+    smtpAuthMailbox: 'organization-setting',
+    securityDefaults: 'off',
+    exchangeReply: 'as-configured',
+  })) {
+    await callApi(request, wizardProcess, 'setPracticeSwitch', { id, value });
+  }
+  await callApi(request, wizardProcess, 'signOut', {});
+  const started = Date.now();
+  const heading = (step: string) =>
+    page.getByRole('heading', { level: 2, name: w(`steps.${step}.title`) });
+  const next = () => page.locator('.step-nav').getByRole('button', { name: w('step.next') });
+
+  await openWizard(page, wizardProcess);
+  await expect(heading('welcome')).toBeVisible();
+  await actions.click('wizard', next(), 'Next (Welcome)');
+
+  // Find the printer: the practice ET-2850.
+  await expect(heading('find-printer')).toBeVisible();
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: 'EPSON ET-2850 Series' }) });
+  await actions.check(
+    'wizard',
+    card.getByRole('checkbox', { name: w('discovery:card.use') }),
+    'use this printer',
+  );
+  await actions.click('wizard', next(), 'Next (Find the printer)');
+
+  // Prepare Exchange: the organization switch is off; fix it in the practice admin center.
+  await expect(heading('prepare-exchange')).toBeVisible();
+  const [admin] = await Promise.all([
+    page.waitForEvent('popup'),
+    actions.click(
+      'wizard',
+      page.getByRole('button', { name: w('exchange:prepare.organization.open') }),
+      'open the Exchange admin center',
+    ),
+  ]);
+  await admin.waitForLoadState();
+  // The tick box turns SMTP AUTH *off* for the organization: the person unticks it.
+  await admin.getByLabel('Turn off SMTP AUTH protocol for your organization').uncheck();
+  actions.count('external', 'untick "Turn off SMTP AUTH protocol"');
+  await actions.click(
+    'external',
+    admin.locator('#organization').getByRole('button', { name: 'Save' }),
+    'Save',
+  );
+  await expect(admin.getByText('SMTP AUTH for the organization: on')).toBeVisible();
+  await admin.close();
+  await actions.click('wizard', next(), 'Next (Prepare Exchange Online)');
+
+  // Sign in (the wizard's own device-code sign-in).
+  await expect(heading('sign-in')).toBeVisible();
+  await actions.click(
+    'wizard',
+    page.getByRole('button', { name: w('signin:start.button') }),
+    'Start sign-in',
+  );
+  const code = ((await page.getByTestId('user-code').textContent()) ?? '').trim();
+  const [microsoft] = await Promise.all([
+    context.waitForEvent('page'),
+    actions.click(
+      'wizard',
+      page.getByRole('button', { name: w('signin:code.open') }),
+      'open sign-in page',
+    ),
+  ]);
+  await signInOnPracticeMicrosoft(microsoft, code, actions);
+  await microsoft.close();
+  const board = page.getByRole('complementary');
+  await expect(board.locator('[data-check="signed-in"]')).toHaveClass(/board-passed/, {
+    timeout: 20_000,
+  });
+  await actions.click('wizard', next(), 'Next (Sign in)');
+
+  // Check Exchange Online: the real SMTP AUTH login.
+  await expect(heading('verify-tenant')).toBeVisible();
+  await actions.click(
+    'wizard',
+    page.getByRole('button', { name: w('exchange:verify.checkNow') }),
+    'Check now',
+  );
+  await expect(page.getByTestId('mail-check-passed')).toBeVisible({ timeout: 20_000 });
+  await actions.click('wizard', next(), 'Next (Check Exchange Online)');
+
+  // Set up the printer through its practice Web Config.
+  await expect(heading('set-up-printer')).toBeVisible();
+  await expect(page.getByTestId('printer-answers')).toContainText('127.0.0.1', {
+    timeout: 15_000,
+  });
+  await expect(page.getByTestId('account-to-use')).toContainText('admin@contoso.example');
+  await expectNoAxeViolations(page, `set-up-printer ${language}`);
+  await screenshot(page, `${language}/printer-set-up`);
+  const [webConfig] = await Promise.all([
+    page.waitForEvent('popup'),
+    actions.click(
+      'wizard',
+      page.getByRole('button', {
+        name: w('printer:setup.openWebConfig', {
+          page: w('printer:vendors.epson.labels.webConfig'),
+        }),
+      }),
+      'Open Web Config',
+    ),
+  ]);
+  await webConfig.waitForLoadState();
+  await expect(webConfig.getByRole('heading', { name: 'Administrator Login' })).toBeVisible();
+  await actions.fill(
+    'external',
+    webConfig.getByLabel('Current password'),
+    practicePrinterAdminPassword,
+    'admin password',
+  );
+  await actions.click('external', webConfig.getByRole('button', { name: 'OK' }), 'OK (login)');
+  await expect(webConfig.getByRole('heading', { name: 'Email Server > Basic' })).toBeVisible();
+  await expectNoAxeViolations(webConfig, 'practice Web Config');
+  await screenshot(webConfig, `${language}/practice-web-config-basic`);
+  await actions.select(
+    'external',
+    webConfig.getByLabel('Authentication Method'),
+    'OAuth2',
+    'OAuth2',
+  );
+  await actions.click('external', webConfig.getByRole('button', { name: 'Sign In' }), 'Sign In');
+  await actions.click(
+    'external',
+    webConfig.getByRole('button', { name: 'Sign in with Microsoft' }),
+    'Sign in with Microsoft',
+  );
+  const printerCode = (
+    (await webConfig.locator('[data-field="user-code"]').textContent()) ?? ''
+  ).trim();
+  actions.count('external', 'copy the code');
+  await screenshot(webConfig, `${language}/practice-web-config-code`);
+  const [printerMicrosoft] = await Promise.all([
+    context.waitForEvent('page'),
+    actions.click(
+      'external',
+      webConfig.getByRole('link', { name: /devicelogin/ }),
+      'verification URL',
+    ),
+  ]);
+  await signInOnPracticeMicrosoft(printerMicrosoft, printerCode, actions);
+  await printerMicrosoft.close();
+  await expect(webConfig.locator('[data-field="current-status"]')).toHaveText('Signed in', {
+    timeout: 20_000,
+  });
+  await actions.click(
+    'external',
+    webConfig.getByRole('button', { name: 'OK' }),
+    'OK (send settings)',
+  );
+  await expect(webConfig.getByText('Setup complete.')).toBeVisible();
+  await screenshot(webConfig, `${language}/practice-web-config-signed-in`);
+  await webConfig.close();
+  await actions.click(
+    'wizard',
+    page.getByRole('button', {
+      name: w('printer:setup.confirmSignedIn', {
+        status: w('printer:vendors.epson.labels.signedIn'),
+      }),
+    }),
+    'It shows Signed in',
+  );
+
+  // Check the status sheet: read the practice printer's sheet.
+  await expect(heading('status-sheet')).toBeVisible();
+  await actions.click(
+    'wizard',
+    page.getByRole('button', { name: w('printer:sheet.practiceRead') }),
+    "read the practice printer's sheet",
+  );
+  await expect(page.getByTestId('status-sheet-passed')).toBeVisible();
+  await expect(board.locator('[data-check="status-sheet"]')).toHaveClass(/board-passed/);
+  await expectNoAxeViolations(page, `status-sheet ${language}`);
+  await screenshot(page, `${language}/printer-status-sheet`);
+  await actions.click('wizard', next(), 'Next (Check the status sheet)');
+
+  // Done: save the report.
+  await expect(heading('done')).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    actions.click(
+      'wizard',
+      page.getByRole('button', { name: w('printer:done.saveReport') }),
+      'Save the report',
+    ),
+  ]);
+  const wallSeconds = (Date.now() - started) / 1000;
+  await expect(page.getByTestId('report-saved')).toBeVisible();
+  await expectNoAxeViolations(page, `done ${language}`);
+  await screenshot(page, `${language}/printer-done`);
+
+  const reportFile = path.join(repoRoot, 'artifacts', `setup-report-${language}.html`);
+  await download.saveAs(reportFile);
+  const html = readFileSync(reportFile, 'utf8');
+  expect(html).toContain('admin@contoso.example');
+  expect(html).toContain('EPSON ET-2850 Series');
+  expect(html).not.toMatch(/<script/i);
+  expect(html).not.toMatch(/eyJ[\w-]{10,}\./); // no token
+  const viewer = await context.newPage();
+  await viewer.goto(`file://${reportFile}`);
+  await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(w('printer:report.title'));
+  await screenshot(viewer, `${language}/printer-report`);
+  await viewer.close();
+
+  const out = path.join(repoRoot, 'artifacts', `journey-${language}.json`);
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(
+    out,
+    `${JSON.stringify(
+      {
+        language,
+        wizardActions: actions.wizard,
+        practicePageActions: actions.external,
+        wallSeconds: Number(wallSeconds.toFixed(1)),
+        actions: actions.log,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+}
+
+test.describe.configure({ timeout: 180_000 });
+
+for (const language of ['en', 'zh-TW'] as const) {
+  test(`the whole practice journey, Welcome to Done, in ${language}`, async ({
+    page,
+    context,
+    request,
+  }) => {
+    // A fresh practice world each time: the practice printer starts as shipped, not signed in.
+    const wizard = await startWizard({ demo: true });
+    try {
+      await runJourney(page, context, language, wizard, request);
+    } finally {
+      // The sign-in is kept in the OS keychain: leave none behind for other specs.
+      await callApi(request, wizard, 'signOut', {}).catch(() => {});
+      await wizard.stop();
+    }
+  });
+}

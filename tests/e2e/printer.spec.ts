@@ -1,0 +1,123 @@
+/**
+ * The printer steps on bad input: a printer that stops answering (and "Find it again"), a
+ * status sheet that does not match (each mismatch names its fix and the screen to go back to),
+ * and the practice sheet read before the printer was set up.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openWizard, screenshot, test } from './fixtures';
+import { callApi, resetProgress } from './helpers';
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
+    [],
+  );
+}
+
+async function choosePracticePrinter(page: Page): Promise<void> {
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /Find the printer/ })
+    .click();
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: 'EPSON ET-2850 Series' }) });
+  await card.getByRole('checkbox', { name: /Use this printer/ }).check();
+}
+
+const openStep = (page: Page, name: RegExp) =>
+  page.getByRole('navigation').getByRole('button', { name }).click();
+
+test.beforeEach(async ({ request, wizard }) => {
+  await callApi(request, wizard, 'setPracticeSwitch', { id: 'printers', value: 'three' });
+  await resetProgress(request, wizard);
+});
+
+test('a printer that stops answering is named, and Find it again finds it', async ({
+  page,
+  request,
+  wizard,
+}) => {
+  await openWizard(page, wizard);
+  await choosePracticePrinter(page);
+  await callApi(request, wizard, 'setPracticeSwitch', { id: 'printers', value: 'none' });
+  await openStep(page, /Set up the printer/);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'The printer does not answer at' }),
+  ).toBeVisible({
+    timeout: 20_000,
+  });
+  await expectNoAxeViolations(page, 'set-up-printer gone');
+  await screenshot(page, 'en/printer-gone');
+  await callApi(request, wizard, 'setPracticeSwitch', { id: 'printers', value: 'three' });
+  await page.getByRole('button', { name: 'Find it again' }).click();
+  await expect(page.getByTestId('printer-answers')).toContainText('127.0.0.1', { timeout: 20_000 });
+  await expect(page.getByRole('alert').filter({ hasText: 'does not answer' })).toHaveCount(0);
+  // Nobody signed in yet: the step says which mailbox it will be, and where to sign in.
+  await expect(page.getByTestId('account-to-use')).toContainText(
+    'the mailbox the printer should send from',
+  );
+  await expect(page.getByRole('button', { name: 'Sign in to the wizard first' })).toBeVisible();
+});
+
+test('the status sheet: a mismatch names its fix, and the unset practice printer fails', async ({
+  page,
+  wizard,
+}) => {
+  await openWizard(page, wizard);
+  await choosePracticePrinter(page);
+  await openStep(page, /Check the status sheet/);
+  await expect(
+    page.getByText(
+      'Settings > General Settings > Network Settings > Network Status > Email Server Status',
+      { exact: false },
+    ),
+  ).toBeVisible();
+  await page.getByRole('button', { name: 'Everything on my sheet matches' }).click();
+  await expect(page.getByTestId('status-sheet-passed')).toBeVisible();
+  const sender = page.locator('[data-field="sender-address"]');
+  await sender.getByLabel('A different address').check();
+  await expect(sender.getByRole('alert')).toContainText('5.7.60 SendAsDenied');
+  await expect(page.getByTestId('status-sheet-passed')).toHaveCount(0);
+  const board = page.getByRole('complementary');
+  await expect(board.locator('[data-check="status-sheet"]')).toHaveClass(/board-failed/);
+  await page.locator('[data-field="certificate-validation"]').getByLabel('Disable').check();
+  await expect(
+    page.locator('[data-field="certificate-validation"]').getByRole('alert'),
+  ).toContainText('Certificate Validation is off.');
+  await expectNoAxeViolations(page, 'status-sheet mismatch');
+  await screenshot(page, 'en/printer-status-sheet-mismatch');
+
+  // The practice printer as shipped: SMTP-AUTH, not signed in, port 25.
+  await page.getByRole('button', { name: "Read the practice printer's sheet" }).click();
+  await expect(
+    page.locator('[data-field="authentication-method"]').getByRole('alert'),
+  ).toContainText('Authentication Method is not OAuth2.');
+  await expect(page.locator('[data-field="smtp-port"]').getByLabel('25')).toBeChecked();
+  await page.getByRole('button', { name: 'Go back to Set up the printer' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Set up the printer' })).toBeVisible();
+});
+
+test('the printer steps in Ukrainian use the guide’s own labels', async ({ page, wizard }) => {
+  await openWizard(page, wizard);
+  await choosePracticePrinter(page);
+  // The language is chosen on the Welcome step, as a person does.
+  const rail = page.getByRole('navigation').getByRole('button');
+  await rail.nth(0).click();
+  await page.getByRole('combobox').first().selectOption('uk');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
+  await rail.nth(5).click();
+  await expect(page.getByText('Вкладка Мережа > Сервер ел. пошти > Основні.')).toBeVisible();
+  await expect(
+    page.getByText(/установіть прапорець «Погодитися від імені організації»/),
+  ).toBeVisible();
+  await expect(page.getByTestId('printer-answers')).toBeVisible({ timeout: 15_000 });
+  await expectNoAxeViolations(page, 'set-up-printer uk');
+  await screenshot(page, 'uk/printer-set-up');
+  await rail.nth(6).click();
+  await expect(page.getByText('Метод ідентифікації', { exact: true })).toBeVisible();
+  await expect(page.getByText(/Стан серв\. ел\. пошти/)).toBeVisible();
+  await expectNoAxeViolations(page, 'status-sheet uk');
+  await screenshot(page, 'uk/printer-status-sheet');
+});

@@ -1,0 +1,132 @@
+/**
+ * The setup report keeps no markup from hostile printer records or words, holds no secret,
+ * and is written whole or not at all.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { initialProgress, type Progress } from '../../shared/model';
+import { buildSetupReport } from '../../electron/services/setup-report';
+import { writeReportFile } from '../../electron/services/report-file';
+
+const hostile = '<img src=x onerror=alert(1)>';
+const progress: Progress = {
+  ...initialProgress,
+  language: 'en',
+  printers: [
+    {
+      id: 'host:evil.local',
+      name: `${hostile}<script>alert(2)</script>`,
+      model: '<b onmouseover=alert(3)>Model</b>\u202e',
+      vendor: 'other',
+      addresses: ['"><svg onload=alert(4)>'],
+      webConfigUrl: 'javascript:alert(5)',
+      firmwareVersion: "'><iframe src=//evil>",
+    },
+  ],
+  checks: {
+    'smtp-login': {
+      state: 'failed',
+      problemId: 'smtp-auth-disabled-tenant',
+      summary: hostile,
+      at: '2026-11-23T10:00:00.000Z',
+    },
+  },
+  printerSetup: {
+    'host:evil.local': {
+      signedIn: { state: 'passed', summary: '<u>x</u>', at: '2026-11-23T10:00:00.000Z' },
+      answers: { 'smtp-port': '<i>465</i>', 'current-status': 'match' },
+      statusSheet: null,
+    },
+  },
+};
+
+function build(words: Record<string, string> = {}) {
+  return buildSetupReport({
+    progress,
+    account: { username: 'scanner@contoso.example', tenantName: `Contoso ${hostile}` },
+    smtp: { host: 'smtp.office365.com', port: 587 },
+    personal: false,
+    practice: false,
+    product: 'Printer Mail Setup Wizard',
+    words: {
+      'report.title': 'Report <script>alert(6)</script>',
+      'done.lapse': 'After {{date}} <b>x</b>',
+      'report.created': 'Created {{date}}',
+      ...words,
+    },
+    now: new Date('2026-11-23T12:34:00Z'),
+  });
+}
+
+describe('setup report', () => {
+  it('escapes every hostile value and word: no markup survives', () => {
+    const { html } = build();
+    const body = html.slice(html.indexOf('<body>'));
+    for (const tag of ['<img', '<script', '<svg', '<iframe', '<b ', '<b>', '<u>', '<i>']) {
+      expect(body).not.toContain(tag);
+    }
+    expect(html).not.toMatch(/<[^>]*\son\w+=/i);
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(html).not.toContain('\u202e');
+    // The only tags are the report's own.
+    const tags = new Set(
+      [...html.matchAll(/<\/?([a-z0-9]+)/gi)].map((match) => match[1]?.toLowerCase()),
+    );
+    expect([...tags].sort()).toEqual(
+      [
+        'body',
+        'footer',
+        'h1',
+        'h2',
+        'h3',
+        'head',
+        'html',
+        'li',
+        'ul',
+        'meta',
+        'p',
+        'section',
+        'style',
+        'table',
+        'tbody',
+        'td',
+        'th',
+        'thead',
+        'title',
+        'tr',
+      ].sort(),
+    );
+    expect(html).toContain("default-src 'none'");
+  });
+
+  it('names the date, the mailbox and when the printer must sign in again', () => {
+    const report = build();
+    expect(report.fileName).toBe('printer-mail-setup-report-2026-11-23.html');
+    expect(report.html).toContain('2026-11-23 12:34 UTC');
+    expect(report.html).toContain('scanner@contoso.example');
+    expect(report.html).toContain('After 2027-02-21');
+  });
+
+  it('is written whole, or not at all where it cannot be written (even as root)', async () => {
+    const folder = mkdtempSync(path.join(os.tmpdir(), 'report-'));
+    const saved = await writeReportFile(path.join(folder, 'report.html'), build().html);
+    expect(readFileSync(saved, 'utf8')).toContain('<!doctype html>');
+    writeFileSync(path.join(folder, 'a-file'), 'x');
+    mkdirSync(path.join(folder, 'a-folder', 'inside'), { recursive: true });
+    for (const target of [
+      path.join(folder, 'a-file', 'report.html'), // the "folder" is a file
+      path.join(folder, 'no', 'such', 'report.html'), // the folder does not exist
+      path.join(folder, 'a-folder'), // the name is taken by a folder: the rename fails
+    ]) {
+      await expect(writeReportFile(target, build().html)).rejects.toMatchObject({
+        problem: { id: 'report-not-saved' },
+      });
+    }
+    // Nothing half-written: no temporary file left behind anywhere.
+    expect(readdirSync(folder).sort()).toEqual(['a-file', 'a-folder', 'report.html']);
+    expect(readdirSync(path.join(folder, 'a-folder'))).toEqual(['inside']);
+    expect(readFileSync(path.join(folder, 'a-file'), 'utf8')).toBe('x');
+  });
+});
