@@ -1,8 +1,8 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './tests/support/chromium';
 
 // E2E runs the real renderer in Debian's Chromium through the browser shell; the Electron
 // project runs the same smoke check where an Electron runtime exists and skips otherwise.
-const chromium = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 export default defineConfig({
   outputDir: 'artifacts/test-results',
@@ -19,18 +19,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 860 },
-        launchOptions: {
-          executablePath: chromium,
-          args: [
-            '--disable-gpu',
-            '--disable-dev-shm-usage',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-            '--disable-quic',
-            '--no-first-run',
-          ],
-        },
+        launchOptions: chromiumLaunchOptions,
       },
     },
     { name: 'electron-shell', testDir: 'tests/e2e-electron' },

@@ -9,15 +9,4 @@ export function median(values: readonly number[]): number {
 
 export const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 
-export const chromiumLaunchOptions = {
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--disable-gpu',
-    '--disable-dev-shm-usage',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--disable-quic',
-    '--no-first-run',
-  ],
-};
+export { chromiumLaunchOptions } from '../support/chromium';
