@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Bonjour from 'bonjour-service';
 import { createDiscoveryService } from '../../electron/services/discovery/discovery-service';
+import { median } from './support';
 
 const root = path.resolve(__dirname, '..', '..');
 const publisherScript = path.join(__dirname, 'support', 'mdns-publisher.mjs');
@@ -105,14 +106,6 @@ function bareBrowse(runId: string): Browse {
 
 const browsers = { wizard: wizardBrowse, bare: bareBrowse };
 type Kind = keyof typeof browsers;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
 
 async function timeToFirst(kind: Kind): Promise<number> {
   const runId = `first${randomBytes(3).toString('hex')}`;

@@ -11,18 +11,11 @@ import { createPracticeTenant } from '../../electron/simulator/practice-tenant';
 import { startPracticeWorld } from '../../electron/simulator/practice-world';
 import { cloudProfiles } from '../../shared/cloud-profiles';
 import { createPracticeTokenSource } from '../support/practice-token-source';
+import { median, round } from './support';
 
 const runs = 10;
 const warmup = 2;
 const mailbox = 'scanner@contoso.example';
-
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const at = (index: number): number => sorted[index] ?? Number.NaN;
-  return sorted.length % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
-};
-const round = (value: number): number => Math.round(value * 10) / 10;
 
 async function main(): Promise<void> {
   const world = await startPracticeWorld({

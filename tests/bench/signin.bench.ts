@@ -17,18 +17,14 @@ import {
 } from '../../electron/simulator/practice-tenant';
 import type { SignInStatus } from '../../shared/contract/signin';
 import { approveOnPage, memoryStore } from '../support/practice-signin';
+import { median } from './support';
 
 const runs = 10;
 
 function summary(values: number[]): { median: number; min: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median =
-    sorted.length % 2
-      ? (sorted[middle] ?? 0)
-      : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
   return {
-    median: Math.round(median),
+    median: Math.round(median(values)),
     min: Math.round(sorted[0] ?? 0),
     max: Math.round(sorted.at(-1) ?? 0),
   };
