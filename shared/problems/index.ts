@@ -6,6 +6,7 @@ import { appProblems } from './app';
 import { discoveryProblems } from './discovery';
 import { signinProblems } from './signin';
 import { exchangeProblems } from './exchange';
+import { troubleshootProblems } from './troubleshoot';
 import type { ProblemEntry } from './types';
 
 export const problemCatalogue = {
@@ -13,6 +14,7 @@ export const problemCatalogue = {
   ...discoveryProblems,
   ...signinProblems,
   ...exchangeProblems,
+  ...troubleshootProblems,
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;
