@@ -43,6 +43,7 @@ export const remedies: Partial<Record<ProblemId, readonly RemedyAction[]>> = {
   'webconfig-not-signed-in': ['sign-in-again', 'run-ca-check'],
   'cannot-sign-in': ['run-ca-check', 'sign-in-again', 'browser-sign-in'],
   'aadsts-unknown': ['sign-in-again'],
+  'troubleshoot-not-recognised': ['run-exchange-check'],
   // Sign-in answers.
   'signin-conditional-access': ['run-ca-check', 'browser-sign-in'],
   'signin-device-code-blocked': ['browser-sign-in', 'run-ca-check'],

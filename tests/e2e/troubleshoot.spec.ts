@@ -1,0 +1,182 @@
+/**
+ * E2E for the troubleshooter, driven like a user in the browser shell with the practice world:
+ * a job error code, a pasted Exchange reply with its server suffix, a pasted AADSTS53003
+ * device-code block, junk, and another language. Words are checked against the locale files.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, openWizard, screenshot, test } from './fixtures';
+import { resetProgress } from './helpers';
+
+const locales = path.resolve(__dirname, '..', '..', 'renderer', 'locales');
+type Words = { problems: Record<string, { title: string; cause: string; fix: string }> };
+const words = (language: string, namespace: string): Words & Record<string, unknown> =>
+  JSON.parse(readFileSync(path.join(locales, language, `${namespace}.json`), 'utf8'));
+const fill = (text: string, values: Record<string, string>): string =>
+  text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
+    [],
+  );
+}
+
+async function expectDiagnosis(
+  page: Page,
+  language: string,
+  namespace: string,
+  id: string,
+  values: Record<string, string> = {},
+): Promise<void> {
+  const entry = words(language, namespace).problems[id];
+  if (!entry) throw new Error(`No words for ${id}`);
+  await expect(page.getByTestId('diagnosis-meaning')).toHaveText(fill(entry.title, values));
+  await expect(page.getByTestId('diagnosis-cause')).toHaveText(fill(entry.cause, values));
+  await expect(page.getByTestId('diagnosis-fix')).toHaveText(fill(entry.fix, values));
+}
+
+async function openFromTopBar(page: Page): Promise<void> {
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: 'Something stopped working?' })
+    .click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Something stopped working' }),
+  ).toBeVisible();
+}
+
+async function paste(page: Page, kind: string, label: string, text: string): Promise<void> {
+  await page.getByRole('radio', { name: kind }).check();
+  await page.getByLabel(label).fill(text);
+  await page.getByRole('button', { name: 'Explain' }).click();
+}
+
+test.beforeEach(async ({ request, wizard }) => {
+  await resetProgress(request, wizard);
+});
+
+test('from Welcome, job error 361 is explained with why sign-ins expire, and the wizard checks the login itself', async ({
+  page,
+  wizard,
+}) => {
+  await openWizard(page, wizard);
+  await page.getByRole('main').getByRole('button', { name: 'Something stopped working?' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Something stopped working' }),
+  ).toBeFocused();
+  await page.getByRole('textbox', { name: 'Error code' }).fill('361');
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await expect(page.getByText('Recognised as a job error code.')).toBeVisible();
+  await expectDiagnosis(page, 'en', 'troubleshoot', 'job-error-361');
+  await expect(page.getByRole('heading', { name: 'Why a sign-in expires' })).toBeVisible();
+  await expect(page.getByText(/It was not used for 90 days/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'How to avoid it next time' })).toBeVisible();
+  // No printer chosen yet: the Web Config button says where to choose one.
+  await expect(page.getByText(/Choose the printer in Find the printer/)).toBeVisible();
+  await expectNoAxeViolations(page, 'troubleshooter 361');
+  await screenshot(page, 'en/troubleshoot-361');
+
+  // Nobody is signed in: the check says so plainly, with its fix.
+  await page.getByRole('button', { name: 'Check the login to Exchange Online now' }).click();
+  await expect(
+    page.getByRole('alert').filter({
+      hasText: words('en', 'signin').problems['signin-not-signed-in']?.title ?? '?',
+    }),
+  ).toBeVisible();
+
+  // "Sign in again" takes the user to the Sign in step.
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sign in' })).toBeVisible();
+});
+
+test('a typed code the guide does not list is named as such', async ({ page, wizard }) => {
+  await openWizard(page, wizard);
+  await openFromTopBar(page);
+  await page.getByRole('textbox', { name: 'Error code' }).fill('123');
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await expectDiagnosis(page, 'en', 'troubleshoot', 'job-error-other', { code: '123' });
+});
+
+test('a pasted Exchange reply with its bracketed server suffix', async ({ page, wizard }) => {
+  await openWizard(page, wizard);
+  await openFromTopBar(page);
+  await paste(
+    page,
+    'A reply from the mail server (for example 535 5.7.139 …)',
+    "The server's reply, as shown",
+    'Error: Invalid login: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information. [MN2PR05CA0004.namprd05.prod.outlook.com 2023-09-12T20:59:57.409Z 08DBB34A1B5F4C7E]',
+  );
+  await expect(page.getByText('Recognised as a reply from the mail server.')).toBeVisible();
+  await expectDiagnosis(page, 'en', 'exchange', 'smtp-auth-disabled-tenant');
+  await expect(
+    page.getByRole('button', { name: 'Open the Exchange admin center (mail flow settings)' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Open Prepare Exchange Online' })).toBeVisible();
+  await expectNoAxeViolations(page, 'troubleshooter smtp reply');
+  await screenshot(page, 'en/troubleshoot-smtp-reply');
+});
+
+test('a pasted AADSTS53003 device-code block', async ({ page, wizard }) => {
+  await openWizard(page, wizard);
+  await openFromTopBar(page);
+  await paste(
+    page,
+    'A Microsoft sign-in error (AADSTS…)',
+    'The error code or the whole message',
+    'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy blocks the authentication flow: device code flow. Correlation ID: 7c1f2a3b-4d5e-6f70-8192-a3b4c5d6e7f8',
+  );
+  await expect(page.getByText('Recognised as a Microsoft sign-in error.')).toBeVisible();
+  await expectDiagnosis(page, 'en', 'signin', 'signin-device-code-blocked', {
+    code: 'AADSTS53003',
+    correlationId: '7c1f2a3b-4d5e-6f70-8192-a3b4c5d6e7f8',
+  });
+  await expect(
+    page.getByRole('button', { name: 'Check the Conditional Access policies now' }),
+  ).toBeVisible();
+});
+
+test('junk is said plainly not to be recognised', async ({ page, wizard }) => {
+  await openWizard(page, wizard);
+  await openFromTopBar(page);
+  await paste(page, 'I will paste the text', 'The text you see', 'my scanner is being weird today');
+  await expect(page.getByText('The wizard does not recognise this.').first()).toBeVisible();
+  await expectDiagnosis(page, 'en', 'troubleshoot', 'troubleshoot-not-recognised');
+  await page.getByRole('button', { name: 'Back to the wizard' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Welcome' })).toBeVisible();
+});
+
+test('in Traditional Chinese: the printer message from the guide and error 370', async ({
+  page,
+  request,
+  wizard,
+}) => {
+  await resetProgress(request, wizard, { language: 'zh-TW' });
+  await openWizard(page, wizard);
+  const zh = words('zh-TW', 'troubleshoot') as unknown as {
+    open: string;
+    title: string;
+    explain: string;
+    kind: Record<string, string>;
+    text: Record<string, string>;
+    jobCode: { label: string };
+  };
+  await page.getByRole('banner').getByRole('button', { name: zh.open }).click();
+  await expect(page.getByRole('heading', { level: 2, name: zh.title })).toBeVisible();
+  await page.getByRole('radio', { name: zh.kind.paste }).check();
+  await page
+    .getByLabel(zh.text.paste ?? '')
+    .fill('要使用此功能，您必須登入電郵服務。請聯絡您的管理員。');
+  await page.getByRole('button', { name: zh.explain }).click();
+  await expectDiagnosis(page, 'zh-TW', 'troubleshoot', 'printer-must-sign-in');
+  await expectNoAxeViolations(page, 'troubleshooter zh-TW');
+  await screenshot(page, 'zh-TW/troubleshoot-must-sign-in');
+
+  await page.getByRole('radio', { name: zh.kind['job-code'] }).check();
+  await page.getByRole('textbox', { name: zh.jobCode.label }).fill('370');
+  await page.getByRole('button', { name: zh.explain }).click();
+  await expectDiagnosis(page, 'zh-TW', 'troubleshoot', 'job-error-370');
+  await screenshot(page, 'zh-TW/troubleshoot-370');
+});
