@@ -7,6 +7,7 @@ import type { ParamsOf, ResultOf, WizardMethod } from '../shared/contract';
 import { practiceSwitches, type PracticeSwitchId } from '../shared/practice';
 import { createSigninHandlers } from './handlers/signin';
 import { createExchangeHandlers, type ExchangeServices } from './handlers/exchange';
+import { createTroubleshootHandlers } from './handlers/troubleshoot';
 import { ProblemError } from './problem-error';
 import type { AppInfoService } from './services/app-info';
 import type { LinkPolicy } from './services/link-policy';
@@ -73,5 +74,6 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...createDiscoveryHandlers({ discovery: services.discovery, links: services.links }),
     ...createSigninHandlers(services.signIn),
     ...createExchangeHandlers(services.exchange),
+    ...createTroubleshootHandlers(services),
   };
 }

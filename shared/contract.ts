@@ -9,6 +9,7 @@ import type { PracticeSettings, PracticeSwitchId, PracticeSwitchValue } from './
 import type { Problem } from './problem';
 import type { DiscoveryApi, DiscoveryEvents } from './contract/discovery';
 import type { SigninApi, SigninEvents } from './contract/signin';
+import type { TroubleshootApi } from './contract/troubleshoot';
 
 type NoParams = Record<string, never>;
 
@@ -16,7 +17,7 @@ type NoParams = Record<string, never>;
  * The whole contract. Each capability declares its own part in `shared/contract/<area>.ts`
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
-export interface WizardApi extends AppApi, DiscoveryApi, SigninApi, ExchangeApi {}
+export interface WizardApi extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, TroubleshootApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -78,6 +79,7 @@ const methodFlags: { [M in WizardMethod]: true } = {
   getExchangeSetup: true,
   runMailCheck: true,
   runTenantChecks: true,
+  startBrowserSignIn: true,
 };
 export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
 

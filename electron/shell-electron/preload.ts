@@ -31,6 +31,7 @@ const verbs: { [M in WizardMethod]: true } = {
   getExchangeSetup: true,
   runMailCheck: true,
   runTenantChecks: true,
+  startBrowserSignIn: true,
 };
 
 const bridge = Object.fromEntries(

@@ -5,6 +5,7 @@ import type { Problem } from '../../shared/problem';
 import type { RemedyAction } from '../../shared/troubleshoot/remedies';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useReadyState, useWizard } from '../store/wizard-store';
+import { BrowserSignIn } from './BrowserSignIn';
 import { useTroubleshoot } from './troubleshoot-store';
 
 /** Remedies that only make sense for an organization (work or school account). */
@@ -33,10 +34,9 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
   const hide = useTroubleshoot((store) => store.hide);
   const [running, setRunning] = useState<RemedyAction | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [browserSignIn, setBrowserSignIn] = useState(false);
   const personal = progress.accountKind === 'personal';
-  const shown = actions.filter(
-    (action) => action !== 'browser-sign-in' && (!personal || !organizationOnly.has(action)),
-  );
+  const shown = actions.filter((action) => !personal || !organizationOnly.has(action));
   if (shown.length === 0) return null;
 
   const runChecks = async (action: RemedyAction): Promise<void> => {
@@ -69,6 +69,7 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
         void runChecks(action);
         return;
       case 'browser-sign-in':
+        setBrowserSignIn(true);
         return;
       case 'sign-in-again':
         hide();
@@ -105,6 +106,7 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
         {running && <p>{t('check.running')}</p>}
       </div>
       {outcome && <OutcomeView outcome={outcome} />}
+      {browserSignIn && <BrowserSignIn />}
     </div>
   );
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { resetProgress } from './helpers';
+import { callApi, resetProgress } from './helpers';
 
 const locales = path.resolve(__dirname, '..', '..', 'renderer', 'locales');
 type Words = { problems: Record<string, { title: string; cause: string; fix: string }> };
@@ -119,7 +119,12 @@ test('a pasted Exchange reply with its bracketed server suffix', async ({ page, 
   await screenshot(page, 'en/troubleshoot-smtp-reply');
 });
 
-test('a pasted AADSTS53003 device-code block', async ({ page, wizard }) => {
+test('a pasted AADSTS53003 device-code block offers the browser sign-in', async ({
+  page,
+  context,
+  request,
+  wizard,
+}) => {
   await openWizard(page, wizard);
   await openFromTopBar(page);
   await paste(
@@ -136,6 +141,36 @@ test('a pasted AADSTS53003 device-code block', async ({ page, wizard }) => {
   await expect(
     page.getByRole('button', { name: 'Check the Conditional Access policies now' }),
   ).toBeVisible();
+
+  // The fallback: the wizard signs in through the browser; the printer still needs device code.
+  await callApi(request, wizard, 'setPracticeSwitch', {
+    id: 'tenant',
+    value: 'device-code-blocked',
+  });
+  await page.getByRole('button', { name: 'Sign in through the browser instead' }).click();
+  await expect(page.getByText('The printer cannot do this')).toBeVisible();
+  await expect(page.getByText(/The printer itself still signs in with a code/)).toBeVisible();
+  await expectNoAxeViolations(page, 'troubleshooter browser sign-in');
+  await screenshot(page, 'en/troubleshoot-browser-signin');
+  const [signInPage] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Open the sign-in page' }).click(),
+  ]);
+  await expect(signInPage.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
+  await signInPage.getByRole('button', { name: /admin@contoso\.example/ }).click();
+  await signInPage.getByLabel('Password').fill('practice');
+  await signInPage.getByRole('button', { name: 'Sign in' }).click();
+  const consent = signInPage.getByRole('heading', { name: 'Permissions requested' });
+  if (await consent.isVisible()) {
+    await signInPage.getByLabel('Consent on behalf of your organization').check();
+    await signInPage.getByRole('button', { name: 'Accept' }).click();
+  }
+  await expect(signInPage.getByText(/Signed in\. You can close this window/)).toBeVisible();
+  await expect(
+    page.getByText("Signed in as admin@contoso.example. The wizard's checks can run now."),
+  ).toBeVisible();
+  await callApi(request, wizard, 'signOut', {});
+  await callApi(request, wizard, 'setPracticeSwitch', { id: 'tenant', value: 'normal' });
 });
 
 test('junk is said plainly not to be recognised', async ({ page, wizard }) => {

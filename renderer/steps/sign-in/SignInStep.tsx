@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useWizard } from '../../store/wizard-store';
+import { BrowserSignIn } from '../../troubleshoot/BrowserSignIn';
 import { StepFrame } from '../common/StepFrame';
 import { ClientIdHelp } from './ClientIdHelp';
 import { ClientIdSettings } from './ClientIdSettings';
@@ -32,6 +33,9 @@ export function SignInStep() {
         </div>
       )}
       {shownProblem && status?.phase !== 'waiting' && <ProblemNotice problem={shownProblem} />}
+      {status?.phase === 'signed-out' && shownProblem?.id === 'signin-device-code-blocked' && (
+        <BrowserSignIn />
+      )}
       {!status && <p aria-busy="true">{t('loading')}</p>}
       {status?.phase === 'no-client-id' && <ClientIdHelp />}
       {status?.phase === 'signed-out' && (
