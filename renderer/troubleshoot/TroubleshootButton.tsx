@@ -5,9 +5,15 @@ import { useTroubleshoot } from './troubleshoot-store';
 export function TroubleshootButton({ className }: { className?: string }) {
   const { t } = useTranslation('troubleshoot');
   const show = useTroubleshoot((store) => store.show);
+  const view = useTroubleshoot((store) => store.view);
   const open = useTroubleshoot((store) => store.open);
   return (
-    <button type="button" className={className} onClick={show} aria-pressed={open}>
+    <button
+      type="button"
+      className={className}
+      onClick={() => show()}
+      aria-pressed={open && view === 'troubleshoot'}
+    >
       {t('open')}
     </button>
   );

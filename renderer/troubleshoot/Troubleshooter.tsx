@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Recognition } from '../../shared/troubleshoot/recognise';
 import { Diagnosis } from './Diagnosis';
+import { GuideLinks } from './guides/GuideLinks';
+import { GuidePage } from './guides/GuidePage';
 import { SymptomForm } from './SymptomForm';
 import { useTroubleshoot } from './troubleshoot-store';
 
@@ -10,6 +12,11 @@ import { useTroubleshoot } from './troubleshoot-store';
  * explains it from the problem catalogue, with the buttons that check and fix it.
  */
 export function Troubleshooter() {
+  const view = useTroubleshoot((store) => store.view);
+  return view === 'troubleshoot' ? <Diagnose /> : <GuidePage guide={view} />;
+}
+
+function Diagnose() {
   const { t } = useTranslation('troubleshoot');
   const hide = useTroubleshoot((store) => store.hide);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -23,6 +30,7 @@ export function Troubleshooter() {
       <p className="step-purpose">{t('intro')}</p>
       <SymptomForm onRecognised={(recognition, given) => setFound({ recognition, given })} />
       {found && <Diagnosis recognition={found.recognition} given={found.given} />}
+      <GuideLinks />
       <div className="step-nav">
         <button type="button" onClick={hide}>
           {t('close')}

@@ -215,3 +215,107 @@ test('in Traditional Chinese: the printer message from the guide and error 370',
   await expectDiagnosis(page, 'zh-TW', 'troubleshoot', 'job-error-370');
   await screenshot(page, 'zh-TW/troubleshoot-370');
 });
+
+test("the guide's extra sections: fax server and Print Admin Serverless with the role check", async ({
+  page,
+  request,
+  wizard,
+}) => {
+  await openWizard(page, wizard);
+  await openFromTopBar(page);
+  await page.getByRole('button', { name: 'Fax server OAuth 2.0' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Fax server OAuth 2.0' })).toBeFocused();
+  await expect(
+    page.getByText('Select the Fax tab > Fax Server > Email Server Settings.'),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Set Authentication Method for the email server to OAuth2.'),
+  ).toBeVisible();
+  await expect(page.getByText(/ask your fax service provider/)).toBeVisible();
+  await expectNoAxeViolations(page, 'fax guide');
+  await page.getByRole('button', { name: 'Back to the troubleshooter' }).click();
+
+  await page.getByRole('button', { name: 'Epson Print Admin Serverless: To My Email' }).click();
+  await expect(
+    page.getByText(/tick "Consent on behalf of organization", then select Accept/),
+  ).toBeVisible();
+  await expect(page.getByText(/Nobody is signed in to the wizard/)).toBeVisible();
+
+  // Sign in (device code on the practice page, as an administrator) and check the role here.
+  const started = (await callApi(request, wizard, 'startSignIn', {})) as {
+    value: { prompt: { userCode: string; verificationUri: string } };
+  };
+  const pageOrigin = new URL(started.value.prompt.verificationUri).origin;
+  const form = async (path: string, fields: Record<string, string>): Promise<string> =>
+    (await request.post(`${pageOrigin}${path}`, { form: fields })).text();
+  const confirm = await form('/devicelogin', { otc: started.value.prompt.userCode });
+  const flow = /name="flow" value="([^"]+)"/.exec(confirm)?.[1] ?? '';
+  await form('/continue', { flow, action: 'continue' });
+  await form('/account', { flow, upn: 'admin@contoso.example' });
+  const afterPassword = await form('/password', { flow, password: 'practice' });
+  if (afterPassword.includes('Permissions requested')) {
+    await form('/consent', { flow, action: 'accept', organization: 'on' });
+  }
+  await expect
+    .poll(async () => {
+      const status = (await callApi(request, wizard, 'getSignInStatus', {})) as {
+        value: { phase: string };
+      };
+      return status.value.phase;
+    })
+    .toBe('signed-in');
+  await page.getByRole('button', { name: 'Back to the troubleshooter' }).click();
+  await page.getByRole('button', { name: 'Epson Print Admin Serverless: To My Email' }).click();
+  await expect(page.getByTestId('consent-role')).toContainText('Global Administrator');
+  await expectNoAxeViolations(page, 'print admin guide');
+  await screenshot(page, 'en/guide-print-admin');
+  await callApi(request, wizard, 'signOut', {});
+});
+
+test('Outlook.com personal accounts get the short path: no admin pages or tenant checks', async ({
+  page,
+  request,
+  wizard,
+}) => {
+  await resetProgress(request, wizard, { accountKind: 'personal' });
+  await openWizard(page, wizard);
+  await openFromTopBar(page);
+  await paste(
+    page,
+    'A reply from the mail server (for example 535 5.7.139 …)',
+    "The server's reply, as shown",
+    '535 5.7.3 Authentication unsuccessful [AM0PR02CA0001.eurprd02.prod.outlook.com 2024-01-01T00:00:00.000Z 08DC0000]',
+  );
+  await expectDiagnosis(page, 'en', 'exchange', 'smtp-auth-failed');
+  await expect(
+    page.getByRole('button', { name: 'Check the login to Exchange Online now' }),
+  ).toBeVisible();
+  await page.getByRole('radio', { name: 'Nobody can sign in' }).check();
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await expectDiagnosis(page, 'en', 'troubleshoot', 'cannot-sign-in');
+  await expect(page.getByRole('button', { name: /Conditional Access/ })).toHaveCount(0);
+  await expect(
+    page.getByRole('button', { name: 'Sign in through the browser instead' }),
+  ).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Sign in again' })).toBeVisible();
+  await page.getByRole('button', { name: 'Epson Print Admin Serverless: To My Email' }).click();
+  await expect(page.getByText(/Outlook.com personal accounts have no organization/)).toBeVisible();
+});
+
+test("Ukrainian: the fax guide in the guide's own words", async ({ page, request, wizard }) => {
+  await resetProgress(request, wizard, { language: 'uk' });
+  await openWizard(page, wizard);
+  const uk = words('uk', 'troubleshoot') as unknown as { open: string };
+  const ukGuides = words('uk', 'guides') as unknown as {
+    open: { fax: string };
+    fax: { title: string };
+  };
+  await page.getByRole('banner').getByRole('button', { name: uk.open }).click();
+  await page.getByRole('button', { name: ukGuides.open.fax }).click();
+  await expect(page.getByRole('heading', { level: 2, name: ukGuides.fax.title })).toBeVisible();
+  await expect(
+    page.getByText(/Факс > Факсовий сервер > Налаштування серверу електронної пошти/),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'fax guide uk');
+  await screenshot(page, 'uk/guide-fax');
+});
