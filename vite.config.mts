@@ -12,5 +12,15 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // One chunk per language other than English (which is in the app chunk as the fallback):
+        // the page fetches only the language in use.
+        manualChunks(id: string) {
+          const language = /\/locales\/([\w-]+)\//.exec(id)?.[1];
+          return language && language !== 'en' ? `locale-${language}` : undefined;
+        },
+      },
+    },
   },
 });

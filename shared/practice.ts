@@ -73,7 +73,6 @@ export const practiceSwitches = {
     'what-if-unavailable',
   ],
   conditionalAccess: ['none', 'block-device-code', 'managed-report-only', 'managed-on'],
-  signedInRole: ['global-admin', 'application-admin', 'none'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type PracticeSwitchId = keyof typeof practiceSwitches;

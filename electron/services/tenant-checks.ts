@@ -11,8 +11,9 @@
  * JSON, network) says which, and the other checks still run.
  */
 import https from 'node:https';
-import { cloudProfiles, type CloudProfile } from '../../shared/cloud-profiles';
+import { graphScope, type CloudProfile } from '../../shared/cloud-profiles';
 import type { BoardUpdate, TenantCheckId, TenantCheckResult } from '../../shared/contract/exchange';
+import { consentRoleTemplates } from '../../shared/contract/signin';
 import { problem, type ProblemData } from '../../shared/problem';
 import type { ProblemId } from '../../shared/problems/index';
 import { ProblemError } from '../problem-error';
@@ -37,22 +38,7 @@ export interface TenantCheckService {
 /** Office 365 Exchange Online's well-known app id (the resource the printer signs in for). */
 export const exchangeOnlineAppId = '00000002-0000-0ff1-ce00-000000000000';
 
-const roles = {
-  globalAdministrator: '62e90394-69f5-4237-9190-012177145e10',
-  privilegedRoleAdministrator: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
-  cloudApplicationAdministrator: '158c047a-c907-4556-b7ef-446551a6b5f7',
-  applicationAdministrator: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
-};
-
 const maxResponseBytes = 1024 * 1024;
-
-/** The Graph resource tokens are asked for: the cloud's own, even when endpoints are overridden. */
-export function graphResourceFor(profile: CloudProfile): string {
-  const known = Object.hasOwn(cloudProfiles, profile.id)
-    ? cloudProfiles[profile.id as keyof typeof cloudProfiles].graphBaseUrl
-    : profile.graphBaseUrl;
-  return new URL(known).origin;
-}
 
 interface GraphReply {
   status: number;
@@ -123,9 +109,8 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
     body?: unknown,
     passStatuses: number[] = [],
   ): Promise<{ status: number; json: unknown }> {
-    const resource = graphResourceFor(profile);
     const token = await options.tokens.getAccessToken(
-      permissions.map((permission) => `${resource}/${permission}`),
+      permissions.map((permission) => graphScope(profile, permission)),
     );
     const url = new URL(`${profile.graphBaseUrl.replace(/\/$/, '')}${path}`);
     const permission = permissions.at(-1) ?? '';
@@ -279,15 +264,18 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
       name: text(role.displayName, 80),
     }));
     const names = held.map((role) => role.name).filter(Boolean);
-    if (held.some((role) => role.id === roles.globalAdministrator)) {
+    // No board entry: the Sign in step owns "consent-role" and judges the same roles.
+    if (held.some((role) => role.id === consentRoleTemplates['global-administrator'])) {
       return result('consent-role', 'passed', null, {}, names, []);
     }
     const limited = held.find((role) =>
-      [
-        roles.privilegedRoleAdministrator,
-        roles.cloudApplicationAdministrator,
-        roles.applicationAdministrator,
-      ].includes(role.id),
+      (
+        [
+          consentRoleTemplates['privileged-role-administrator'],
+          consentRoleTemplates['cloud-application-administrator'],
+          consentRoleTemplates['application-administrator'],
+        ] as string[]
+      ).includes(role.id),
     );
     if (limited) {
       return result(

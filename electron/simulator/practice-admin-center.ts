@@ -8,10 +8,8 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DeliveredMessage } from './practice-exchange';
+import { escapeHtml } from './practice-http';
 import type { PracticeContext } from './practice-world';
-
-const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export function createPracticeAdminCenter(
   context: PracticeContext,

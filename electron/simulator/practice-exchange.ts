@@ -1,29 +1,28 @@
 /**
- * Practice Exchange: the part of the practice world that stands in for Exchange Online and
- * the Graph endpoints the tenant checks call, plus a practice "admin center" page.
+ * Practice Exchange: the part of the practice world that stands in for Exchange Online, adds
+ * the Graph routes the tenant checks call to the practice tenant's Graph, and serves a
+ * practice "admin center" page.
  *
  * - SMTP on 127.0.0.1: STARTTLS with the practice certificate, AUTH XOAUTH2 only (never
  *   before TLS), accepting only practice tokens for the Outlook resource with SMTP.Send for
  *   the account that logs in. It answers with Exchange Online's own replies for each scenario
  *   switch and keeps delivered test messages in memory for the trainee to see.
- * - Graph on https://127.0.0.1 (practice-graph.ts).
+ * - Graph routes (practice-graph.ts) on the practice tenant's one Graph: the tenant must be
+ *   started first (it is, in practice-world.ts).
  * - The admin center page on http://127.0.0.1 (practice-admin-center.ts), where the trainee
  *   flips SMTP AUTH for the organization and the mailbox, and security defaults.
  */
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import https from 'node:https';
-import net, { type AddressInfo } from 'node:net';
+import net from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { CloudProfile } from '../../shared/cloud-profiles';
 import type { PracticeSettings } from '../../shared/practice';
 import { createPracticeAdminCenter } from './practice-admin-center';
-import { createPracticeGraph } from './practice-graph';
+import { addTenantCheckRoutes } from './practice-graph';
+import { listenOnLoopback } from './practice-http';
+import { practiceResources, practiceTenantPartName, type PracticeTenant } from './practice-tenant';
 import type { PracticeContext, PracticePart } from './practice-world';
-
-/** The resource practice tokens for SMTP must be issued for (as in the global cloud). */
-export const practiceOutlookResource = 'https://outlook.office.com';
-export const practiceSmtpScope = `${practiceOutlookResource}/SMTP.Send`;
 
 export interface DeliveredMessage {
   id: string;
@@ -40,7 +39,6 @@ export interface PracticeExchange extends PracticePart {
   messages(): DeliveredMessage[];
   readonly smtpPort: number;
   readonly adminCenterUrl: string;
-  readonly graphBaseUrl: string;
 }
 
 const serverName = 'PR3P195MB0001.EURP195.PROD.OUTLOOK.COM';
@@ -148,11 +146,9 @@ function headerValue(raw: string, name: string): string {
 export function createPracticeExchange(): PracticeExchange {
   let context: PracticeContext | null = null;
   let smtp: SMTPServer | null = null;
-  let graph: https.Server | null = null;
   let admin: http.Server | null = null;
   let smtpPort = 0;
   let closedPort = 0;
-  let graphBaseUrl = '';
   let adminCenterUrl = '';
   const delivered: DeliveredMessage[] = [];
   const settings = (): PracticeSettings => {
@@ -168,11 +164,10 @@ export function createPracticeExchange(): PracticeExchange {
     get adminCenterUrl() {
       return adminCenterUrl;
     },
-    get graphBaseUrl() {
-      return graphBaseUrl;
-    },
     messages: () => delivered.map((message) => ({ ...message, to: [...message.to] })),
     async start(started) {
+      const tenant = started.part<PracticeTenant>(practiceTenantPartName);
+      if (!tenant) throw new Error('The practice Exchange needs the practice tenant started first');
       context = started;
       const { certificate, tokens } = started;
       smtp = new SMTPServer({
@@ -193,7 +188,7 @@ export function createPracticeExchange(): PracticeExchange {
           const claims = auth.method === 'XOAUTH2' ? tokens.verify(auth.accessToken ?? '') : null;
           const valid =
             claims !== null &&
-            claims.aud === practiceOutlookResource &&
+            claims.aud === practiceResources.outlook &&
             claims.scp.split(' ').includes('SMTP.Send') &&
             claims.upn.toLowerCase() === (auth.username ?? '').toLowerCase();
           if (!valid || !claims) return callback(exchangeReplies.authFailed());
@@ -254,18 +249,13 @@ export function createPracticeExchange(): PracticeExchange {
         },
       });
       smtp.on('error', () => undefined);
-      smtpPort = await listen(smtp.server);
+      smtpPort = await listenOnLoopback(smtp.server);
       closedPort = await reserveClosedPort();
 
-      graph = https.createServer(
-        { key: certificate.key, cert: certificate.cert },
-        createPracticeGraph(started),
-      );
-      const graphPort = await listen(graph);
-      graphBaseUrl = `https://127.0.0.1:${graphPort}/v1.0`;
+      addTenantCheckRoutes(tenant, started);
 
       admin = http.createServer(createPracticeAdminCenter(started, () => part.messages()));
-      const adminPort = await listen(admin);
+      const adminPort = await listenOnLoopback(admin);
       adminCenterUrl = `http://127.0.0.1:${adminPort}`;
     },
     profile(): Partial<CloudProfile> {
@@ -273,8 +263,6 @@ export function createPracticeExchange(): PracticeExchange {
       return {
         smtpHost: '127.0.0.1',
         smtpPort: blocked ? closedPort : smtpPort,
-        smtpScope: practiceSmtpScope,
-        graphBaseUrl,
         adminPages: {
           exchangeSettings: `${adminCenterUrl}/exchange/settings`,
           m365ActiveUsers: `${adminCenterUrl}/m365/users`,
@@ -289,34 +277,23 @@ export function createPracticeExchange(): PracticeExchange {
         const server = smtp;
         closing.push(new Promise((resolve) => server.close(() => resolve())));
       }
-      for (const server of [graph, admin]) {
-        if (!server) continue;
+      if (admin) {
+        const server = admin;
         server.closeAllConnections();
         closing.push(new Promise((resolve) => server.close(() => resolve())));
       }
       await Promise.allSettled(closing);
       smtp = null;
-      graph = null;
       admin = null;
     },
   };
   return part;
 }
 
-function listen(server: net.Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve((server.address() as AddressInfo).port);
-    });
-  });
-}
-
 /** A loopback port nothing listens on: "connection refused", as on a network blocking 587. */
 async function reserveClosedPort(): Promise<number> {
   const probe = net.createServer();
-  const port = await listen(probe);
+  const port = await listenOnLoopback(probe);
   await new Promise<void>((resolve) => probe.close(() => resolve()));
   return port;
 }

@@ -1,26 +1,26 @@
 /**
- * Practice Microsoft Graph: the endpoints the tenant checks call, answering from the practice
- * switches. Only practice tokens for the Graph resource are accepted, and each endpoint wants
- * the delegated permission the real one wants. Scenario switches give the failures the
- * wizard must survive: missing consent or licence, 401, 429 (with Retry-After), 5xx and
- * malformed JSON; and the "What If" call can be made unavailable to exercise the fallback.
+ * Practice Microsoft Graph routes for the tenant checks, served by the practice tenant's one
+ * Graph (practice-tenant.ts `addGraphRoute`): the tenant checks the token (resource, tenant,
+ * account) and knows who signed in, so what the caller may read follows from that practice
+ * account's roles, as in Entra. Each route wants the delegated permission the real one wants.
+ *
+ * The `graph` scenario switch gives the failures the wizard must survive on these routes:
+ * missing consent or licence, 401, 429 (with Retry-After), 5xx and malformed JSON; and the
+ * "What If" call can be made unavailable to exercise the fallback. It applies to the tenant
+ * check routes only, so the sign-in's own Graph calls (/me, roles) keep working.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { PracticeSettings } from '../../shared/practice';
+import type { GraphAnswer, GraphRoute, PracticeAccount, PracticeTenant } from './practice-tenant';
 import type { PracticeContext } from './practice-world';
 
-export const practiceGraphResource = 'https://graph.microsoft.com';
-
-const roleTemplates = {
-  'global-admin': {
-    displayName: 'Global Administrator',
-    roleTemplateId: '62e90394-69f5-4237-9190-012177145e10',
-  },
-  'application-admin': {
-    displayName: 'Application Administrator',
-    roleTemplateId: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
-  },
-} as const;
+/** Entra roles allowed to read security defaults and Conditional Access policies. */
+const policyReaderRoles = new Set([
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+  'f2ef992c-3afb-46b9-b7cf-a126ee74c451', // Global Reader
+  '5d6b6bb7-de71-4623-b4af-96380a352509', // Security Reader
+  '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
+  'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', // Conditional Access Administrator
+]);
 
 const deviceCodePolicies = {
   'block-device-code': {
@@ -54,194 +54,173 @@ function policyFor(settings: PracticeSettings) {
   };
 }
 
-function send(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
-  response.writeHead(status, { 'Content-Type': 'application/json', ...headers });
-  response.end(text);
-}
-
 function graphError(
-  response: ServerResponse,
   status: number,
   code: string,
   message: string,
   headers: Record<string, string> = {},
-): void {
-  send(
-    response,
+): GraphAnswer {
+  return {
     status,
-    {
+    headers,
+    body: {
       error: {
         code,
         message,
         innerError: { date: new Date().toISOString(), 'request-id': 'practice' },
       },
     },
-    headers,
-  );
+  };
 }
 
-export function createPracticeGraph(context: PracticeContext) {
+const canReadPolicies = (account: PracticeAccount): boolean =>
+  account.roles.some((role) => policyReaderRoles.has(role.roleTemplateId));
+
+/** Adds the tenant check routes to the practice tenant's Graph. */
+export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeContext): void {
   const throttledOnce = new Map<string, boolean>();
 
-  return (request: IncomingMessage, response: ServerResponse): void => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= 64 * 1024) chunks.push(chunk);
-    });
-    request.on('end', () => {
-      try {
-        answer(request, response, Buffer.concat(chunks).toString('utf8'));
-      } catch {
-        graphError(response, 500, 'InternalServerError', 'Practice Graph failed.');
-      }
-    });
-  };
-
-  function answer(request: IncomingMessage, response: ServerResponse, body: string): void {
-    const settings = context.settings();
-    const url = new URL(request.url ?? '/', 'https://127.0.0.1');
-    const path = url.pathname.replace(/^\/v1\.0/, '');
-    const bearer = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
-    const claims = context.tokens.verify(bearer);
-    if (settings.graph === 'unauthorized' || !claims || claims.aud !== practiceGraphResource) {
-      return graphError(
-        response,
-        401,
-        'InvalidAuthenticationToken',
-        'Access token validation failure. Invalid audience.',
-      );
-    }
-    switch (settings.graph) {
-      case 'throttled-long':
-        return graphError(response, 429, 'TooManyRequests', 'Too many requests.', {
-          'Retry-After': '120',
-        });
-      case 'throttled-once': {
-        const key = `${request.method} ${path}`;
-        const throttle = !throttledOnce.get(key);
-        throttledOnce.set(key, throttle);
-        if (throttle) {
-          return graphError(response, 429, 'TooManyRequests', 'Too many requests.', {
-            'Retry-After': '1',
+  /** The `graph` scenario first, then the permission, role and licence the route wants. */
+  const route =
+    (
+      key: string,
+      wants: { permission: string; policyReader?: boolean; premium?: boolean },
+      answer: GraphRoute,
+    ): GraphRoute =>
+    (caller, url, body) => {
+      const scenario = context.settings().graph;
+      switch (scenario) {
+        case 'unauthorized':
+          return graphError(
+            401,
+            'InvalidAuthenticationToken',
+            'Access token validation failure. Invalid audience.',
+          );
+        case 'throttled-long':
+          return graphError(429, 'TooManyRequests', 'Too many requests.', {
+            'Retry-After': '120',
           });
+        case 'throttled-once': {
+          const throttle = !throttledOnce.get(key);
+          throttledOnce.set(key, throttle);
+          if (throttle) {
+            return graphError(429, 'TooManyRequests', 'Too many requests.', { 'Retry-After': '1' });
+          }
+          break;
         }
-        break;
+        case 'server-error':
+          return graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
+        case 'malformed':
+          return { status: 200, body: null, raw: '{"value": [{"id": "' };
       }
-      case 'server-error':
+      if (scenario === 'consent-missing' || !caller.scopes.includes(wants.permission)) {
         return graphError(
-          response,
-          503,
-          'ServiceUnavailable',
-          'The service is temporarily unavailable.',
-        );
-      case 'malformed':
-        return send(response, 200, '{"value": [{"id": "');
-    }
-    const scopes = claims.scp.split(' ');
-    const need = (permission: string): boolean => {
-      if (settings.graph === 'consent-missing' || !scopes.includes(permission)) {
-        graphError(
-          response,
           403,
           'AccessDenied',
-          `Missing scope permissions on the request. API requires one of '${permission}'. Scopes on the request '${claims.scp}'`,
+          `Missing scope permissions on the request. API requires one of '${wants.permission}'. Scopes on the request '${caller.scopes.join(' ')}'`,
         );
-        return false;
       }
-      return true;
-    };
-    const needPolicyReader = (): boolean => {
-      if (settings.signedInRole !== 'global-admin') {
-        graphError(
-          response,
+      if (wants.policyReader && !canReadPolicies(caller.account)) {
+        return graphError(
           403,
           'Authorization_RequestDenied',
           'Insufficient privileges to complete the operation.',
         );
-        return false;
       }
-      return true;
-    };
-    const needPremium = (): boolean => {
-      if (settings.graph === 'licence-missing') {
-        graphError(
-          response,
+      if (wants.premium && scenario === 'licence-missing') {
+        return graphError(
           403,
           'Authentication_RequestFromNonPremiumTenantOrB2CTenant',
           "Neither tenant is B2C or tenant doesn't have premium license",
         );
-        return false;
       }
-      return true;
+      return answer(caller, url, body);
     };
-    const route = `${request.method ?? 'GET'} ${path}`;
-    const userId = `00000000-0000-0000-0000-${Buffer.from(claims.upn).toString('hex').padEnd(12, '0').slice(0, 12)}`;
+  const add = (
+    method: 'GET' | 'POST',
+    path: string,
+    wants: Parameters<typeof route>[1],
+    answer: GraphRoute,
+  ): void => tenant.addGraphRoute(method, path, route(`${method} ${path}`, wants, answer));
 
-    if (route === 'GET /me') {
-      if (!need('User.Read')) return;
-      return send(response, 200, { id: userId, userPrincipalName: claims.upn });
-    }
-    if (route === 'GET /policies/identitySecurityDefaultsEnforcementPolicy') {
-      if (!need('Policy.Read.All') || !needPolicyReader()) return;
-      return send(response, 200, {
+  add(
+    'GET',
+    '/policies/identitySecurityDefaultsEnforcementPolicy',
+    { permission: 'Policy.Read.All', policyReader: true },
+    () => ({
+      status: 200,
+      body: {
         '@odata.context':
           'https://graph.microsoft.com/v1.0/$metadata#policies/identitySecurityDefaultsEnforcementPolicy/$entity',
         id: '00000000-0000-0000-0000-000000000005',
         displayName: 'Security Defaults',
         description:
           'Security defaults is a set of basic identity security mechanisms recommended by Microsoft.',
-        isEnabled: settings.securityDefaults === 'on',
-      });
-    }
-    if (route === 'POST /identity/conditionalAccess/evaluate') {
-      if (settings.graph === 'what-if-unavailable') {
-        return graphError(
-          response,
-          400,
-          'BadRequest',
-          "Resource not found for the segment 'evaluate'.",
-        );
-      }
-      if (!need('Policy.Read.All') || !needPolicyReader() || !needPremium()) return;
+        isEnabled: context.settings().securityDefaults === 'on',
+      },
+    }),
+  );
+
+  const evaluate = route(
+    'POST /identity/conditionalAccess/evaluate',
+    { permission: 'Policy.Read.All', policyReader: true, premium: true },
+    (_caller, _url, body) => {
       let parsed: { signInConditions?: { authenticationFlow?: { transferMethod?: string } } };
       try {
         parsed = JSON.parse(body) as typeof parsed;
       } catch {
-        return graphError(response, 400, 'BadRequest', 'Invalid JSON.');
+        return graphError(400, 'BadRequest', 'Invalid JSON.');
       }
       const deviceCode =
         parsed.signInConditions?.authenticationFlow?.transferMethod === 'deviceCodeFlow';
-      const policy = policyFor(settings);
-      return send(response, 200, {
-        value: policy
-          ? [
-              {
-                ...policy,
-                policyApplies: deviceCode,
-                analysisReasons: deviceCode ? 'none' : 'authenticationFlow',
-              },
-            ]
-          : [],
-      });
-    }
-    if (route === 'GET /identity/conditionalAccess/policies') {
-      if (!need('Policy.Read.All') || !needPolicyReader() || !needPremium()) return;
-      const policy = policyFor(settings);
-      return send(response, 200, { value: policy ? [policy] : [] });
-    }
-    if (route === 'GET /me/transitiveMemberOf/microsoft.graph.directoryRole') {
-      if (!need('Directory.Read.All')) return;
-      const role = settings.signedInRole === 'none' ? null : roleTemplates[settings.signedInRole];
-      return send(response, 200, { value: role ? [{ id: role.roleTemplateId, ...role }] : [] });
-    }
-    graphError(response, 404, 'Request_ResourceNotFound', `Resource '${path}' does not exist.`);
-  }
+      const policy = policyFor(context.settings());
+      return {
+        status: 200,
+        body: {
+          value: policy
+            ? [
+                {
+                  ...policy,
+                  policyApplies: deviceCode,
+                  analysisReasons: deviceCode ? 'none' : 'authenticationFlow',
+                },
+              ]
+            : [],
+        },
+      };
+    },
+  );
+  tenant.addGraphRoute('POST', '/identity/conditionalAccess/evaluate', (caller, url, body) =>
+    // As on a tenant or cloud where the (beta-era) What If API is not there.
+    context.settings().graph === 'what-if-unavailable'
+      ? graphError(400, 'BadRequest', "Resource not found for the segment 'evaluate'.")
+      : evaluate(caller, url, body),
+  );
+
+  add(
+    'GET',
+    '/identity/conditionalAccess/policies',
+    { permission: 'Policy.Read.All', policyReader: true, premium: true },
+    () => {
+      const policy = policyFor(context.settings());
+      return { status: 200, body: { value: policy ? [policy] : [] } };
+    },
+  );
+
+  add(
+    'GET',
+    '/me/transitiveMemberOf/microsoft.graph.directoryRole',
+    { permission: 'Directory.Read.All' },
+    ({ account }) => ({
+      status: 200,
+      body: {
+        value: account.roles.map((role) => ({
+          '@odata.type': '#microsoft.graph.directoryRole',
+          id: `${role.roleTemplateId.slice(0, 8)}-aaaa-4000-8000-000000000000`,
+          displayName: role.displayName,
+          roleTemplateId: role.roleTemplateId,
+        })),
+      },
+    }),
+  );
 }

@@ -5,8 +5,9 @@
  *   refresh_token grants) behind the practice certificate, which only the wizard's own network
  *   client trusts. Tokens come from the shared practice token authority (aud = resource, scp,
  *   upn, tid, appid), so practice Exchange and practice Graph can check them.
- * - Practice Graph on the same server: /me, /me/transitiveMemberOf, /organization. Other parts
- *   may add Graph routes with `addGraphRoute`.
+ * - The practice world's one Graph, on the same server: /me, /me/transitiveMemberOf,
+ *   /organization. Other parts add routes with `addGraphRoute` (the practice Exchange adds the
+ *   tenant checks'); a route gets the signed-in practice account, so roles are that account's.
  * - A verification page on plain HTTP loopback (no browser warning) where the person enters the
  *   code, picks a practice account, types the password and sees the permissions screen with
  *   "Consent on behalf of your organization".
@@ -22,9 +23,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
-import type { AddressInfo, Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { CloudProfile } from '../../shared/cloud-profiles';
+import { consentRoleTemplates } from '../../shared/contract/signin';
 import type { PracticeSwitchValue } from '../../shared/practice';
+import { escapeHtml, listenOnLoopback } from './practice-http';
 import type { PracticeContext, PracticePart } from './practice-world';
 
 export const practiceTenantPartName = 'practice-tenant';
@@ -65,12 +68,7 @@ const cloudApplicationAdministrator: PracticeRole = {
   displayName: 'Cloud Application Administrator',
   roleTemplateId: '158c047a-c907-4556-b7ef-446551a6b5f7',
 };
-const consentingRoleIds = new Set([
-  '62e90394-69f5-4237-9190-012177145e10',
-  'e8611ab8-c189-46e8-94e1-60213ab1f814',
-  '158c047a-c907-4556-b7ef-446551a6b5f7',
-  '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
-]);
+const consentingRoleIds = new Set<string>(Object.values(consentRoleTemplates));
 
 export const practiceAccounts: readonly PracticeAccount[] = [
   {
@@ -365,10 +363,19 @@ export interface GraphCaller {
   scopes: string[];
   appId: string;
 }
+/** A Graph answer: JSON `body`, or `raw` text sent as is (a malformed reply), plus headers. */
+export interface GraphAnswer {
+  status: number;
+  body: unknown;
+  raw?: string;
+  headers?: Record<string, string>;
+}
 export type GraphRoute = (
   caller: GraphCaller,
   url: URL,
-) => { status: number; body: unknown } | Promise<{ status: number; body: unknown }>;
+  /** The request body (POST), size-limited. */
+  body: string,
+) => GraphAnswer | Promise<GraphAnswer>;
 
 export interface DeviceCodeStats {
   /** The device code itself (in process only: tests check it never leaks). */
@@ -418,14 +425,6 @@ function splitScope(scope: string): { resource: string; name: string } {
   const slash = scope.lastIndexOf('/');
   if (slash === -1) return { resource: practiceResources.graph, name: scope };
   return { resource: scope.slice(0, slash), name: scope.slice(slash + 1) };
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (char) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
-  );
 }
 
 const unsignedJwt = (claims: Record<string, unknown>): string =>
@@ -826,7 +825,7 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       request.socket.destroy();
       return;
     }
-    request.resume();
+    const body = (await readBody(request, 64 * 1024)) ?? '';
     const graphError = (status: number, code: string, message: string): void =>
       sendJson(response, status, {
         error: { code, message, innerError: { 'request-id': randomUUID() } },
@@ -855,15 +854,24 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     const result = await route(
       { account, scopes: claims.scp.split(' '), appId: claims.appid },
       url,
+      body,
     );
-    sendJson(response, result.status, result.body);
+    if (result.raw !== undefined) {
+      response.writeHead(result.status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        ...result.headers,
+      });
+      response.end(result.raw);
+      return;
+    }
+    sendJson(response, result.status, result.body, result.headers);
   }
 
   const needsScope =
     (allowed: string[], route: GraphRoute): GraphRoute =>
-    (caller, url) =>
+    (caller, url, body) =>
       caller.scopes.some((scope) => allowed.includes(scope))
-        ? route(caller, url)
+        ? route(caller, url, body)
         : {
             status: 403,
             body: {
@@ -1396,8 +1404,8 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
           if (!response.headersSent) sendJson(response, 500, { error: 'server_error' });
         });
       });
-      identityOrigin = `https://127.0.0.1:${await listen(identityServer)}`;
-      pageOrigin = `http://127.0.0.1:${await listen(pageServer)}`;
+      identityOrigin = `https://127.0.0.1:${await listenOnLoopback(identityServer)}`;
+      pageOrigin = `http://127.0.0.1:${await listenOnLoopback(pageServer)}`;
     },
     profile(): Partial<CloudProfile> {
       return {
@@ -1464,17 +1472,16 @@ function isLoopbackRedirect(value: string): boolean {
   }
 }
 
-function listen(server: http.Server | https.Server): Promise<number> {
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
+function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   response.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',
+    ...headers,
   });
   response.end(JSON.stringify(body));
 }

@@ -33,6 +33,8 @@ export interface PracticeContext {
   tokens: PracticeTokenAuthority;
   /** Flips a switch from inside the world (e.g. the practice admin center page). */
   set<S extends PracticeSwitchId>(id: S, value: PracticeSwitchValue<S>): PracticeSettings;
+  /** A part started before this one (e.g. the practice Exchange adds routes to the tenant's Graph). */
+  part<T extends PracticePart>(name: string): T | undefined;
 }
 
 export interface PracticePart {
@@ -46,9 +48,9 @@ export interface PracticePart {
 /** Builds the parts of the practice world; each capability adds its part here. */
 const partFactories: (() => PracticePart)[] = [
   createPracticePrinters,
-  createPracticeExchange,
-  // Last: its Graph (/me, roles) wins until the practice Graphs are one.
+  // Before the Exchange: its Graph is the one Graph, where the Exchange adds its routes.
   () => createPracticeTenant(),
+  createPracticeExchange,
 ];
 
 export interface PracticeWorld {
@@ -96,22 +98,25 @@ export async function startPracticeWorld(
     events.emit('change', { ...settings });
     return { ...settings };
   };
+  const started: PracticePart[] = [];
+  const part = <T extends PracticePart>(name: string) =>
+    started.find((candidate) => candidate.name === name) as T | undefined;
   const context: PracticeContext = {
     settings: () => ({ ...settings }),
     onChange,
     certificate: await createPracticeCertificate(),
     tokens: createPracticeTokenAuthority(),
     set,
+    part,
   };
   const parts = (options.parts ?? partFactories).map((factory) => factory());
-  const started: PracticePart[] = [];
   try {
-    for (const part of parts) {
-      await part.start(context);
-      started.push(part);
+    for (const next of parts) {
+      await next.start(context);
+      started.push(next);
     }
   } catch (error) {
-    await Promise.allSettled(started.map((part) => part.stop()));
+    await Promise.allSettled(started.map((stopping) => stopping.stop()));
     throw error;
   }
   return {
@@ -119,14 +124,13 @@ export async function startPracticeWorld(
     set,
     onChange,
     secretStore: (real) => createPracticeKeychain(() => settings.keychain, real),
-    cloudProfile: () => Object.assign({}, ...started.map((part) => part.profile?.() ?? {})),
+    cloudProfile: () => Object.assign({}, ...started.map((running) => running.profile?.() ?? {})),
     certificate: context.certificate,
     tokens: context.tokens,
-    part: <T extends PracticePart>(name: string) =>
-      started.find((part) => part.name === name) as T | undefined,
+    part,
     async stop() {
       events.removeAllListeners();
-      await Promise.allSettled(started.map((part) => part.stop()));
+      await Promise.allSettled(started.map((stopping) => stopping.stop()));
     },
   };
 }

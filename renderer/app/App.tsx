@@ -6,7 +6,7 @@ import { PracticeBanner } from '../components/PracticeBanner';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBoard } from '../components/StatusBoard';
 import { StepRail } from '../components/StepRail';
-import { applyDocumentLanguage } from '../i18n/index';
+import { applyDocumentLanguage, switchLanguage } from '../i18n/index';
 import { stepScreens } from '../steps/registry';
 import { Troubleshooter } from '../troubleshoot/Troubleshooter';
 import { TroubleshootButton } from '../troubleshoot/TroubleshootButton';
@@ -22,7 +22,7 @@ export function App() {
   useEffect(() => {
     const language = chosen ?? matchLanguage(navigator.languages);
     applyDocumentLanguage(language);
-    if (i18n.language !== language) void i18n.changeLanguage(language);
+    if (i18n.language !== language) void switchLanguage(language);
   }, [chosen, i18n]);
 
   useEffect(() => {

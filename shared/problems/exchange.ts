@@ -6,7 +6,6 @@ import type { ProblemEntry } from './types';
  * address, and the tenant checks over Microsoft Graph.
  */
 export const exchangeProblems = {
-  'exchange-not-signed-in': { area: 'exchange', severity: 'warning' },
   'exchange-personal-account': { area: 'exchange', severity: 'info' },
   // SMTP AUTH check
   'smtp-auth-disabled-tenant': { area: 'exchange', severity: 'error' },

@@ -59,7 +59,6 @@ export const remedies: Partial<Record<ProblemId, readonly RemedyAction[]>> = {
   'signin-consent-declined': ['sign-in-again'],
   'signin-wrong-password': ['sign-in-again'],
   'signin-not-signed-in': ['sign-in-again'],
-  'exchange-not-signed-in': ['sign-in-again'],
   'graph-unauthorized': ['sign-in-again'],
   // Exchange replies.
   'smtp-auth-disabled-tenant': switchRemedies,

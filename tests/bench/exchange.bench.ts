@@ -7,6 +7,7 @@
 import nodemailer from 'nodemailer';
 import { createMailCheckService } from '../../electron/services/mail-check';
 import { createPracticeExchange } from '../../electron/simulator/practice-exchange';
+import { createPracticeTenant } from '../../electron/simulator/practice-tenant';
 import { startPracticeWorld } from '../../electron/simulator/practice-world';
 import { cloudProfiles } from '../../shared/cloud-profiles';
 import { createPracticeTokenSource } from '../support/practice-token-source';
@@ -25,7 +26,7 @@ const round = (value: number): number => Math.round(value * 10) / 10;
 
 async function main(): Promise<void> {
   const world = await startPracticeWorld({
-    parts: [createPracticeExchange],
+    parts: [() => createPracticeTenant(), createPracticeExchange],
     initial: { smtpAuthOrganization: 'on' },
   });
   try {

@@ -338,14 +338,14 @@ test('tokens of another tenant or without SMTP.Send are refused with 5.7.3', asy
 
 test('not signed in: the check says so and does not connect', async () => {
   const notSignedIn = {
-    getAccessToken: () => Promise.reject(new ProblemError('exchange-not-signed-in')),
+    getAccessToken: () => Promise.reject(new ProblemError('signin-not-signed-in')),
   };
   const attempt = harness.mailCheck(notSignedIn).run({ sendTest: false });
   await expect(attempt.catch((error: ProblemError) => error.problem.id)).resolves.toBe(
-    'exchange-not-signed-in',
+    'signin-not-signed-in',
   );
-  const words = await wordsFor({ id: 'exchange-not-signed-in' });
-  expect(words.fix).toMatch(/Sign in first/);
+  const words = await wordsFor({ id: 'signin-not-signed-in' });
+  expect(words.fix).toMatch(/sign in first/);
 });
 
 test('a trainee goes from "disabled for the Tenant" to a passing check and a delivered message', async () => {

@@ -5,12 +5,20 @@
  */
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { ProblemError } from '../../electron/problem-error';
-import { graphResourceFor } from '../../electron/services/tenant-checks';
-import { cloudProfiles } from '../../shared/cloud-profiles';
+import { cloudProfiles, graphScope } from '../../shared/cloud-profiles';
 import { tenantCheckIds, type TenantCheckResult } from '../../shared/contract/exchange';
 import { defaultPracticeSettings, type PracticeSettings } from '../../shared/practice';
-import { startExchangeHarness, wordsFor, type ExchangeHarness } from '../support/exchange-harness';
+import {
+  mailbox,
+  startExchangeHarness,
+  wordsFor,
+  type ExchangeHarness,
+} from '../support/exchange-harness';
 import { createPracticeTokenSource } from '../support/practice-token-source';
+import {
+  practiceTenantPartName,
+  type PracticeTenant,
+} from '../../electron/simulator/practice-tenant';
 
 let harness: ExchangeHarness;
 beforeAll(async () => {
@@ -48,9 +56,9 @@ test('a healthy tenant: security defaults off, no blocking policy, Global Admini
 });
 
 test('each check asks only for its own permission, when it runs', async () => {
-  const before = harness.tokens.requests.length;
+  const before = harness.adminTokens.requests.length;
   await harness.tenantChecks().run(['security-defaults']);
-  expect(harness.tokens.requests.slice(before)).toEqual([
+  expect(harness.adminTokens.requests.slice(before)).toEqual([
     ['https://graph.microsoft.com/Policy.Read.All'],
   ]);
 });
@@ -116,15 +124,17 @@ test('without What If, the policies are read and judged instead', async () => {
   expect(clear).toMatchObject({ state: 'passed', method: 'policies' });
 });
 
-test('consent role: Application Administrator may not see the checkbox; no role cannot consent', async () => {
-  configure({ signedInRole: 'application-admin' });
-  const [limited] = await harness.tenantChecks().run(['consent-role']);
+/** The tenant checks as another practice account: the Graph answers from its roles. */
+const checksAs = (account: string) =>
+  harness.tenantChecks({ tokens: createPracticeTokenSource(harness.world.tokens, account) });
+
+test('consent role: Cloud Application Administrator may not see the checkbox; no role cannot consent', async () => {
+  const [limited] = await checksAs('apps@contoso.example').run(['consent-role']);
   expect(limited).toMatchObject({
     state: 'attention',
-    problem: { id: 'consent-role-limited', data: { role: 'Application Administrator' } },
+    problem: { id: 'consent-role-limited', data: { role: 'Cloud Application Administrator' } },
   });
-  configure({ signedInRole: 'none' });
-  const [none] = await harness.tenantChecks().run(['consent-role']);
+  const [none] = await checksAs('megan@contoso.example').run(['consent-role']);
   expect(none).toMatchObject({ state: 'failed', problem: { id: 'consent-role-missing' } });
 });
 
@@ -143,7 +153,7 @@ test('missing consent: every check says which permission, none crashes', async (
 });
 
 test('a token without the permission is refused the same way', async () => {
-  const scopeless = createPracticeTokenSource(harness.world.tokens, 'scanner@contoso.example', {
+  const scopeless = createPracticeTokenSource(harness.world.tokens, 'admin@contoso.example', {
     dropScopes: ['Policy.Read.All'],
   });
   const [result] = await harness.tenantChecks({ tokens: scopeless }).run(['security-defaults']);
@@ -154,8 +164,7 @@ test('a token without the permission is refused the same way', async () => {
 });
 
 test('no role to read policies: that check says so, the role check still runs', async () => {
-  configure({ signedInRole: 'none' });
-  const results = byId(await harness.tenantChecks().run(all));
+  const results = byId(await checksAs(mailbox).run(all));
   expect(results['security-defaults']?.problem?.id).toBe('graph-role-missing');
   expect(results['conditional-access']?.problem?.id).toBe('graph-role-missing');
   expect(results['consent-role']?.problem?.id).toBe('consent-role-missing');
@@ -231,13 +240,13 @@ test('Graph unreachable: a clear problem per check', async () => {
 
 test('not signed in, and personal accounts', async () => {
   const notSignedIn = {
-    getAccessToken: () => Promise.reject(new ProblemError('exchange-not-signed-in')),
+    getAccessToken: () => Promise.reject(new ProblemError('signin-not-signed-in')),
   };
   const results = await harness.tenantChecks({ tokens: notSignedIn }).run(all);
   expect(results.map((result) => result.problem?.id)).toEqual([
-    'exchange-not-signed-in',
-    'exchange-not-signed-in',
-    'exchange-not-signed-in',
+    'signin-not-signed-in',
+    'signin-not-signed-in',
+    'signin-not-signed-in',
   ]);
   const personal = await harness.tenantChecks({ personal: async () => true }).run(all);
   expect(personal.map((result) => result.problem?.id)).toEqual([
@@ -247,9 +256,25 @@ test('not signed in, and personal accounts', async () => {
   ]);
 });
 
-test("Graph tokens are asked for the cloud's own Graph resource", () => {
-  expect(graphResourceFor(cloudProfiles.global)).toBe('https://graph.microsoft.com');
-  expect(graphResourceFor(cloudProfiles['us-government'])).toBe('https://graph.microsoft.us');
-  expect(graphResourceFor(cloudProfiles.china)).toBe('https://microsoftgraph.chinacloudapi.cn');
-  expect(graphResourceFor(harness.profile())).toBe('https://graph.microsoft.com');
+test("Graph tokens are asked for the cloud's own Graph resource", async () => {
+  for (const profile of [cloudProfiles['us-government'], cloudProfiles.china]) {
+    const tokens = createPracticeTokenSource(harness.world.tokens, 'admin@contoso.example');
+    // Unreachable on purpose: only the scope asked for matters here.
+    await harness
+      .tenantChecks({
+        tokens,
+        profile: async () => ({ ...profile, graphBaseUrl: 'https://127.0.0.1:1/v1.0' }),
+      })
+      .run(['security-defaults']);
+    expect(tokens.requests).toEqual([[graphScope(profile, 'Policy.Read.All')]]);
+    expect(tokens.requests[0]?.[0]).toMatch(new RegExp(`^${profile.graphResource}/`));
+  }
+  // The practice world's Graph is served on loopback but its tokens are for Graph's own resource.
+  expect(harness.profile().graphResource).toBe('https://graph.microsoft.com');
+  expect(new URL(harness.profile().graphBaseUrl).hostname).toBe('127.0.0.1');
+});
+
+test('one practice Graph: the tenant checks and the sign-in use the same practice tenant', () => {
+  const tenant = harness.world.part<PracticeTenant>(practiceTenantPartName);
+  expect(harness.profile().graphBaseUrl).toBe(tenant?.graphBaseUrl);
 });

@@ -1,7 +1,10 @@
 /**
- * Starts the practice Exchange (only that part of the practice world) and builds the wizard's
- * real mail check and tenant check services against it, with tokens from the practice token
- * authority. Also renders a problem in English from the locale file, as the UI does.
+ * Starts the practice tenant and the practice Exchange (the parts of the practice world the
+ * Exchange checks talk to: SMTP, the tenant's one Graph, the admin center) and builds the
+ * wizard's real mail check and tenant check services against them, with tokens from the
+ * practice token authority for practice accounts: the sending mailbox for SMTP, the Global
+ * Administrator for Graph unless a test picks another. Also renders a problem in English from
+ * the locale files, as the UI does.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -13,6 +16,7 @@ import {
   createPracticeExchange,
   type PracticeExchange,
 } from '../../electron/simulator/practice-exchange';
+import { createPracticeTenant, practiceDomain } from '../../electron/simulator/practice-tenant';
 import { startPracticeWorld, type PracticeWorld } from '../../electron/simulator/practice-world';
 import { cloudProfiles, type CloudProfile } from '../../shared/cloud-profiles';
 import type { Problem } from '../../shared/problem';
@@ -20,12 +24,16 @@ import type { PracticeSettings } from '../../shared/practice';
 import { createPracticeTokenSource, type PracticeTokenSource } from './practice-token-source';
 import { repoRoot } from './wizard-process';
 
-export const mailbox = 'scanner@contoso.example';
+export const mailbox = `scanner@${practiceDomain}`;
+export const globalAdmin = `admin@${practiceDomain}`;
 
 export interface ExchangeHarness {
   world: PracticeWorld;
   exchange: PracticeExchange;
+  /** The sending mailbox's tokens (SMTP). */
   tokens: PracticeTokenSource;
+  /** The Global Administrator's tokens (the tenant checks' default). */
+  adminTokens: PracticeTokenSource;
   profile(): CloudProfile;
   mailCheck(tokens?: TokenSource, timeLimitMs?: number): ReturnType<typeof createMailCheckService>;
   tenantChecks(
@@ -37,15 +45,20 @@ export interface ExchangeHarness {
 export async function startExchangeHarness(
   initial: Partial<PracticeSettings> = {},
 ): Promise<ExchangeHarness> {
-  const world = await startPracticeWorld({ parts: [createPracticeExchange], initial });
+  const world = await startPracticeWorld({
+    parts: [() => createPracticeTenant(), createPracticeExchange],
+    initial,
+  });
   const exchange = world.part<PracticeExchange>('exchange');
   if (!exchange) throw new Error('practice Exchange did not start');
   const tokens = createPracticeTokenSource(world.tokens, mailbox);
+  const adminTokens = createPracticeTokenSource(world.tokens, globalAdmin);
   const profile = (): CloudProfile => ({ ...cloudProfiles.global, ...world.cloudProfile() });
   return {
     world,
     exchange,
     tokens,
+    adminTokens,
     profile,
     mailCheck: (source = tokens, timeLimitMs) =>
       createMailCheckService({
@@ -57,7 +70,7 @@ export async function startExchangeHarness(
       }),
     tenantChecks: (options = {}) =>
       createTenantCheckService({
-        tokens,
+        tokens: adminTokens,
         profile: async () => profile(),
         trustedCa: () => world.certificate.cert,
         personal: async () => false,
@@ -82,15 +95,25 @@ export async function wordsFor(
     const instance = i18next.createInstance();
     await instance.init({
       lng: 'en',
-      resources: { en: { exchange: load('exchange') as never, app: load('app') as never } },
-      ns: ['exchange', 'app'],
+      resources: {
+        en: {
+          exchange: load('exchange') as never,
+          app: load('app') as never,
+          signin: load('signin') as never,
+        },
+      },
+      ns: ['exchange', 'app', 'signin'],
       defaultNS: 'exchange',
       interpolation: { escapeValue: false },
     });
     english = instance.t;
   }
   const t = english;
-  const namespace = found.id.startsWith('request-') ? 'app' : 'exchange';
+  const namespace = found.id.startsWith('request-')
+    ? 'app'
+    : found.id.startsWith('signin-')
+      ? 'signin'
+      : 'exchange';
   const title = t(`problems.${found.id}.title`, { ns: namespace, ...(found.data ?? {}) });
   const fix = t(`problems.${found.id}.fix`, { ns: namespace, ...(found.data ?? {}) });
   if (title.startsWith('problems.') || fix.startsWith('problems.')) {

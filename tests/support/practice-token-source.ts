@@ -1,9 +1,15 @@
 /**
  * A TokenSource for tests that issues tokens from the practice token authority (the practice
- * tenant's signing key), exactly the tokens practice Exchange and practice Graph accept. The
- * resource is the scope's URL prefix, as Entra does it: https://outlook.office.com/SMTP.Send
- * gives aud https://outlook.office.com and scp SMTP.Send.
+ * tenant's signing key) for one of the practice tenant's accounts, exactly the tokens practice
+ * Exchange and the practice Graph accept, without going through a sign-in. The resource is the
+ * scope's URL prefix, as Entra does it: https://outlook.office.com/SMTP.Send gives aud
+ * https://outlook.office.com and scp SMTP.Send.
  */
+import {
+  practiceAccounts,
+  practiceClientIds,
+  practiceTenantId,
+} from '../../electron/simulator/practice-tenant';
 import type { PracticeTokenAuthority } from '../../electron/simulator/practice-tokens';
 import type { AccessToken, TokenSource } from '../../electron/services/token-source';
 
@@ -18,6 +24,8 @@ export function createPracticeTokenSource(
   options: { lifetimeSeconds?: number; dropScopes?: string[] } = {},
 ): PracticeTokenSource {
   const requests: string[][] = [];
+  const known = practiceAccounts.find((candidate) => candidate.upn === account);
+  if (!known) throw new Error(`${account} is not a practice account`);
   return {
     requests,
     async getAccessToken(scopes): Promise<AccessToken> {
@@ -34,9 +42,9 @@ export function createPracticeTokenSource(
             aud: resource,
             scp: names.join(' '),
             upn: account,
-            oid: '6f1d0c9e-0000-4000-8000-000000000001',
-            tid: '9c0ffee0-0000-4000-8000-000000000001',
-            appid: '11111111-2222-4333-8444-555555555555',
+            oid: known.oid,
+            tid: practiceTenantId,
+            appid: practiceClientIds.wizard,
           },
           lifetime,
         ),

@@ -171,7 +171,7 @@ export function VerifyTenantStep() {
             </button>
           </p>
         )}
-        {shownProblem?.id === 'exchange-not-signed-in' && (
+        {shownProblem?.id.startsWith('signin-') && (
           <p>
             <button type="button" onClick={() => goTo('sign-in')}>
               {t('verify.signInLink')}
@@ -181,7 +181,15 @@ export function VerifyTenantStep() {
         {result && (
           <details className="transcript">
             <summary>{t('verify.transcript')}</summary>
-            <pre data-testid="smtp-transcript">{result.transcript}</pre>
+            {/* Focusable, so a keyboard user can scroll a long conversation. */}
+            <pre
+              data-testid="smtp-transcript"
+              tabIndex={0}
+              role="region"
+              aria-label={t('verify.transcript')}
+            >
+              {result.transcript}
+            </pre>
             <CopyButton text={result.transcript} label={t('verify.copyTranscript')} />
             <p className="hint">
               {t('verify.took', { seconds: (result.durationMs / 1000).toFixed(1) })}
