@@ -7,6 +7,7 @@ import type { ParamsOf, ResultOf, WizardMethod } from '../shared/contract';
 import { practiceSwitches, type PracticeSwitchId } from '../shared/practice';
 import { createSigninHandlers } from './handlers/signin';
 import { createExchangeHandlers, type ExchangeServices } from './handlers/exchange';
+import { createTroubleshootHandlers } from './handlers/troubleshoot';
 import { ProblemError } from './problem-error';
 import type { AppInfoService } from './services/app-info';
 import type { LinkPolicy } from './services/link-policy';
@@ -76,5 +77,6 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...createSigninHandlers(services.signIn),
     ...createExchangeHandlers(services.exchange),
     ...createPrinterHandlers(services.printer),
+    ...createTroubleshootHandlers(services),
   };
 }

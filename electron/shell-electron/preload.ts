@@ -34,6 +34,7 @@ const verbs: { [M in WizardMethod]: true } = {
   readPracticeStatusSheet: true,
   buildSetupReport: true,
   saveSetupReport: true,
+  startBrowserSignIn: true,
 };
 
 const bridge = Object.fromEntries(

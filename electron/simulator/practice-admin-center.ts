@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DeliveredMessage } from './practice-exchange';
-import { escapeHtml } from './practice-http';
+import { escapeHtml, sendPracticePage } from './practice-http';
 import type { PracticeContext } from './practice-world';
 
 export function createPracticeAdminCenter(
@@ -42,13 +42,7 @@ export function createPracticeAdminCenter(
       response.writeHead(405).end();
       return;
     }
-    response.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy':
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-    });
-    response.end(page(url.pathname));
+    sendPracticePage(response, 200, page(url.pathname));
   };
 
   function applyForm(form: URLSearchParams): void {

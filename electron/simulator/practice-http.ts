@@ -1,5 +1,6 @@
 /** Small helpers the practice world's HTTP parts share. */
 import type net from 'node:net';
+import type { ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Listens on an ephemeral port of 127.0.0.1 (loopback only) and returns the port. */
@@ -19,4 +20,19 @@ export function escapeHtml(value: string): string {
     (char) =>
       ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
   );
+}
+
+/**
+ * Sends one page of a practice site (sign-in page, admin center, Web Config): inline styles
+ * only, forms post back to the same site, never framed, no referrer.
+ */
+export function sendPracticePage(response: ServerResponse, status: number, html: string): void {
+  response.writeHead(status, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+  });
+  response.end(html);
 }

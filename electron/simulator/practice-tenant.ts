@@ -11,19 +11,23 @@
  * - A verification page on plain HTTP loopback (no browser warning) where the person enters the
  *   code, picks a practice account, types the password and sees the permissions screen with
  *   "Consent on behalf of your organization".
+ * - The authorization code flow with PKCE for public clients (the wizard's fallback sign-in when
+ *   a Conditional Access policy blocks device code): /authorize on the same page server, the same
+ *   accounts and consent page, then a form_post back to the app's loopback redirect URI; the
+ *   token endpoint redeems the code once, against the code verifier.
  *
  * Any client ID registered here can sign in (the wizard's and the practice printer's own).
  * Scenario switch `tenant` (shared/practice.ts) puts it into each failure the wizard classifies.
  * It keeps device codes and refresh tokens in memory only (it must, to answer), and logs nothing.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { CloudProfile } from '../../shared/cloud-profiles';
 import { consentRoleTemplates } from '../../shared/contract/signin';
 import type { PracticeSwitchValue } from '../../shared/practice';
-import { escapeHtml, listenOnLoopback } from './practice-http';
+import { escapeHtml, listenOnLoopback, sendPracticePage } from './practice-http';
 import type { PracticeContext, PracticePart } from './practice-world';
 
 export const practiceTenantPartName = 'practice-tenant';
@@ -323,6 +327,25 @@ interface DeviceGrant {
   slowDownsSent: number;
   approvedAt?: number;
   redeemed: boolean;
+  /** Set when the grant comes from /authorize (browser sign-in) instead of a device code. */
+  authorize?: AuthorizeRequest;
+}
+
+/** What an app asked /authorize for: where to return, and the PKCE challenge. */
+interface AuthorizeRequest {
+  redirectUri: string;
+  state: string;
+  codeChallenge: string;
+}
+
+/** An authorization code waiting to be redeemed at the token endpoint (once, within 10 min). */
+interface AuthorizationCode {
+  app: PracticeApp;
+  account: PracticeAccount;
+  scopes: string[];
+  redirectUri: string;
+  codeChallenge: string;
+  expiresAt: number;
 }
 
 interface RefreshGrant {
@@ -421,6 +444,7 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
   const byUserCode = new Map<string, DeviceGrant>();
   const refreshGrants = new Map<string, RefreshGrant>();
   const pageFlows = new Map<string, PageFlow>();
+  const authorizationCodes = new Map<string, AuthorizationCode>();
   /** clientId → consented scopes, tenant-wide and per user (oid). */
   const consents = new Map<
     string,
@@ -591,7 +615,8 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       const base = `${identityOrigin}/${tenant}`;
       sendJson(response, 200, {
         issuer: `${identityOrigin}/${tenant}/v2.0`,
-        authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+        // On the plain-HTTP page server, like the device login page: no browser warning.
+        authorization_endpoint: `${pageOrigin}/${tenant}/oauth2/v2.0/authorize`,
         token_endpoint: `${base}/oauth2/v2.0/token`,
         device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
         end_session_endpoint: `${base}/oauth2/v2.0/logout`,
@@ -646,6 +671,10 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       grantType === 'urn:ietf:params:oauth:grant-type:device_code'
     ) {
       answerDevicePoll(response, form, app, current, correlationId);
+      return;
+    }
+    if (grantType === 'authorization_code') {
+      redeemAuthorizationCode(response, form, app, correlationId);
       return;
     }
     if (grantType === 'refresh_token') {
@@ -917,15 +946,7 @@ button.secondary{background:#ccc;border-color:#ccc;color:#000}.error{color:#c00}
 ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-start;margin:1rem 0}</style></head>
 <body><p class="practice" role="note">Practice sign-in page: this is the wizard's practice tenant on your computer, not Microsoft.</p>
 <main><p class="brand">Microsoft (practice)</p><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`;
-    response.writeHead(status, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy':
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-    });
-    response.end(html);
+    sendPracticePage(response, status, html);
   }
 
   const hidden = (flowId: string): string =>
@@ -976,6 +997,10 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
   function failOnPage(response: ServerResponse, grant: DeviceGrant, failure: OAuthFailure): void {
     grant.state = 'failed';
     grant.failure = failure;
+    if (grant.authorize) {
+      returnToApp(response, grant.authorize, authorizeError(failure));
+      return;
+    }
     page(
       response,
       'Sign-in failed',
@@ -991,6 +1016,10 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
     grant.state = 'approved';
     grant.account = account;
     grant.approvedAt = Date.now();
+    if (grant.authorize) {
+      returnToApp(response, grant.authorize, issueAuthorizationCode(grant, account));
+      return;
+    }
     page(
       response,
       grant.app.name,
@@ -1006,7 +1035,9 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
   ): void {
     const { grant } = flow;
     const current = scenario();
-    if (afterSignInScenarios.has(current)) {
+    // A policy that blocks the device code flow does not block the authorization code flow.
+    const blocks = !(grant.authorize && current === 'device-code-blocked');
+    if (afterSignInScenarios.has(current) && blocks) {
       failOnPage(response, grant, failureOf(current));
       return;
     }
@@ -1051,12 +1082,179 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
     );
   }
 
+  /**
+   * GET /{tenant}/oauth2/v2.0/authorize: a public client's browser sign-in. Like Entra, it
+   * accepts only a loopback redirect URI for public clients and requires PKCE (S256); what
+   * cannot be returned to the app is shown on the page.
+   */
+  function startAuthorize(response: ServerResponse, url: URL): void {
+    const params = url.searchParams;
+    const app = apps.get(params.get('client_id') ?? '');
+    const fail = (code: number, description: string): void =>
+      page(
+        response,
+        'Sign-in failed',
+        `<p class="error" role="alert">AADSTS${code}: ${escapeHtml(description)}</p>`,
+        400,
+      );
+    if (!app || scenario() === 'app-not-in-tenant') {
+      fail(700016, failureOf('app-not-in-tenant').description);
+      return;
+    }
+    const redirectUri = params.get('redirect_uri') ?? '';
+    if (!isLoopbackRedirect(redirectUri)) {
+      fail(
+        50011,
+        'The redirect URI specified in the request does not match the redirect URIs configured for the application.',
+      );
+      return;
+    }
+    if (params.get('response_type') !== 'code') {
+      fail(
+        900144,
+        "The request body must contain the following parameter: 'response_type' with 'code'.",
+      );
+      return;
+    }
+    const codeChallenge = params.get('code_challenge') ?? '';
+    if (params.get('code_challenge_method') !== 'S256' || !/^[\w-]{43,128}$/.test(codeChallenge)) {
+      fail(501491, 'Invalid size of Code_Challenge parameter, or the method is not S256.');
+      return;
+    }
+    const grant: DeviceGrant = {
+      deviceCode: '',
+      userCode: '',
+      app,
+      scopes: (params.get('scope') ?? '').split(/\s+/).filter(Boolean),
+      expiresAt: Date.now() + expiresIn * 1000,
+      interval,
+      state: 'pending',
+      polls: [],
+      slowDownsSent: 0,
+      redeemed: false,
+      authorize: { redirectUri, state: params.get('state') ?? '', codeChallenge },
+    };
+    const flowId = randomBytes(16).toString('base64url');
+    pageFlows.set(flowId, { grant });
+    accountForm(response, flowId);
+  }
+
+  function issueAuthorizationCode(
+    grant: DeviceGrant,
+    account: PracticeAccount,
+  ): Record<string, string> {
+    const code = randomBytes(32).toString('base64url');
+    const request = grant.authorize as AuthorizeRequest;
+    authorizationCodes.set(code, {
+      app: grant.app,
+      account,
+      scopes: grant.scopes,
+      redirectUri: request.redirectUri,
+      codeChallenge: request.codeChallenge,
+      expiresAt: Date.now() + 10 * 60 * 1000,
+    });
+    return {
+      code,
+      client_info: Buffer.from(
+        JSON.stringify({ uid: account.oid, utid: practiceTenantId }),
+      ).toString('base64url'),
+    };
+  }
+
+  function authorizeError(failure: OAuthFailure): Record<string, string> {
+    return {
+      error: failure.error === 'invalid_grant' ? 'access_denied' : failure.error,
+      error_description: `AADSTS${failure.code ?? ''}: ${failure.description}`,
+    };
+  }
+
+  /**
+   * response_mode=form_post, as MSAL asks: a form that posts the answer to the app's loopback
+   * redirect URI. It submits itself (one inline script, allowed by its nonce) and has a button
+   * for browsers without scripts.
+   */
+  function returnToApp(
+    response: ServerResponse,
+    request: AuthorizeRequest,
+    answer: Record<string, string>,
+  ): void {
+    const nonce = randomBytes(16).toString('base64');
+    const fields = Object.entries({ ...answer, state: request.state })
+      .map(
+        ([name, value]) =>
+          `<input type="hidden" name="${escapeHtml(name)}" value="${escapeHtml(value)}">`,
+      )
+      .join('');
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Returning to your app – practice sign-in</title></head>
+<body><p>Practice sign-in page: returning to your app…</p>
+<form id="answer" method="post" action="${escapeHtml(request.redirectUri)}">${fields}<button type="submit">Continue</button></form>
+<script nonce="${nonce}">document.getElementById('answer').submit();</script></body></html>`;
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}'; form-action ${new URL(request.redirectUri).origin}`,
+      'X-Frame-Options': 'DENY',
+      'Referrer-Policy': 'no-referrer',
+    });
+    response.end(html);
+  }
+
+  /** grant_type=authorization_code: once, by the same app and redirect URI, with the verifier. */
+  function redeemAuthorizationCode(
+    response: ServerResponse,
+    form: URLSearchParams,
+    app: PracticeApp,
+    correlationId: string,
+  ): void {
+    const code = form.get('code') ?? '';
+    const waiting = authorizationCodes.get(code);
+    authorizationCodes.delete(code);
+    const verifier = form.get('code_verifier') ?? '';
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const invalid = (code: number, description: string): void =>
+      sendOAuthError(
+        response,
+        { status: 400, error: 'invalid_grant', code, description },
+        correlationId,
+      );
+    if (!waiting || waiting.app.clientId !== app.clientId || Date.now() > waiting.expiresAt) {
+      invalid(
+        70008,
+        'The provided authorization code or refresh token has expired due to inactivity, or was already redeemed.',
+      );
+      return;
+    }
+    if (form.get('redirect_uri') !== waiting.redirectUri) {
+      invalid(
+        50011,
+        'The redirect URI does not match the one the authorization code was issued to.',
+      );
+      return;
+    }
+    if (!verifier || challenge !== waiting.codeChallenge) {
+      invalid(
+        501481,
+        'The Code_Verifier does not match the code_challenge supplied in the authorization request.',
+      );
+      return;
+    }
+    const scopes = (form.get('scope') ?? '').split(/\s+/).filter(Boolean);
+    const issued = issueTokens(app, waiting.account, scopes.length > 0 ? scopes : waiting.scopes);
+    if (!issued.ok) {
+      sendOAuthError(response, issued.failure, correlationId);
+      return;
+    }
+    sendJson(response, 200, issued.body);
+  }
+
   async function handlePage(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', pageOrigin);
     if (request.method === 'GET') {
       request.resume();
       if (url.pathname === '/' || url.pathname === '/devicelogin') codeForm(response);
-      else page(response, 'Not found', '<p>This page does not exist.</p>', 404);
+      else if (/^\/[\w.-]{1,64}\/oauth2\/v2\.0\/authorize$/.test(url.pathname)) {
+        startAuthorize(response, url);
+      } else page(response, 'Not found', '<p>This page does not exist.</p>', 404);
       return;
     }
     if (request.method !== 'POST') {
@@ -1141,6 +1339,10 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
         }
         if (form.get('action') !== 'accept') {
           grant.state = 'declined';
+          if (grant.authorize) {
+            returnToApp(response, grant.authorize, authorizeError(failureOf('consent-declined')));
+            return;
+          }
           page(
             response,
             'Permissions not granted',
@@ -1245,6 +1447,21 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
       );
     },
   };
+}
+
+/** Public clients may return only to loopback over plain HTTP, on any port (RFC 8252 §7.3). */
+function isLoopbackRedirect(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (
+      url.protocol === 'http:' &&
+      ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname) &&
+      !url.username &&
+      !url.password
+    );
+  } catch {
+    return false;
+  }
 }
 
 function sendJson(

@@ -21,6 +21,7 @@ import {
   practiceStatusSheetPath,
   type SheetReading,
 } from '../../shared/printer-setup';
+import { escapeHtml, sendPracticePage } from './practice-http';
 import { practiceClientIds } from './practice-tenant';
 import type { PracticeContext } from './practice-world';
 
@@ -77,14 +78,6 @@ export interface PracticeWebConfig {
   /** What the printer's own sign-in did, for tests (never a token). */
   signInState(): PrinterSignIn['state'];
   stop(): void;
-}
-
-function escapeHtml(value: string): string {
-  return value.replace(
-    /[&<>"']/g,
-    (char) =>
-      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
-  );
 }
 
 /** One form POST over HTTPS to the practice tenant, trusting only the practice certificate. */
@@ -302,15 +295,7 @@ input[type=text],input[type=password],select{font:inherit;padding:.2rem}</style>
 <body><header><p class="practice" role="note">Practice printer: this Web Config is the wizard's simulated ${escapeHtml(options.model)} on your computer.</p>
 <div class="bar"><h1>${escapeHtml(options.model)} Web Config</h1></div></header>
 <main><h2>${escapeHtml(title)}</h2>${body}</main></body></html>`;
-    response.writeHead(status, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy':
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-    });
-    response.end(html);
+    sendPracticePage(response, status, html);
   }
 
   const redirect = (response: ServerResponse, to: string, cookie?: string): void => {

@@ -8,12 +8,16 @@ import { StatusBoard } from '../components/StatusBoard';
 import { StepRail } from '../components/StepRail';
 import { applyDocumentLanguage, switchLanguage } from '../i18n/index';
 import { stepScreens } from '../steps/registry';
+import { Troubleshooter } from '../troubleshoot/Troubleshooter';
+import { TroubleshootButton } from '../troubleshoot/TroubleshootButton';
+import { useTroubleshoot } from '../troubleshoot/troubleshoot-store';
 import { useWizard } from '../store/wizard-store';
 
 export function App() {
   const { t, i18n } = useTranslation();
   const state = useWizard((store) => store.state);
   const chosen = state.phase === 'ready' ? state.progress.language : null;
+  const troubleshooting = useTroubleshoot((store) => store.open);
 
   useEffect(() => {
     const language = chosen ?? matchLanguage(navigator.languages);
@@ -47,6 +51,7 @@ export function App() {
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <div className="topbar-tools">
+          <TroubleshootButton className="link-button" />
           <AboutButton />
         </div>
       </header>
@@ -54,7 +59,7 @@ export function App() {
       <StepRail />
       <main className="content">
         {state.saveProblem && <ProblemNotice problem={state.saveProblem} />}
-        <Screen />
+        {troubleshooting ? <Troubleshooter /> : <Screen />}
       </main>
       <StatusBoard />
     </div>

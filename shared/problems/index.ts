@@ -7,6 +7,7 @@ import { discoveryProblems } from './discovery';
 import { signinProblems } from './signin';
 import { exchangeProblems } from './exchange';
 import { printerProblems } from './printer';
+import { troubleshootProblems } from './troubleshoot';
 import type { ProblemEntry } from './types';
 
 export const problemCatalogue = {
@@ -15,6 +16,7 @@ export const problemCatalogue = {
   ...signinProblems,
   ...exchangeProblems,
   ...printerProblems,
+  ...troubleshootProblems,
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;

@@ -1,6 +1,7 @@
 /**
  * Every language has every string: the same keys as English, the same placeholders, and words
- * (title and fix) for every problem in the catalogue.
+ * (title = what it means, cause = why it happens, fix = what to do) for every problem in the
+ * catalogue.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -70,11 +71,12 @@ describe.each(supportedLanguages.filter((language) => language !== 'en'))('%s', 
 
 describe('problem catalogue', () => {
   it.each(Object.entries(problemCatalogue))(
-    '%s has a title and a fix in every language',
+    '%s has a title, a cause and a fix in every language',
     (id, entry) => {
       for (const language of supportedLanguages) {
         const words = flatten(load(language, entry.area));
         expect(words.get(`problems.${id}.title`), `${language} title`).toBeTruthy();
+        expect(words.get(`problems.${id}.cause`), `${language} cause`).toBeTruthy();
         expect(words.get(`problems.${id}.fix`), `${language} fix`).toBeTruthy();
       }
     },

@@ -4,38 +4,16 @@
  * The data keeps the AADSTS code / OAuth error and the correlation ID for support, never a token.
  */
 import type { ProblemId } from '../../../shared/problem';
+import {
+  isDeviceCodeBlock,
+  problemByAadsts,
+  problemByOAuthError,
+} from '../../../shared/signin/aadsts';
 import { ProblemError } from '../../problem-error';
 import { NetworkFailureError, type NetworkFailure, type OAuthErrorRecord } from './network-client';
 
-const byAadsts: Record<number, ProblemId> = {
-  50076: 'signin-mfa-required',
-  50079: 'signin-mfa-registration',
-  53003: 'signin-conditional-access',
-  530035: 'signin-security-defaults',
-  65001: 'signin-consent-missing',
-  65004: 'signin-consent-declined',
-  90094: 'signin-admin-consent-required',
-  90095: 'signin-admin-approval-requested',
-  700016: 'signin-app-not-in-tenant',
-  7000218: 'signin-not-public-client',
-  50126: 'signin-wrong-password',
-  50034: 'signin-account-not-found',
-  50020: 'signin-external-account',
-  700082: 'signin-refresh-expired',
-  70008: 'signin-refresh-expired',
-  50173: 'signin-revoked',
-  70043: 'signin-sign-in-frequency',
-  70020: 'signin-code-expired',
-  70019: 'signin-code-expired',
-  70018: 'signin-bad-code',
-};
-
-const byOAuthError: Record<string, ProblemId> = {
-  authorization_declined: 'signin-declined',
-  access_denied: 'signin-declined',
-  expired_token: 'signin-code-expired',
-  bad_verification_code: 'signin-bad-code',
-};
+const byAadsts = problemByAadsts;
+const byOAuthError = problemByOAuthError;
 
 const byMsalCode: Record<string, ProblemId> = {
   device_code_expired: 'signin-code-expired',
@@ -76,7 +54,7 @@ export function classifySignInError({ error, oauth, failure }: ClassifyInput): P
   });
 
   // Device-code-flow blocks are 53003 too; Microsoft's text names the flow when it is the cause.
-  if (codes.includes(53003) && /device code/i.test(`${oauth?.description ?? ''} ${msalText}`)) {
+  if (codes.some((code) => isDeviceCodeBlock(code, `${oauth?.description ?? ''} ${msalText}`))) {
     return new ProblemError('signin-device-code-blocked', data('AADSTS53003'));
   }
   for (const code of codes) {

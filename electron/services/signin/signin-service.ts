@@ -12,6 +12,10 @@
  *   keeps the same code and nothing restarts.
  * - Polling otherwise follows the server's interval exactly (MSAL does). An expired code is
  *   replaced by a new one (at most three times in a row).
+ * - Fallback when a Conditional Access policy blocks device code: the authorization code flow
+ *   with PKCE on a loopback redirect (MSAL's acquireTokenInteractive), the page opened through
+ *   the link allow-list. Only the wizard's own checks can use it: the printer still signs in
+ *   with a device code.
  */
 import {
   LogLevel,
@@ -53,9 +57,17 @@ export interface SignInServiceOptions {
   maxRenewals?: number;
 }
 
+/** Opens the sign-in page outside the app (allow-listed); says how it was opened. */
+export type OpenSignInPage = (url: string) => Promise<'system' | 'page'>;
+
 export interface SignInService extends TokenSource {
   status(): Promise<SignInStatus>;
   start(): Promise<SignInStatus>;
+  /**
+   * Starts a browser sign-in (authorization code + PKCE, loopback redirect). Resolves once the
+   * page is opened, with its address; the outcome arrives as a status change.
+   */
+  startBrowserSignIn(open: OpenSignInPage): Promise<{ url: string; via: 'system' | 'page' }>;
   cancel(): Promise<SignInStatus>;
   signOut(): Promise<SignInStatus>;
   setClientId(clientId: string | null): Promise<SignInStatus>;
@@ -101,6 +113,7 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
   let lastProblem: SignInStatus['problem'] = null;
   let lastPolls = 0;
   let lastSlowDowns = 0;
+  let browserFlow: Promise<void> | null = null;
 
   const snapshot = async (): Promise<SignInStatus> => {
     const clientId = await options.clientIds.info();
@@ -476,6 +489,63 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
       if (!current) throw new ProblemError('signin-no-client-id');
       return runFlow(current, 0);
     },
+    async startBrowserSignIn(open) {
+      const clientId = await options.clientIds.info();
+      if (!clientId.value) throw new ProblemError('signin-no-client-id');
+      const cloud = await options.cloud();
+      if (cloud.problem) throw new ProblemError(cloud.problem.id, cloud.problem.data);
+      const current = await currentSession();
+      if (!current) throw new ProblemError('signin-no-client-id');
+      cancelFlow();
+      lastProblem = null;
+      current.network.clear();
+      let announce: (value: { url: string; via: 'system' | 'page' }) => void = () => {};
+      const announced = new Promise<{ url: string; via: 'system' | 'page' }>(
+        (resolve) => (announce = resolve),
+      );
+      const outcome = current.pca
+        .acquireTokenInteractive({
+          scopes: [graphScope(current.cloud.profile, '.default')],
+          openBrowser: async (url) => announce({ url, via: await open(url) }),
+          successTemplate: browserPage(
+            'Signed in. You can close this window and go back to the wizard.',
+          ),
+          errorTemplate: browserPage(
+            'The sign-in did not finish. Go back to the wizard to see why.',
+          ),
+        })
+        .then(
+          (result) => ({ ok: true as const, result }),
+          (error: unknown) => ({ ok: false as const, error }),
+        );
+      const done = outcome.then(async (settled) => {
+        if (settled.ok && settled.result.account) {
+          const accounts = await current.pca.getTokenCache().getAllAccounts();
+          msalAccount =
+            accounts.find(
+              (candidate) => candidate.homeAccountId === settled.result.account?.homeAccountId,
+            ) ??
+            settled.result.account ??
+            null;
+          account = msalAccount ? await describeAccount(current, msalAccount) : null;
+          lastProblem = null;
+        } else {
+          lastProblem = settled.ok
+            ? { id: 'signin-failed', data: { code: 'no-account', correlationId: '-' } }
+            : classify(current, settled.error).problem;
+        }
+        if (browserFlow === done) browserFlow = null;
+        await publish();
+      });
+      browserFlow = done;
+      const opened = await Promise.race([announced, done.then(() => null)]);
+      if (opened) return opened;
+      // It ended before any page was opened (a refused address, no network…).
+      // (Read through a function: TypeScript does not see the assignment in the callback.)
+      const ended = ((): SignInStatus['problem'] => lastProblem)();
+      if (ended) throw new ProblemError(ended.id, ended.data);
+      throw new ProblemError('signin-failed', { code: 'no-page', correlationId: '-' });
+    },
     async cancel() {
       cancelFlow();
       lastProblem = null;
@@ -533,6 +603,7 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     async settled() {
       // A renewal after expiry starts a new flow from inside the old one's end.
       while (flow) await flow.done;
+      while (browserFlow) await browserFlow;
     },
     async close() {
       cancelFlow();
@@ -540,4 +611,9 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     },
   };
   return service;
+}
+
+/** The small page the loopback redirect shows in the browser when the sign-in returns. */
+function browserPage(text: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Printer Mail Setup Wizard</title></head><body><p>${text}</p></body></html>`;
 }

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { useWizard } from '../../store/wizard-store';
+import { useReadyState, useWizard } from '../../store/wizard-store';
+import { BrowserSignIn } from '../../troubleshoot/BrowserSignIn';
 import { StepFrame } from '../common/StepFrame';
 import { ClientIdHelp } from './ClientIdHelp';
 import { ClientIdSettings } from './ClientIdSettings';
@@ -32,6 +33,9 @@ export function SignInStep() {
         </div>
       )}
       {shownProblem && status?.phase !== 'waiting' && <ProblemNotice problem={shownProblem} />}
+      {status?.phase === 'signed-out' && shownProblem?.id === 'signin-device-code-blocked' && (
+        <BrowserSignIn />
+      )}
       {!status && <p aria-busy="true">{t('loading')}</p>}
       {status?.phase === 'no-client-id' && <ClientIdHelp />}
       {status?.phase === 'signed-out' && (
@@ -62,7 +66,10 @@ export function SignInStep() {
 /** What Microsoft will ask, in order, in the guide's words. */
 export function AskedNext() {
   const { t } = useTranslation('signin');
-  const steps = t('next.steps', { returnObjects: true }) as unknown;
+  const { progress } = useReadyState();
+  // Outlook.com: no administrator account and no organization to consent for.
+  const key = progress.accountKind === 'personal' ? 'next.personalSteps' : 'next.steps';
+  const steps = t(key, { returnObjects: true }) as unknown;
   return (
     <>
       <h4>{t('next.title')}</h4>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { accountKinds, microsoftClouds } from '../../../shared/model';
 import { LanguageSwitcher } from '../../components/LanguageSwitcher';
+import { TroubleshootButton } from '../../troubleshoot/TroubleshootButton';
 import { useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
 
@@ -13,6 +14,11 @@ export function WelcomeStep() {
     <StepFrame step="welcome">
       <div className="field">
         <LanguageSwitcher />
+      </div>
+      <div className="notice notice-info welcome-trouble">
+        <p className="notice-title">{t('trouble.title')}</p>
+        <p>{t('trouble.text')}</p>
+        <TroubleshootButton />
       </div>
       <fieldset className="field">
         <legend>{t('accountKind.legend')}</legend>

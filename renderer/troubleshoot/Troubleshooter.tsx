@@ -1,0 +1,41 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Recognition } from '../../shared/troubleshoot/recognise';
+import { Diagnosis } from './Diagnosis';
+import { GuideLinks } from './guides/GuideLinks';
+import { GuidePage } from './guides/GuidePage';
+import { SymptomForm } from './SymptomForm';
+import { useTroubleshoot } from './troubleshoot-store';
+
+/**
+ * "Something stopped working": the user says what they see, the wizard recognises it and
+ * explains it from the problem catalogue, with the buttons that check and fix it.
+ */
+export function Troubleshooter() {
+  const view = useTroubleshoot((store) => store.view);
+  return view === 'troubleshoot' ? <Diagnose /> : <GuidePage guide={view} />;
+}
+
+function Diagnose() {
+  const { t } = useTranslation('troubleshoot');
+  const hide = useTroubleshoot((store) => store.hide);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [found, setFound] = useState<{ recognition: Recognition; given: string } | null>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <article className="step troubleshooter" aria-labelledby="troubleshoot-title">
+      <h2 id="troubleshoot-title" ref={heading} tabIndex={-1}>
+        {t('title')}
+      </h2>
+      <p className="step-purpose">{t('intro')}</p>
+      <SymptomForm onRecognised={(recognition, given) => setFound({ recognition, given })} />
+      {found && <Diagnosis recognition={found.recognition} given={found.given} />}
+      <GuideLinks />
+      <div className="step-nav">
+        <button type="button" onClick={hide}>
+          {t('close')}
+        </button>
+      </div>
+    </article>
+  );
+}

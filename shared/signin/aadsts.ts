@@ -1,0 +1,46 @@
+/**
+ * What each answer of Microsoft's identity platform means for the wizard: AADSTS codes and OAuth
+ * errors to problem ids (reference section B.5). The sign-in classifier
+ * (electron/services/signin/classify.ts) and the troubleshooter's recogniser both use this table.
+ */
+import type { signinProblems } from '../problems/signin';
+
+export type SigninProblemId = keyof typeof signinProblems;
+
+export const problemByAadsts: Readonly<Record<number, SigninProblemId>> = {
+  50076: 'signin-mfa-required',
+  50079: 'signin-mfa-registration',
+  53003: 'signin-conditional-access',
+  530035: 'signin-security-defaults',
+  65001: 'signin-consent-missing',
+  65004: 'signin-consent-declined',
+  90094: 'signin-admin-consent-required',
+  90095: 'signin-admin-approval-requested',
+  700016: 'signin-app-not-in-tenant',
+  7000218: 'signin-not-public-client',
+  50126: 'signin-wrong-password',
+  50034: 'signin-account-not-found',
+  50020: 'signin-external-account',
+  700082: 'signin-refresh-expired',
+  70008: 'signin-refresh-expired',
+  50173: 'signin-revoked',
+  70043: 'signin-sign-in-frequency',
+  70020: 'signin-code-expired',
+  70019: 'signin-code-expired',
+  70018: 'signin-bad-code',
+};
+
+export const problemByOAuthError: Readonly<Record<string, SigninProblemId>> = {
+  authorization_declined: 'signin-declined',
+  access_denied: 'signin-declined',
+  expired_token: 'signin-code-expired',
+  bad_verification_code: 'signin-bad-code',
+};
+
+/**
+ * 53003 is any Conditional Access block; Microsoft's text names the device code flow when that
+ * is the condition that matched.
+ */
+export function isDeviceCodeBlock(code: number, description: string): boolean {
+  return code === 53003 && /device code/i.test(description);
+}

@@ -1,0 +1,238 @@
+/**
+ * The fallback sign-in (authorization code + PKCE on a loopback redirect, MSAL's interactive
+ * flow) against the practice tenant over real HTTPS, with a browser driven over HTTP: the
+ * tenant that blocks device code still lets the wizard sign in this way, and the printer's
+ * device code stays blocked.
+ */
+import { createHash } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { createTroubleshootHandlers } from '../../electron/handlers/troubleshoot';
+import { ProblemError } from '../../electron/problem-error';
+import { createLinkPolicy } from '../../electron/services/link-policy';
+import { practiceClientIds } from '../../electron/simulator/practice-tenant';
+import { startSignInRig, approveOnPage, type SignInRig } from '../support/practice-signin';
+
+const configDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'browser-signin-'));
+let rig: SignInRig | null = null;
+
+afterEach(async () => {
+  await rig?.stop();
+  rig = null;
+});
+
+async function post(url: string, fields: Record<string, string>): Promise<string> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(fields).toString(),
+  });
+  return response.text();
+}
+
+/** A POST to the practice identity endpoint, trusting only the practice certificate. */
+function postTls(url: string, fields: Record<string, string>, ca: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = https.request(
+      url,
+      { method: 'POST', ca, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+      (response) => {
+        let body = '';
+        response.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        response.on('end', () => resolve(body));
+      },
+    );
+    request.on('error', reject);
+    request.end(new URLSearchParams(fields).toString());
+  });
+}
+
+const flowOf = (html: string): string => /name="flow" value="([^"]+)"/.exec(html)?.[1] ?? '';
+
+/** The form_post page's answer to the app: where it posts, and its fields. */
+function formPost(html: string): { action: string; fields: Record<string, string> } | null {
+  const action = /<form id="answer" method="post" action="([^"]+)"/.exec(html)?.[1];
+  if (!action) return null;
+  const fields: Record<string, string> = {};
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    fields[match[1] ?? ''] = (match[2] ?? '').replace(/&amp;/g, '&');
+  }
+  return { action: action.replace(/&amp;/g, '&'), fields };
+}
+
+/** Does what a person does in the browser: pick the account, password, accept; then returns. */
+async function signInInBrowser(
+  url: string,
+  options: { account?: string; organization?: boolean; decline?: boolean } = {},
+): Promise<string> {
+  const origin = new URL(url).origin;
+  let html = await (await fetch(url)).text();
+  const flow = flowOf(html);
+  if (!flow) return html;
+  html = await post(`${origin}/account`, { flow, upn: options.account ?? 'admin@contoso.example' });
+  html = await post(`${origin}/password`, { flow, password: 'practice' });
+  if (html.includes('Permissions requested')) {
+    html = await post(`${origin}/consent`, {
+      flow,
+      action: options.decline ? 'cancel' : 'accept',
+      ...(options.organization === false ? {} : { organization: 'on' }),
+    });
+  }
+  const answer = formPost(html);
+  if (!answer) return html;
+  // The browser submits the form to the wizard's loopback redirect URI.
+  return post(answer.action, answer.fields);
+}
+
+describe('browser sign-in (authorization code + PKCE)', () => {
+  test('works when the tenant blocks device code; the printer stays blocked', async () => {
+    rig = await startSignInRig({
+      configDir: configDir(),
+      initial: { tenant: 'device-code-blocked' },
+    });
+    const opened: string[] = [];
+    const started = await rig.service.startBrowserSignIn(async (url) => {
+      opened.push(url);
+      return 'page';
+    });
+    expect(started.via).toBe('page');
+    const authorize = new URL(started.url);
+    expect(authorize.origin).toBe(rig.tenant.pageOrigin);
+    expect(authorize.pathname).toMatch(/\/oauth2\/v2\.0\/authorize$/);
+    expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(authorize.searchParams.get('response_mode')).toBe('form_post');
+    expect(authorize.searchParams.get('redirect_uri')).toMatch(/^http:\/\/localhost:\d+$/);
+
+    const landed = await signInInBrowser(started.url);
+    expect(landed).toContain('Signed in. You can close this window');
+    const done = await rig.waitFor((status) => status.phase === 'signed-in');
+    expect(done.account).toMatchObject({
+      username: 'admin@contoso.example',
+      role: { state: 'can-consent', roles: ['global-administrator'] },
+    });
+    // The checks can run: a token for SMTP.Send of the signed-in mailbox.
+    const smtp = await rig.service.getAccessToken(['https://outlook.office.com/SMTP.Send']);
+    expect(rig.world.tokens.verify(smtp.token)).toMatchObject({
+      scp: 'SMTP.Send',
+      upn: 'admin@contoso.example',
+      appid: practiceClientIds.wizard,
+    });
+
+    // The printer's own sign-in (device code) is still refused by the same tenant.
+    await rig.service.signOut();
+    const waiting = await rig.service.start();
+    await approveOnPage(rig.tenant.pageOrigin, waiting.prompt?.userCode ?? '');
+    const blocked = await rig.waitFor(
+      (status) => status.phase === 'signed-out' && !!status.problem,
+    );
+    expect(blocked.problem?.id).toBe('signin-device-code-blocked');
+  });
+
+  test('a declined consent comes back to the wizard as a classified problem', async () => {
+    rig = await startSignInRig({ configDir: configDir() });
+    rig.tenant.reset();
+    const started = await rig.service.startBrowserSignIn(async () => 'page');
+    await signInInBrowser(started.url, { decline: true });
+    const done = await rig.waitFor((status) => status.problem !== null);
+    expect(done.phase).toBe('signed-out');
+    expect(done.problem).toMatchObject({
+      id: 'signin-consent-declined',
+      data: { code: 'AADSTS65004' },
+    });
+  });
+
+  test('other Conditional Access blocks still apply to the browser sign-in', async () => {
+    rig = await startSignInRig({ configDir: configDir(), initial: { tenant: 'mfa-required' } });
+    const started = await rig.service.startBrowserSignIn(async () => 'page');
+    await signInInBrowser(started.url);
+    const done = await rig.waitFor((status) => status.problem !== null);
+    expect(done.problem?.id).toBe('signin-mfa-required');
+  });
+
+  test('the practice tenant refuses a non-loopback redirect and a wrong code verifier', async () => {
+    rig = await startSignInRig({ configDir: configDir() });
+    const base = `${rig.tenant.pageOrigin}/organizations/oauth2/v2.0/authorize`;
+    const query = (redirect: string) =>
+      new URLSearchParams({
+        client_id: practiceClientIds.wizard,
+        response_type: 'code',
+        redirect_uri: redirect,
+        scope: 'openid',
+        code_challenge: 'a'.repeat(43),
+        code_challenge_method: 'S256',
+        state: 's',
+      });
+    const elsewhere = await fetch(`${base}?${query('https://attacker.example/cb')}`);
+    expect(elsewhere.status).toBe(400);
+    expect(await elsewhere.text()).toContain('AADSTS50011');
+    const plain = await fetch(
+      `${base}?${query('http://127.0.0.1:9/').toString().replace('S256', 'plain')}`,
+    );
+    expect(await plain.text()).toContain('AADSTS501491');
+
+    // A real code, returned to a loopback the test listens on, redeemed with a wrong verifier.
+    const verifier = 'v'.repeat(43);
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const received: Record<string, string>[] = [];
+    const loopback = http.createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push(Object.fromEntries(new URLSearchParams(body)));
+        response.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => loopback.listen(0, '127.0.0.1', resolve));
+    const redirect = `http://127.0.0.1:${(loopback.address() as AddressInfo).port}/`;
+    const request = query(redirect);
+    request.set('code_challenge', challenge);
+    await signInInBrowser(`${base}?${request}`);
+    loopback.close();
+    const code = received[0]?.['code'] ?? '';
+    expect(code).not.toBe('');
+    const redeem = (codeVerifier: string) =>
+      postTls(
+        `${rig?.tenant.identityOrigin}/organizations/oauth2/v2.0/token`,
+        {
+          client_id: practiceClientIds.wizard,
+          grant_type: 'authorization_code',
+          code,
+          redirect_uri: redirect,
+          code_verifier: codeVerifier,
+        },
+        rig?.world.certificate.cert ?? '',
+      );
+    expect(await redeem('w'.repeat(43))).toContain('AADSTS501481');
+    // A code is good for one attempt only, even a failed one.
+    expect(await redeem(verifier)).toContain('AADSTS70008');
+  });
+
+  test('the handler opens the page only through the link allow-list', async () => {
+    rig = await startSignInRig({ configDir: configDir() });
+    const handlers = createTroubleshootHandlers({
+      signIn: rig.service,
+      links: createLinkPolicy(),
+      openExternal: async () => 'system',
+    });
+    const refused = await handlers.startBrowserSignIn.run({}).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(ProblemError);
+    expect((refused as ProblemError).problem.id).toBe('link-not-allowed');
+
+    const links = createLinkPolicy();
+    links.allowOrigin(rig.tenant.pageOrigin);
+    const allowed = createTroubleshootHandlers({
+      signIn: rig.service,
+      links,
+      openExternal: async () => 'system',
+    });
+    const started = await allowed.startBrowserSignIn.run({});
+    expect(started.via).toBe('system');
+    await signInInBrowser(started.url);
+    await rig.waitFor((status) => status.phase === 'signed-in');
+  });
+});
