@@ -7,33 +7,33 @@ import type { WizardEvent } from '../shared/contract';
 import type { ShellKind } from '../shared/model';
 import { createDispatcher, type Dispatch } from './dispatcher';
 import { createHandlerTable } from './handlers';
-import { createAppInfoService } from './services/app-info';
-import { createExchangeSetup } from './services/exchange-setup';
-import { createKeytarStore, type SecretStore } from './services/keychain';
-import { createLinkPolicy, type LinkPolicy } from './services/link-policy';
-import { createMailCheckService } from './services/mail-check';
-import { createProgressStore } from './services/progress-store';
 import { admitPrinterOrigin } from './handlers/discovery';
+import type { SaveReport } from './handlers/printer';
+import { ProblemError } from './problem-error';
+import { createAppInfoService } from './services/app-info';
+import { loadCloudFile, type CustomCloud } from './services/cloud-profile-file';
 import {
   activeIpv4Interfaces,
   createDiscoveryService,
   type DiscoveryService,
 } from './services/discovery/discovery-service';
-import { practicePrintersPartName, type PracticePrintersPart } from './simulator/practice-printers';
-import { loadCloudFile, type CustomCloud } from './services/cloud-profile-file';
+import { createExchangeSetup } from './services/exchange-setup';
+import { createKeytarStore, type SecretStore } from './services/keychain';
+import { createLinkPolicy, type LinkPolicy } from './services/link-policy';
+import { createMailCheckService } from './services/mail-check';
+import { createProgressStore } from './services/progress-store';
 import { createClientIdStore } from './services/signin/client-id';
 import { resolveCloud, type ResolvedCloud } from './services/signin/cloud';
 import { createSignInService, type SignInService } from './services/signin/signin-service';
+import { createTenantCheckService } from './services/tenant-checks';
 import type { TokenSource } from './services/token-source';
-import { ProblemError } from './problem-error';
+import { practicePrintersPartName, type PracticePrintersPart } from './simulator/practice-printers';
 import {
   practiceClientIds,
   practiceTenantPartName,
   type PracticeTenant,
 } from './simulator/practice-tenant';
-import { createTenantCheckService } from './services/tenant-checks';
 import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
-import type { SaveReport } from './handlers/printer';
 
 export interface HostOptions {
   shell: ShellKind;
@@ -45,7 +45,7 @@ export interface HostOptions {
   /** Replaces the OS keychain (tests of the no-keychain path). */
   secretStore?: SecretStore;
   log?: (line: string) => void;
-  /** Environment to read WIZARD_CLIENT_ID and WIZARD_CLOUD_FILE from (default: process.env). */
+  /** Environment to read WIZARD_CLIENT_ID, WIZARD_CLOUD_FILE and WIZARD_DISCOVERY_INTERFACES from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   /** The client ID baked in at packaging (package.json `wizardClientId`), if any. */
   packagedClientId?: string;
@@ -72,8 +72,8 @@ export interface WizardHost {
  * printers live there, and a rehearsal never queries the user's network).
  * WIZARD_DISCOVERY_INTERFACES (comma-separated IPv4 addresses) overrides both.
  */
-function discoveryInterfaces(practice: boolean): () => string[] {
-  const override = process.env['WIZARD_DISCOVERY_INTERFACES'];
+function discoveryInterfaces(practice: boolean, env: NodeJS.ProcessEnv): () => string[] {
+  const override = env['WIZARD_DISCOVERY_INTERFACES'];
   if (override) {
     const list = override
       .split(',')
@@ -99,10 +99,11 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   const keychain = practice ? practice.secretStore(realKeychain) : null;
   const secretStore = (): SecretStore => keychain ?? realKeychain();
 
+  const env = options.env ?? process.env;
   const links = createLinkPolicy();
   const practicePrinters = practice?.part<PracticePrintersPart>(practicePrintersPartName);
   const discovery = createDiscoveryService({
-    interfaces: discoveryInterfaces(options.practice),
+    interfaces: discoveryInterfaces(options.practice, env),
     ...(practicePrinters ? { accept: (item) => practicePrinters.accepts(item) } : {}),
     ...(options.log ? { log: options.log } : {}),
   });
@@ -112,7 +113,6 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   for (const printer of (await progress.load()).printers) {
     admitPrinterOrigin(links, printer.webConfigUrl);
   }
-  const env = options.env ?? process.env;
   const tenant = practice?.part<PracticeTenant>(practiceTenantPartName) ?? null;
   if (tenant) links.allowOrigin(tenant.pageOrigin);
   let custom: CustomCloud | ProblemError | null = null;
