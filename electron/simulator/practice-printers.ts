@@ -8,6 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type Bonjour from 'bonjour-service';
 import type { PracticeSwitchValue } from '../../shared/practice';
 import {
   epsonUuidPrefix,
@@ -311,21 +312,24 @@ export function createPracticePrinters(): PracticePrintersPart {
   let mode: PracticeSwitchValue<'printers'> = 'three';
   let worldContext: PracticeContext | null = null;
 
-  const publish = (): void => {
-    if (!mdns) return;
-    const bonjour = mdns.bonjour;
-    for (const printer of running) {
-      if (printer.spec.key === 'hostile' && mode !== 'hostile') continue;
-      if (mode === 'none') continue;
-      for (const type of printer.spec.services) {
-        const txt = boundedTxt({ ...printer.spec.txt, practice: worldTag });
-        if (typeof txt['adminurl'] === 'string') {
-          txt['adminurl'] = txt['adminurl'].replace(/:80\//, `:${printer.port}/`);
-          if (!/:\d+\//.test(txt['adminurl'])) {
-            txt['adminurl'] = txt['adminurl'].replace(/(\.local\.?)\//, `$1:${printer.port}/`);
-          }
+  /** Published services by printer key, so a switch change touches only what changes. */
+  const published = new Map<string, Bonjour.Service[]>();
+  const shown = (key: string): boolean =>
+    key === 'hostile' ? mode === 'hostile' : mode !== 'none';
+
+  const publishPrinter = (printer: RunningPrinter): void => {
+    if (!mdns || published.has(printer.spec.key)) return;
+    const services: Bonjour.Service[] = [];
+    for (const type of printer.spec.services) {
+      const txt = boundedTxt({ ...printer.spec.txt, practice: worldTag });
+      if (typeof txt['adminurl'] === 'string') {
+        txt['adminurl'] = txt['adminurl'].replace(/:80\//, `:${printer.port}/`);
+        if (!/:\d+\//.test(txt['adminurl'])) {
+          txt['adminurl'] = txt['adminurl'].replace(/(\.local\.?)\//, `$1:${printer.port}/`);
         }
-        bonjour.publish({
+      }
+      services.push(
+        mdns.bonjour.publish({
           name: printer.spec.instance,
           type,
           port: printer.port,
@@ -334,19 +338,24 @@ export function createPracticePrinters(): PracticePrintersPart {
           probe: false,
           disableIPv6: true,
           ...(type === 'http' ? { subtypes: ['printer'] } : {}),
-        });
-      }
+        }),
+      );
     }
+    published.set(printer.spec.key, services);
   };
 
-  const republish = (): Promise<void> =>
-    new Promise((resolve) => {
-      if (!mdns) return resolve();
-      mdns.bonjour.unpublishAll(() => {
-        publish();
-        resolve();
-      });
-    });
+  /** Says goodbye for one printer's services (only when the switch takes it away). */
+  const withdrawPrinter = (key: string): void => {
+    for (const service of published.get(key) ?? []) service.stop();
+    published.delete(key);
+  };
+
+  const sync = (): void => {
+    for (const printer of running) {
+      if (shown(printer.spec.key)) publishPrinter(printer);
+      else withdrawPrinter(printer.spec.key);
+    }
+  };
 
   return {
     name: practicePrintersPartName,
@@ -367,7 +376,7 @@ export function createPracticePrinters(): PracticePrintersPart {
         [...practicePrinterSpecs, hostilePrinterSpec].map((spec) =>
           startPrinterServer(
             spec,
-            () => (spec.key === 'hostile' ? mode === 'hostile' : mode !== 'none'),
+            () => shown(spec.key),
             spec.uuid?.startsWith(epsonUuidPrefix)
               ? createPracticeWebConfig({ model: spec.model, context: () => worldContext })
               : null,
@@ -383,24 +392,22 @@ export function createPracticePrinters(): PracticePrintersPart {
             `[practice printers] contained ${kind} fault: ${error instanceof Error ? error.message : String(error)}\n`,
           ),
       });
-      publish();
+      sync();
       unsubscribe = context.onChange((settings) => {
         if (settings.printers === mode) return;
         mode = settings.printers;
-        void republish();
+        sync();
       });
     },
     async stop() {
       unsubscribe?.();
       const closing = mdns;
       mdns = null;
-      if (closing) {
-        await new Promise<void>((resolve) => {
-          closing.bonjour.unpublishAll(() => resolve());
-          setTimeout(resolve, 500).unref();
-        });
-        await closing.destroy();
-      }
+      // No goodbyes on the way out: another practice world on this computer (parallel tests)
+      // announces printers of the same names, and its list must not lose them. This world's
+      // own search is closing with it.
+      published.clear();
+      await closing?.destroy();
       await Promise.all(
         running.map(
           (printer) =>
