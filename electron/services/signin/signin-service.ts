@@ -474,6 +474,17 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     }
   }
 
+  /** The session a new sign-in runs in; refuses without a client ID or a usable cloud. */
+  const sessionForSignIn = async () => {
+    const clientId = await options.clientIds.info();
+    if (!clientId.value) throw new ProblemError('signin-no-client-id');
+    const cloud = await options.cloud();
+    if (cloud.problem) throw new ProblemError(cloud.problem.id, cloud.problem.data);
+    const current = await currentSession();
+    if (!current) throw new ProblemError('signin-no-client-id');
+    return current;
+  };
+
   const service: SignInService = {
     async status() {
       const current = await currentSession();
@@ -481,21 +492,10 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
       return snapshot();
     },
     async start() {
-      const clientId = await options.clientIds.info();
-      if (!clientId.value) throw new ProblemError('signin-no-client-id');
-      const cloud = await options.cloud();
-      if (cloud.problem) throw new ProblemError(cloud.problem.id, cloud.problem.data);
-      const current = await currentSession();
-      if (!current) throw new ProblemError('signin-no-client-id');
-      return runFlow(current, 0);
+      return runFlow(await sessionForSignIn(), 0);
     },
     async startBrowserSignIn(open) {
-      const clientId = await options.clientIds.info();
-      if (!clientId.value) throw new ProblemError('signin-no-client-id');
-      const cloud = await options.cloud();
-      if (cloud.problem) throw new ProblemError(cloud.problem.id, cloud.problem.data);
-      const current = await currentSession();
-      if (!current) throw new ProblemError('signin-no-client-id');
+      const current = await sessionForSignIn();
       cancelFlow();
       lastProblem = null;
       current.network.clear();

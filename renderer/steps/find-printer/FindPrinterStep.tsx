@@ -10,6 +10,7 @@ import { ManualEntry } from './ManualEntry';
 import { NoPrinterHelp } from './NoPrinterHelp';
 import { PrinterCard } from './PrinterCard';
 import { useDiscovery } from './use-discovery';
+import { openExternal } from '../../api/open-external';
 
 /** How long the list may stay empty before the help takes the stage. */
 const helpAfterMs = 5000;
@@ -60,10 +61,8 @@ export function FindPrinterStep() {
 
   const open = async (url: string): Promise<void> => {
     if (!client) return;
-    const reply = await client.invoke('openExternal', { url });
-    if (!reply.ok) return setLinkProblem(reply.problem);
-    setLinkProblem(null);
-    if (reply.value.via === 'page') window.open(url, '_blank', 'noopener,noreferrer');
+    const reply = await openExternal(client, url);
+    setLinkProblem(reply.ok ? null : reply.problem);
   };
 
   const added = (entry: PrinterEntry): void => {

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExchangeSetup } from '../../../shared/contract/exchange';
 import { useReadyState, useWizard } from '../../store/wizard-store';
+import { openExternal } from '../../api/open-external';
 
 /** Where the Exchange steps talk to, refreshed when the user changes cloud or account kind. */
 export function useExchangeSetup(): ExchangeSetup | null {
@@ -60,11 +61,8 @@ export function AdminPageButton({ url, label }: { url: string | undefined; label
   const [failed, setFailed] = useState(false);
   if (!url) return <p className="hint">{t('prepare.noAdminPage')}</p>;
   const open = async (): Promise<void> => {
-    const reply = await client?.invoke('openExternal', { url });
-    if (!reply?.ok) return setFailed(true);
-    setFailed(false);
-    // With noopener the browser returns no handle, so there is nothing to check here.
-    if (reply.value.via === 'page') window.open(url, '_blank', 'noopener,noreferrer');
+    if (!client) return;
+    setFailed(!(await openExternal(client, url)).ok);
   };
   return (
     <p>

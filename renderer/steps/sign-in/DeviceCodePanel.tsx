@@ -4,6 +4,7 @@ import type { DeviceCodePrompt } from '../../../shared/contract/signin';
 import { useWizard } from '../../store/wizard-store';
 import { AskedNext } from './SignInStep';
 import { useSignIn } from './signin-store';
+import { openExternal } from '../../api/open-external';
 
 function secondsLeft(expiresAt: string): number {
   return Math.max(0, Math.round((Date.parse(expiresAt) - Date.now()) / 1000));
@@ -40,11 +41,7 @@ export function DeviceCodePanel({
   };
   const open = async (): Promise<void> => {
     if (!client) return;
-    const reply = await client.invoke('openExternal', { url: prompt.verificationUri });
-    setLinkRefused(!reply.ok);
-    if (reply.ok && reply.value.via === 'page') {
-      window.open(prompt.verificationUri, '_blank', 'noopener,noreferrer');
-    }
+    setLinkRefused(!(await openExternal(client, prompt.verificationUri)).ok);
   };
   const minutes = Math.floor(left / 60);
   const seconds = left % 60;
