@@ -111,7 +111,8 @@ function classify(error: unknown): Failure {
   if (/SSL|TLS|CERT|EPROTO/.test(code) || /SSL|TLS|wrong version/i.test(String(error))) {
     return 'tls';
   }
-  if (code === 'ECONNRESET') return 'garbage';
+  // A reset before any answer is what a closed or firewalled port (or a printer going to
+  // sleep) does; only bytes that are not HTTP or IPP make a device "not a printer".
   return 'refused';
 }
 

@@ -138,6 +138,13 @@ describe('probePrinter', () => {
     ).toBe('printer-not-answering');
   }, 5000);
 
+  it('calls a device that resets every connection unreachable, not "not a printer"', async () => {
+    const port = await listen(net.createServer((socket) => socket.resetAndDestroy()));
+    expect(await problemOf(probePrinter({ host: '127.0.0.1', webPort: port, ippPort: port }))).toBe(
+      'printer-unreachable',
+    );
+  });
+
   it('calls a server that answers garbage "not a printer"', async () => {
     const port = await listen(net.createServer((socket) => socket.end('\u0000garbage\r\n\r\n')));
     expect(await problemOf(probePrinter({ host: '127.0.0.1', webPort: port, ippPort: port }))).toBe(
