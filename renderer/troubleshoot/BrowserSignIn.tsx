@@ -42,6 +42,12 @@ export function BrowserSignIn() {
     if (reply.value.via === 'page') window.open(reply.value.url, '_blank', 'noopener,noreferrer');
   };
 
+  // The main process drops whatever the browser still sends back for a cancelled sign-in.
+  const cancel = async (): Promise<void> => {
+    setState({ kind: 'idle' });
+    await client?.invoke('cancelSignIn', {});
+  };
+
   return (
     <section className="browser-signin" aria-labelledby="browser-signin-title">
       <h4 id="browser-signin-title">{t('browserSignIn.title')}</h4>
@@ -54,6 +60,11 @@ export function BrowserSignIn() {
         <button type="button" className="primary" onClick={() => void start()}>
           {t('browserSignIn.start')}
         </button>
+        {state.kind === 'waiting' && (
+          <button type="button" onClick={() => void cancel()}>
+            {t('browserSignIn.cancel')}
+          </button>
+        )}
       </div>
       <div role="status" aria-live="polite">
         {state.kind === 'waiting' && <p>{t('browserSignIn.waiting')}</p>}

@@ -152,6 +152,16 @@ test('a pasted AADSTS53003 device-code block offers the browser sign-in', async 
   await expect(page.getByText(/The printer itself still signs in with a code/)).toBeVisible();
   await expectNoAxeViolations(page, 'troubleshooter browser sign-in');
   await screenshot(page, 'en/troubleshoot-browser-signin');
+  // Started and cancelled: the wizard stops waiting, the page that opened leads nowhere.
+  const [abandoned] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('button', { name: 'Open the sign-in page' }).click(),
+  ]);
+  await expect(page.getByText('Finish the sign-in in the browser.')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+  await expect(page.getByText('Finish the sign-in in the browser.')).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(0);
+  await abandoned.close();
   const [signInPage] = await Promise.all([
     context.waitForEvent('page'),
     page.getByRole('button', { name: 'Open the sign-in page' }).click(),

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -210,6 +210,36 @@ describe('browser sign-in (authorization code + PKCE)', () => {
     expect(await redeem('w'.repeat(43))).toContain('AADSTS501481');
     // A code is good for one attempt only, even a failed one.
     expect(await redeem(verifier)).toContain('AADSTS70008');
+  });
+
+  test('Cancel frees the loopback redirect at once; finishing in the browser later signs nobody in', async () => {
+    rig = await startSignInRig({ configDir: configDir() });
+    const started = await rig.service.startBrowserSignIn(async () => 'page');
+    const redirect = new URL(new URL(started.url).searchParams.get('redirect_uri') ?? '');
+    const listening = (): Promise<boolean> =>
+      new Promise((resolve) => {
+        const socket = net.connect(Number(redirect.port), '127.0.0.1');
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+      });
+    expect(await listening()).toBe(true);
+
+    const cancelled = await rig.service.cancel();
+    expect(cancelled).toMatchObject({ phase: 'signed-out', account: null, problem: null });
+    await expect.poll(listening, { timeout: 5000 }).toBe(false);
+
+    // The person finishes in the browser anyway: the answer has nowhere to go.
+    await signInInBrowser(started.url).catch((error: unknown) => String(error));
+    await rig.service.settled();
+    expect(await rig.service.status()).toMatchObject({
+      phase: 'signed-out',
+      account: null,
+      problem: null,
+    });
+    expect(rig.store.items?.size ?? 0).toBe(0);
   });
 
   test('the handler opens the page only through the link allow-list', async () => {

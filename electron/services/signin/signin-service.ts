@@ -15,7 +15,8 @@
  * - Fallback when a Conditional Access policy blocks device code: the authorization code flow
  *   with PKCE on a loopback redirect (MSAL's acquireTokenInteractive), the page opened through
  *   the link allow-list. Only the wizard's own checks can use it: the printer still signs in
- *   with a device code.
+ *   with a device code. It too runs on a throw-away app; Cancel also releases MSAL's loopback
+ *   listener (see cancelBrowserFlow).
  */
 import {
   LogLevel,
@@ -98,6 +99,15 @@ interface Flow {
   done: Promise<void>;
 }
 
+/** What the network wrapper of one sign-in needs to know (device code or browser). */
+type FlowGate = Pick<Flow, 'cancelled' | 'extraDelayMs' | 'polls' | 'slowDowns' | 'wake'>;
+
+interface BrowserFlow extends FlowGate {
+  /** MSAL's loopback redirect and the state it waits for, read from the page it opens. */
+  redirect: { uri: string; state: string } | null;
+  done: Promise<void>;
+}
+
 const roleOrder = Object.keys(consentRoleTemplates) as ConsentRole[];
 
 export function createSignInService(options: SignInServiceOptions): SignInService {
@@ -113,7 +123,7 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
   let lastProblem: SignInStatus['problem'] = null;
   let lastPolls = 0;
   let lastSlowDowns = 0;
-  let browserFlow: Promise<void> | null = null;
+  let browserFlow: BrowserFlow | null = null;
 
   const snapshot = async (): Promise<SignInStatus> => {
     const clientId = await options.clientIds.info();
@@ -254,8 +264,34 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     prompt = null;
   }
 
+  /**
+   * Cancels a browser sign-in: its network refuses the code exchange from now on, and MSAL's
+   * loopback listener (which MSAL cannot cancel) gets the answer a browser gives when the
+   * person declines, so it closes at once instead of waiting until the wizard quits.
+   */
+  function cancelBrowserFlow(): void {
+    const current = browserFlow;
+    if (!current) return;
+    current.cancelled = true;
+    browserFlow = null;
+    if (!current.redirect) return;
+    const answer = new URLSearchParams({
+      error: 'access_denied',
+      error_description: 'The sign-in was cancelled in the wizard.',
+      state: current.redirect.state,
+    });
+    void fetch(current.redirect.uri, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: answer.toString(),
+      signal: AbortSignal.timeout(3000),
+    }).catch(() => {
+      // Already closed: nothing left to release.
+    });
+  }
+
   /** The network of one sign-in: counts polls, honours slow_down, and obeys cancel. */
-  function flowNetwork(base: INetworkModule, current: Flow): INetworkModule {
+  function flowNetwork(base: INetworkModule, current: FlowGate): INetworkModule {
     const refuse = (): never => {
       throw new Error('This sign-in was cancelled.');
     };
@@ -497,16 +533,34 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     async startBrowserSignIn(open) {
       const current = await sessionForSignIn();
       cancelFlow();
+      cancelBrowserFlow();
       lastProblem = null;
       current.network.clear();
       let announce: (value: { url: string; via: 'system' | 'page' }) => void = () => {};
       const announced = new Promise<{ url: string; via: 'system' | 'page' }>(
         (resolve) => (announce = resolve),
       );
-      const outcome = current.pca
+      const started: BrowserFlow = {
+        cancelled: false,
+        extraDelayMs: 0,
+        polls: 0,
+        slowDowns: 0,
+        wake: null,
+        redirect: null,
+        done: Promise.resolve(),
+      };
+      // Like the device code: a throw-away app, so a cancelled sign-in leaves no token behind.
+      const flowApp = new PublicClientApplication({
+        auth: authConfig(current),
+        system: { networkClient: flowNetwork(current.network, started), loggerOptions: msalLogger },
+      });
+      const outcome = flowApp
         .acquireTokenInteractive({
           scopes: [graphScope(current.cloud.profile, '.default')],
-          openBrowser: async (url) => announce({ url, via: await open(url) }),
+          openBrowser: async (url) => {
+            started.redirect = loopbackRedirectOf(url);
+            announce({ url, via: await open(url) });
+          },
           successTemplate: browserPage(
             'Signed in. You can close this window and go back to the wizard.',
           ),
@@ -518,14 +572,17 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
           (result) => ({ ok: true as const, result }),
           (error: unknown) => ({ ok: false as const, error }),
         );
-      const done = outcome.then(async (settled) => {
+      started.done = outcome.then(async (settled) => {
+        if (started.cancelled) return;
         if (settled.ok && settled.result.account) {
+          // Only now does anything of this sign-in reach the lasting cache and the keychain.
+          await current.cache.replace(flowApp.getTokenCache().serialize());
           const accounts = await current.pca.getTokenCache().getAllAccounts();
           msalAccount =
             accounts.find(
               (candidate) => candidate.homeAccountId === settled.result.account?.homeAccountId,
             ) ??
-            settled.result.account ??
+            accounts[0] ??
             null;
           account = msalAccount ? await describeAccount(current, msalAccount) : null;
           lastProblem = null;
@@ -534,11 +591,11 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
             ? { id: 'signin-failed', data: { code: 'no-account', correlationId: '-' } }
             : classify(current, settled.error).problem;
         }
-        if (browserFlow === done) browserFlow = null;
+        if (browserFlow === started) browserFlow = null;
         await publish();
       });
-      browserFlow = done;
-      const opened = await Promise.race([announced, done.then(() => null)]);
+      browserFlow = started;
+      const opened = await Promise.race([announced, started.done.then(() => null)]);
       if (opened) return opened;
       // It ended before any page was opened (a refused address, no network…).
       // (Read through a function: TypeScript does not see the assignment in the callback.)
@@ -548,11 +605,13 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     },
     async cancel() {
       cancelFlow();
+      cancelBrowserFlow();
       lastProblem = null;
       return publish();
     },
     async signOut() {
       cancelFlow();
+      cancelBrowserFlow();
       const current = await currentSession();
       if (current) {
         const cache = current.pca.getTokenCache();
@@ -603,14 +662,28 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     async settled() {
       // A renewal after expiry starts a new flow from inside the old one's end.
       while (flow) await flow.done;
-      while (browserFlow) await browserFlow;
+      while (browserFlow) await browserFlow.done;
     },
     async close() {
       cancelFlow();
+      cancelBrowserFlow();
       session = null;
     },
   };
   return service;
+}
+
+/** MSAL's loopback redirect (it listens on 127.0.0.1) and the state of one authorize URL. */
+function loopbackRedirectOf(authorizeUrl: string): BrowserFlow['redirect'] {
+  try {
+    const query = new URL(authorizeUrl).searchParams;
+    const redirect = new URL(query.get('redirect_uri') ?? '');
+    const state = query.get('state');
+    if (redirect.protocol !== 'http:' || redirect.hostname !== 'localhost' || !state) return null;
+    return { uri: `http://127.0.0.1:${redirect.port}/`, state };
+  } catch {
+    return null;
+  }
 }
 
 /** The small page the loopback redirect shows in the browser when the sign-in returns. */
