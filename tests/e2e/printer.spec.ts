@@ -121,3 +121,54 @@ test('the printer steps in Ukrainian use the guide’s own labels', async ({ pag
   await expectNoAxeViolations(page, 'status-sheet uk');
   await screenshot(page, 'uk/printer-status-sheet');
 });
+
+test('two printers: each is set up and checked in turn, and the board counts both', async ({
+  page,
+  wizard,
+}) => {
+  await openWizard(page, wizard);
+  await openStep(page, /Find the printer/);
+  for (const name of ['EPSON ET-2850 Series', 'EPSON WF-C5790 Series']) {
+    await page
+      .getByRole('listitem')
+      .filter({ has: page.getByRole('heading', { level: 3, name }) })
+      .getByRole('checkbox', { name: /Use this printer/ })
+      .check();
+  }
+  const board = page.getByRole('complementary', { name: 'Status board' });
+  const picker = page.getByRole('group', { name: 'Printer' });
+  const chosen = (name: string) => picker.getByRole('radio', { name: new RegExp(name) });
+
+  // Set up: confirming the first moves on to the second; the second moves on to the sheet.
+  await openStep(page, /Set up the printer/);
+  await expect(chosen('ET-2850')).toBeChecked();
+  await page.getByRole('button', { name: 'It shows Signed in' }).click();
+  await expect(chosen('WF-C5790')).toBeChecked();
+  await expect(board.locator('[data-check="printer-signed-in"]')).toContainText('1/2');
+  await expect(board.locator('[data-check="printer-signed-in"]')).toContainText('Needs attention');
+  await page.getByRole('button', { name: 'It shows Signed in' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Check the status sheet' }),
+  ).toBeVisible();
+  await expect(board.locator('[data-check="printer-signed-in"]')).toContainText('2/2');
+  await expect(board.locator('[data-check="printer-signed-in"]')).toContainText('Passed');
+
+  // Status sheet: each printer shows its sheet's result here, not its sign-in.
+  await expect(chosen('WF-C5790')).toHaveAccessibleName(/Not run yet/);
+  // The first matches, the wizard offers the second, which matches too.
+  await picker.getByRole('radio', { name: /ET-2850/ }).check();
+  await page.getByRole('button', { name: 'Everything on my sheet matches' }).click();
+  await expect(page.getByTestId('status-sheet-passed')).toContainText('EPSON ET-2850 Series');
+  await expect(board.locator('[data-check="status-sheet"]')).toContainText('1/2');
+  await expectNoAxeViolations(page, 'status sheet, next printer');
+  await screenshot(page, 'en/status-sheet-next-printer');
+  await page.getByRole('button', { name: 'Next printer: EPSON WF-C5790 Series' }).click();
+  await expect(chosen('WF-C5790')).toBeChecked();
+  await expect(chosen('ET-2850')).toHaveAccessibleName(/Passed/);
+  await expect(page.getByTestId('status-sheet-passed')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Everything on my sheet matches' }).click();
+  await expect(page.getByTestId('status-sheet-passed')).toContainText('EPSON WF-C5790 Series');
+  await expect(page.getByRole('button', { name: /^Next printer/ })).toHaveCount(0);
+  await expect(board.locator('[data-check="status-sheet"]')).toContainText('2/2');
+  await expect(board.locator('[data-check="status-sheet"]')).toContainText('Passed');
+});

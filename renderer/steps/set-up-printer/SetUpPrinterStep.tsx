@@ -160,7 +160,7 @@ export function SetUpPrinterStep() {
   return (
     <StepFrame step="set-up-printer">
       <p>{t('setup.intro')}</p>
-      <PrinterPicker />
+      <PrinterPicker showing="signedIn" />
       <section className="switch-card" aria-labelledby="printer-open-title">
         <h3 id="printer-open-title">{printer.name}</h3>
         <div aria-live="polite">

@@ -99,8 +99,8 @@ export function useSignInStatus(): SignInStatus | null {
   return status;
 }
 
-/** Several printers: choose the one to work on (each shows how far it got). */
-export function PrinterPicker() {
+/** Several printers: choose the one to work on, each with its result on this step. */
+export function PrinterPicker({ showing }: { showing: 'signedIn' | 'statusSheet' }) {
   const { t } = useTranslation('printer');
   const { printers, printer } = usePrinterJourney();
   const { progress } = useReadyState();
@@ -112,7 +112,7 @@ export function PrinterPicker() {
       <legend className="field-label">{t('setup.choosePrinter')}</legend>
       {printers.map((item) => {
         const record = progress.printerSetup[item.id];
-        const state = record?.statusSheet?.state ?? record?.signedIn?.state ?? 'not-run';
+        const state = record?.[showing]?.state ?? 'not-run';
         return (
           <label key={item.id} className="choice">
             <input

@@ -19,6 +19,7 @@ import { StepFrame } from '../common/StepFrame';
 import { useExchangeSetup } from '../prepare-exchange/exchange-ui';
 import {
   PrinterPicker,
+  useCurrentPrinter,
   usePrinterJourney,
   useSignInStatus,
   useVendorLabels,
@@ -90,11 +91,18 @@ function FieldCheck({
  * In practice mode the practice printer's own sheet can be read to fill the list.
  */
 export function StatusSheetStep() {
+  // One sheet per printer: what was read or went wrong for one does not show on the next.
+  const { printer } = usePrinterJourney();
+  return <PrinterStatusSheet key={printer?.id ?? ''} />;
+}
+
+function PrinterStatusSheet() {
   const { t } = useTranslation('printer');
   const client = useWizard((store) => store.client);
   const goTo = useWizard((store) => store.goTo);
-  const { appInfo } = useReadyState();
-  const { printer, profile, record, update } = usePrinterJourney();
+  const { appInfo, progress } = useReadyState();
+  const { printers, printer, profile, record, update } = usePrinterJourney();
+  const pick = useCurrentPrinter((store) => store.pick);
   const labels = useVendorLabels(profile);
   const setup = useExchangeSetup();
   const signIn = useSignInStatus();
@@ -161,11 +169,20 @@ export function StatusSheetStep() {
   };
 
   const failedOnSetupScreen = verdicts.some((verdict) => verdict.state === 'failed');
+  // Several printers: once this sheet matches, offer the next one whose sheet does not yet.
+  const nextPrinter =
+    result?.state === 'passed'
+      ? printers.find(
+          (item) =>
+            item.id !== printer.id &&
+            progress.printerSetup[item.id]?.statusSheet?.state !== 'passed',
+        )
+      : undefined;
 
   return (
     <StepFrame step="status-sheet">
       <p>{t('sheet.intro')}</p>
-      <PrinterPicker />
+      <PrinterPicker showing="statusSheet" />
       <section className="switch-card" aria-labelledby="sheet-how-title">
         <h3 id="sheet-how-title">{t('sheet.howTitle')}</h3>
         <ul>
@@ -229,6 +246,13 @@ export function StatusSheetStep() {
             <div className="notice notice-success" data-testid="status-sheet-passed">
               <p className="notice-title">{t('sheet.passed', { printer: printer.name })}</p>
             </div>
+          )}
+          {nextPrinter && (
+            <p>
+              <button type="button" className="primary" onClick={() => pick(nextPrinter.id)}>
+                {t('sheet.nextPrinter', { printer: nextPrinter.name })}
+              </button>
+            </p>
           )}
         </div>
         {failedOnSetupScreen && (
