@@ -266,6 +266,13 @@ async function runJourney(
   await expect(webConfig.getByText('Setup complete.')).toBeVisible();
   await screenshot(webConfig, `${language}/practice-web-config-signed-in`);
   await webConfig.close();
+  // A slow keychain: the sign-in status reaches the next step after the user's first click
+  // there, and the sheet must still be judged against the signed-in mailbox.
+  const slowSignInStatus = '**/api/getSignInStatus';
+  await page.route(slowSignInStatus, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
   await actions.click(
     'wizard',
     page.getByRole('button', {
@@ -284,6 +291,7 @@ async function runJourney(
     "read the practice printer's sheet",
   );
   await expect(page.getByTestId('status-sheet-passed')).toBeVisible();
+  await page.unroute(slowSignInStatus);
   await expect(board.locator('[data-check="status-sheet"]')).toHaveClass(/board-passed/);
   await expectNoAxeViolations(page, `status-sheet ${language}`);
   await screenshot(page, `${language}/printer-status-sheet`);

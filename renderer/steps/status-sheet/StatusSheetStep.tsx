@@ -1,5 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ExchangeSetup } from '../../../shared/contract/exchange';
+import type { SignInStatus } from '../../../shared/contract/signin';
 import {
   answersFromReading,
   expectedValues,
@@ -85,6 +87,19 @@ function FieldCheck({
   );
 }
 
+/** What the sheet must show, from the Exchange setup and the wizard's sign-in. */
+function statusExpectations(
+  setup: ExchangeSetup | null,
+  signIn: SignInStatus | null,
+): StatusExpectations {
+  return {
+    personal: setup?.personal ?? false,
+    mailbox: signIn?.account?.username ?? null,
+    smtpHost: setup?.smtpHost ?? '',
+    smtpPort: setup?.smtpPort ?? 587,
+  };
+}
+
 /**
  * "Check the status sheet": where to see the email server status on the printer, then each
  * line compared with what it must show; a mismatch names its fix and the screen to go back to.
@@ -117,12 +132,7 @@ function PrinterStatusSheet() {
     );
   }
   const vendor = `vendors.${profile.id}`;
-  const expect: StatusExpectations = {
-    personal: setup?.personal ?? false,
-    mailbox: signIn?.account?.username ?? null,
-    smtpHost: setup?.smtpHost ?? '',
-    smtpPort: setup?.smtpPort ?? 587,
-  };
+  const expect = statusExpectations(setup, signIn);
   const expected = expectedValues(expect);
   const shownExpected = (field: StatusFieldId): string => {
     const word = translatedValues[field];
@@ -149,13 +159,21 @@ function PrinterStatusSheet() {
     if (!client) return;
     setReadProblem(null);
     setReading('reading');
-    const reply = await client.invoke('readPracticeStatusSheet', { printerId: printer.id });
-    if (!reply.ok) {
+    // The sheet is judged against the sign-in and Exchange setup as they are now, asked for
+    // afresh: the step's own copies may still be on their way (a slow keychain), and a sheet
+    // judged against "no mailbox yet" would be saved as a mismatch.
+    const [reply, setupNow, signInNow] = await Promise.all([
+      client.invoke('readPracticeStatusSheet', { printerId: printer.id }),
+      client.invoke('getExchangeSetup', {}),
+      client.invoke('getSignInStatus', {}),
+    ]);
+    if (!reply.ok || !setupNow.ok || !signInNow.ok) {
+      const failed = [reply, setupNow, signInNow].find((item) => !item.ok);
       setReading('idle');
-      setReadProblem(reply.problem);
+      setReadProblem(failed && !failed.ok ? failed.problem : null);
       return;
     }
-    save(answersFromReading(reply.value, expect));
+    save(answersFromReading(reply.value, statusExpectations(setupNow.value, signInNow.value)));
     setReading('done');
   };
 
