@@ -297,8 +297,11 @@ async function runJourney(
   await screenshot(page, `${language}/printer-status-sheet`);
   await actions.click('wizard', next(), 'Next (Check the status sheet)');
 
-  // Done: save the report.
+  // Done: the printer is signed in as the wizard's account; save the report.
   await expect(heading('done')).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: 'EPSON ET-2850 Series' }).locator('.board-passed').first(),
+  ).toContainText('admin@contoso.example');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     actions.click(

@@ -135,14 +135,19 @@ export function SetUpPrinterStep() {
     if (!reply.ok) setOpenProblem(reply.problem);
   };
 
-  const confirm = (signedIn: boolean): void => {
+  const confirm = async (signedIn: boolean): Promise<void> => {
     setNotSignedIn(!signedIn);
+    // The account as it is now: the step's copy may still be on its way (a slow keychain).
+    const now = signedIn ? await client?.invoke('getSignInStatus', {}) : undefined;
+    const signedInAs = now?.ok ? now.value.account?.username : account;
     update((current) => ({
       ...current,
       signedIn: {
         state: signedIn ? 'passed' : 'failed',
         at: new Date().toISOString(),
-        ...(signedIn ? { summary: account ?? undefined } : { problemId: 'printer-sign-in-failed' }),
+        ...(signedIn
+          ? { summary: signedInAs ?? undefined }
+          : { problemId: 'printer-sign-in-failed' }),
       },
     }));
     // Several printers: go on with the next one that is not signed in yet; after the last
@@ -243,10 +248,10 @@ export function SetUpPrinterStep() {
       <section className="switch-card" aria-labelledby="printer-confirm-title">
         <h3 id="printer-confirm-title">{t('setup.confirmTitle', { page: pageName })}</h3>
         <p>
-          <button type="button" className="primary" onClick={() => confirm(true)}>
+          <button type="button" className="primary" onClick={() => void confirm(true)}>
             {t('setup.confirmSignedIn', { status })}
           </button>{' '}
-          <button type="button" onClick={() => confirm(false)}>
+          <button type="button" onClick={() => void confirm(false)}>
             {t('setup.confirmNot')}
           </button>
         </p>
