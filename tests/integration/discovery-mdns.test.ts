@@ -153,6 +153,25 @@ describe('discovery on loopback', () => {
     expect(changes).toContain(0);
   });
 
+  it('keeps a printer listed when a same-named twin says goodbye (RFC 6762 10.1)', async () => {
+    // Two publishers of one name: a printer seen on two interfaces, or two practice worlds on
+    // one computer. The goodbye of one must not make the other flicker out of the list.
+    const id = run('twin');
+    const service = discovery();
+    service.start();
+    const changes: number[] = [];
+    service.onChange((snapshot) => changes.push(mine(snapshot, id).length));
+    const leaving = publisher();
+    const staying = publisher();
+    publishPrinter(leaving, id, 1);
+    publishPrinter(staying, id, 1);
+    await waitFor(service, () => changes.includes(1), 'the printer to be pushed to the list');
+    await new Promise<void>((resolve) => leaving.unpublishAll(() => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(mine(service.snapshot(), id)).toHaveLength(1);
+    expect(changes.slice(changes.indexOf(1))).not.toContain(0);
+  });
+
   it('drops a printer that vanishes without a goodbye once it misses the re-queries', async () => {
     const id = run('vanish');
     const child = spawnPublisher(id, 1);

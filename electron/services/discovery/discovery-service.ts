@@ -80,6 +80,9 @@ export function activeIpv4Interfaces(): string[] {
   return found;
 }
 
+/** How long a service that said goodbye stays listed while a same-named twin may answer. */
+const goodbyeGraceMs = 1000;
+
 interface Endpoint {
   mdns: ContainedBonjour;
   browsers: Map<PrinterServiceType, Bonjour.Browser>;
@@ -210,19 +213,31 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     changed();
   };
 
-  // After a goodbye, ask once more: a same-named service that is still there answers again
-  // (e.g. a goodbye from a twin on another interface), a departed one stays gone.
-  let goodbyeTimer: NodeJS.Timeout | null = null;
+  // RFC 6762 section 10.1: a goodbye means "gone in one second", not "gone now". Ask again at
+  // once: a same-named service that is still there (a twin on another interface, or another
+  // practice world on this computer) answers within that second and stays listed without a
+  // flicker; a departed one is dropped when the second is up.
+  const goodbyes = new Map<string, NodeJS.Timeout>();
+  let goodbyeQuery: NodeJS.Timeout | null = null;
   const untrack = (service: Bonjour.Service): void => {
     const fqdn = normaliseHost(String(service.fqdn ?? ''));
-    if (!services.delete(fqdn)) return;
-    changed();
-    if (!goodbyeTimer && !stopped) {
-      goodbyeTimer = setTimeout(() => {
-        goodbyeTimer = null;
-        if (!stopped) requery();
-      }, 1000).unref();
-    }
+    const said = services.get(fqdn);
+    if (!said || goodbyes.has(fqdn) || stopped) return;
+    goodbyes.set(
+      fqdn,
+      setTimeout(() => {
+        goodbyes.delete(fqdn);
+        // An accepted answer since the goodbye replaced the entry: it is still there.
+        if (services.get(fqdn) !== said) return;
+        services.delete(fqdn);
+        changed();
+      }, goodbyeGraceMs).unref(),
+    );
+    // One query for a burst of goodbyes (a printer says one per service type).
+    goodbyeQuery ??= setTimeout(() => {
+      goodbyeQuery = null;
+      if (!stopped) requery();
+    }, 50).unref();
   };
 
   // A response that names a known service (SRV/TXT, ttl > 0) proves it is still there;
@@ -434,7 +449,9 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     async stop() {
       stopped = true;
       clearTimers();
-      if (goodbyeTimer) clearTimeout(goodbyeTimer);
+      if (goodbyeQuery) clearTimeout(goodbyeQuery);
+      for (const timer of goodbyes.values()) clearTimeout(timer);
+      goodbyes.clear();
       if (notifyTimer) clearTimeout(notifyTimer);
       notifyTimer = null;
       searching = false;
