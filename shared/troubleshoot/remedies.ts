@@ -53,6 +53,7 @@ export const remedies: Partial<Record<ProblemId, readonly RemedyAction[]>> = {
   'signin-sign-in-frequency': ['sign-in-again', 'run-ca-check'],
   'signin-mfa-required': ['sign-in-again'],
   'signin-code-expired': ['sign-in-again'],
+  'signin-browser-abandoned': ['browser-sign-in'],
   'signin-bad-code': ['sign-in-again'],
   'signin-declined': ['sign-in-again'],
   'signin-consent-missing': ['sign-in-again'],

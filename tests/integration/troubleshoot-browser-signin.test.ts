@@ -242,6 +242,37 @@ describe('browser sign-in (authorization code + PKCE)', () => {
     expect(rig.store.items?.size ?? 0).toBe(0);
   });
 
+  test('a browser sign-in nobody finishes is given up: its port is freed and the wizard says so', async () => {
+    rig = await startSignInRig({ configDir: configDir(), browserSignInLimitMs: 1500 });
+    const started = await rig.service.startBrowserSignIn(async () => 'page');
+    const redirect = new URL(new URL(started.url).searchParams.get('redirect_uri') ?? '');
+    const listening = (): Promise<boolean> =>
+      new Promise((resolve) => {
+        const socket = net.connect(Number(redirect.port), '127.0.0.1');
+        socket.once('connect', () => {
+          socket.destroy();
+          resolve(true);
+        });
+        socket.once('error', () => resolve(false));
+      });
+    expect(await listening()).toBe(true);
+
+    const given = await rig.waitFor((status) => status.problem !== null, 10_000);
+    expect(given).toMatchObject({
+      phase: 'signed-out',
+      account: null,
+      problem: { id: 'signin-browser-abandoned', data: { minutes: 1 } },
+    });
+    await expect.poll(listening, { timeout: 5000 }).toBe(false);
+    // Finishing in the old page later signs nobody in; a new start works.
+    await signInInBrowser(started.url).catch((error: unknown) => String(error));
+    await rig.service.settled();
+    expect(await rig.service.status()).toMatchObject({ phase: 'signed-out', account: null });
+    const again = await rig.service.startBrowserSignIn(async () => 'page');
+    await signInInBrowser(again.url);
+    await rig.waitFor((status) => status.phase === 'signed-in');
+  });
+
   test('the handler opens the page only through the link allow-list', async () => {
     rig = await startSignInRig({ configDir: configDir() });
     const handlers = createTroubleshootHandlers({

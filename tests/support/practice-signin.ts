@@ -99,6 +99,7 @@ export async function startSignInRig(options: {
   networkTimeoutMs?: number;
   maxRenewals?: number;
   slowDownSeconds?: number;
+  browserSignInLimitMs?: number;
 }): Promise<SignInRig> {
   const tenant = createPracticeTenant(options.tenant ?? { interval: 0.1 });
   const world = await startPracticeWorld({ parts: [() => tenant], initial: options.initial ?? {} });
@@ -125,6 +126,9 @@ export async function startSignInRig(options: {
       ...(options.maxRenewals !== undefined ? { maxRenewals: options.maxRenewals } : {}),
       ...(options.slowDownSeconds !== undefined
         ? { slowDownSeconds: options.slowDownSeconds }
+        : {}),
+      ...(options.browserSignInLimitMs !== undefined
+        ? { browserSignInLimitMs: options.browserSignInLimitMs }
         : {}),
     });
   const store = options.store ?? memoryStore();

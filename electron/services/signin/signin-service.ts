@@ -56,6 +56,8 @@ export interface SignInServiceOptions {
   slowDownSeconds?: number;
   /** How many expired codes are replaced in a row without the person asking. */
   maxRenewals?: number;
+  /** A browser sign-in nobody finishes is given up after this long, freeing its port. */
+  browserSignInLimitMs?: number;
 }
 
 /** Opens the sign-in page outside the app (allow-listed); says how it was opened. */
@@ -114,6 +116,7 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const slowDownMs = (options.slowDownSeconds ?? 5) * 1000;
   const maxRenewals = options.maxRenewals ?? 3;
+  const browserSignInLimitMs = options.browserSignInLimitMs ?? 10 * 60_000;
   let session: Session | null = null;
   let flow: Flow | null = null;
   let flowCounter = 0;
@@ -595,6 +598,18 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
         await publish();
       });
       browserFlow = started;
+      // Abandoned in the browser: give it up like an expired code, so MSAL's listener does not
+      // hold its port until the wizard quits, and say so.
+      const limit = setTimeout(() => {
+        if (browserFlow !== started) return;
+        cancelBrowserFlow();
+        lastProblem = {
+          id: 'signin-browser-abandoned',
+          data: { minutes: Math.max(1, Math.round(browserSignInLimitMs / 60_000)) },
+        };
+        void publish();
+      }, browserSignInLimitMs).unref();
+      void started.done.finally(() => clearTimeout(limit));
       const opened = await Promise.race([announced, started.done.then(() => null)]);
       if (opened) return opened;
       // It ended before any page was opened (a refused address, no network…).
