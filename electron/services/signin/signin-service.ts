@@ -609,7 +609,8 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
         };
         void publish();
       }, browserSignInLimitMs).unref();
-      void started.done.finally(() => clearTimeout(limit));
+      const stopLimit = (): void => clearTimeout(limit);
+      started.done.then(stopLimit, stopLimit);
       const opened = await Promise.race([announced, started.done.then(() => null)]);
       if (opened) return opened;
       // It ended before any page was opened (a refused address, no network…).
