@@ -52,6 +52,20 @@ function postTls(url: string, fields: Record<string, string>, ca: string): Promi
   });
 }
 
+/** Whether MSAL's loopback redirect (named in the authorize URL) still accepts connections. */
+function redirectListening(authorizeUrl: string): () => Promise<boolean> {
+  const redirect = new URL(new URL(authorizeUrl).searchParams.get('redirect_uri') ?? '');
+  return () =>
+    new Promise((resolve) => {
+      const socket = net.connect(Number(redirect.port), '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('error', () => resolve(false));
+    });
+}
+
 const flowOf = (html: string): string => /name="flow" value="([^"]+)"/.exec(html)?.[1] ?? '';
 
 /** The form_post page's answer to the app: where it posts, and its fields. */
@@ -215,16 +229,7 @@ describe('browser sign-in (authorization code + PKCE)', () => {
   test('Cancel frees the loopback redirect at once; finishing in the browser later signs nobody in', async () => {
     rig = await startSignInRig({ configDir: configDir() });
     const started = await rig.service.startBrowserSignIn(async () => 'page');
-    const redirect = new URL(new URL(started.url).searchParams.get('redirect_uri') ?? '');
-    const listening = (): Promise<boolean> =>
-      new Promise((resolve) => {
-        const socket = net.connect(Number(redirect.port), '127.0.0.1');
-        socket.once('connect', () => {
-          socket.destroy();
-          resolve(true);
-        });
-        socket.once('error', () => resolve(false));
-      });
+    const listening = redirectListening(started.url);
     expect(await listening()).toBe(true);
 
     const cancelled = await rig.service.cancel();
@@ -245,16 +250,7 @@ describe('browser sign-in (authorization code + PKCE)', () => {
   test('a browser sign-in nobody finishes is given up: its port is freed and the wizard says so', async () => {
     rig = await startSignInRig({ configDir: configDir(), browserSignInLimitMs: 1500 });
     const started = await rig.service.startBrowserSignIn(async () => 'page');
-    const redirect = new URL(new URL(started.url).searchParams.get('redirect_uri') ?? '');
-    const listening = (): Promise<boolean> =>
-      new Promise((resolve) => {
-        const socket = net.connect(Number(redirect.port), '127.0.0.1');
-        socket.once('connect', () => {
-          socket.destroy();
-          resolve(true);
-        });
-        socket.once('error', () => resolve(false));
-      });
+    const listening = redirectListening(started.url);
     expect(await listening()).toBe(true);
 
     const given = await rig.waitFor((status) => status.problem !== null, 10_000);
