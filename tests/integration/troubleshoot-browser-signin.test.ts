@@ -248,7 +248,7 @@ describe('browser sign-in (authorization code + PKCE)', () => {
   });
 
   test('a browser sign-in nobody finishes is given up: its port is freed and the wizard says so', async () => {
-    rig = await startSignInRig({ configDir: configDir(), browserSignInLimitMs: 1500 });
+    rig = await startSignInRig({ configDir: configDir(), browserSignInLimitMs: 3000 });
     const started = await rig.service.startBrowserSignIn(async () => 'page');
     const listening = redirectListening(started.url);
     expect(await listening()).toBe(true);
