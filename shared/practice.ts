@@ -9,7 +9,7 @@ export const practiceSwitches = {
   /** Which practice printers announce themselves on loopback. */
   printers: ['three', 'none', 'hostile'],
   /**
-   * How the practice tenant answers sign-ins (electron/simulator/practice-tenant.ts). Errors
+   * How the practice tenant answers sign-ins (electron/simulator/practice-tenant/). Errors
    * "after sign-in" come once the person has entered the password on the practice page, the
    * way Microsoft shows them; app and code errors come at once; refresh errors on the next
    * silent refresh.
