@@ -39,6 +39,13 @@ export const practiceSwitches = {
     'network-down',
     'not-answering',
     'unexpected-error',
+    // Transient trouble in the middle of polling (and on the next refresh): the wizard rides
+    // it out and keeps the same code; `busy` never ends, so the wizard must say so.
+    'busy-once',
+    'throttled-once',
+    'connection-dropped-once',
+    'slow-once',
+    'busy',
   ],
   // Practice Exchange and practice Graph (electron/simulator/practice-exchange.ts). The first
   // three are also what the practice admin center page flips.

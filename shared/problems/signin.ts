@@ -34,6 +34,7 @@ export const signinProblems = {
   'signin-sign-in-frequency': { area: 'signin', severity: 'warning' },
   'signin-network': { area: 'signin', severity: 'error' },
   'signin-network-timeout': { area: 'signin', severity: 'error' },
+  'signin-service-busy': { area: 'signin', severity: 'error' },
   'signin-certificate-untrusted': { area: 'signin', severity: 'error' },
   'signin-failed': { area: 'signin', severity: 'error' },
   'signin-role-check-failed': { area: 'signin', severity: 'warning' },

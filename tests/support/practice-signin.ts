@@ -10,6 +10,7 @@ import {
 import { createClientIdStore } from '../../electron/services/signin/client-id';
 import { resolveCloud } from '../../electron/services/signin/cloud';
 import type { SecretStore } from '../../electron/services/keychain';
+import type { RideOutPolicy } from '../../electron/services/net/ride-out';
 import type { SignInStatus } from '../../shared/contract/signin';
 import {
   createPracticeTenant,
@@ -100,6 +101,7 @@ export async function startSignInRig(options: {
   maxRenewals?: number;
   slowDownSeconds?: number;
   browserSignInLimitMs?: number;
+  rideOut?: RideOutPolicy;
 }): Promise<SignInRig> {
   const tenant = createPracticeTenant(options.tenant ?? { interval: 0.1 });
   const world = await startPracticeWorld({ parts: [() => tenant], initial: options.initial ?? {} });
@@ -127,6 +129,7 @@ export async function startSignInRig(options: {
       ...(options.slowDownSeconds !== undefined
         ? { slowDownSeconds: options.slowDownSeconds }
         : {}),
+      ...(options.rideOut ? { rideOut: options.rideOut } : {}),
       ...(options.browserSignInLimitMs !== undefined
         ? { browserSignInLimitMs: options.browserSignInLimitMs }
         : {}),

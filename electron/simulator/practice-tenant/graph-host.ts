@@ -14,6 +14,7 @@ import {
   practiceResources,
   practiceTenantId,
   practiceTenantName,
+  type PracticeAccount,
 } from './accounts';
 import { scenarioOf, type GraphRoute, type TenantState } from './state';
 
@@ -70,6 +71,18 @@ export async function handleGraph(
   sendJson(response, result.status, result.body, result.headers);
 }
 
+/** Graph's path of the signed-in account's directory roles (cast segment). */
+export const directoryRolesRoute = '/me/transitiveMemberOf/microsoft.graph.directoryRole';
+
+/** An account's directory roles as Graph lists them. */
+export const directoryRolesOf = (account: PracticeAccount) =>
+  account.roles.map((role) => ({
+    '@odata.type': '#microsoft.graph.directoryRole',
+    id: `${role.roleTemplateId.slice(0, 8)}-aaaa-4000-8000-000000000000`,
+    displayName: role.displayName,
+    roleTemplateId: role.roleTemplateId,
+  }));
+
 export function addStandardGraphRoutes(state: TenantState): void {
   const needsScope =
     (allowed: string[], route: GraphRoute): GraphRoute =>
@@ -109,14 +122,17 @@ export function addStandardGraphRoutes(state: TenantState): void {
             id: `9a0b${index.toString().padStart(4, '0')}-0000-4000-8000-000000000000`,
             displayName: group,
           })),
-          ...account.roles.map((role) => ({
-            '@odata.type': '#microsoft.graph.directoryRole',
-            id: `${role.roleTemplateId.slice(0, 8)}-aaaa-4000-8000-000000000000`,
-            displayName: role.displayName,
-            roleTemplateId: role.roleTemplateId,
-          })),
+          ...directoryRolesOf(account),
         ],
       },
+    })),
+  );
+  // The same, cast to directory roles: the wizard's one role lookup reads this.
+  state.graphRoutes.set(
+    `GET ${directoryRolesRoute}`,
+    needsScope(userRead, ({ account }) => ({
+      status: 200,
+      body: { value: directoryRolesOf(account) },
     })),
   );
   state.graphRoutes.set(

@@ -91,12 +91,17 @@ export interface PracticeTenantOptions {
   expiresIn?: number;
   /** Seconds added per slow_down (RFC 8628: 5). */
   slowDownSeconds?: number;
+  /** How late the `slow-once` answer comes (longer than the wizard's 15 s deadline). */
+  slowAnswerMs?: number;
 }
 
 export interface TenantState {
   readonly interval: number;
   readonly expiresIn: number;
   readonly slowDownSeconds: number;
+  readonly slowAnswerMs: number;
+  /** Device codes and refresh tokens that already had their one transient failure. */
+  readonly transientServed: Set<string>;
   readonly apps: Map<string, PracticeApp>;
   readonly deviceGrants: Map<string, DeviceGrant>;
   readonly byUserCode: Map<string, DeviceGrant>;
@@ -120,6 +125,8 @@ export function createTenantState(options: PracticeTenantOptions): TenantState {
     interval: options.interval ?? 2,
     expiresIn: options.expiresIn ?? 900,
     slowDownSeconds: options.slowDownSeconds ?? 5,
+    slowAnswerMs: options.slowAnswerMs ?? 20_000,
+    transientServed: new Set(),
     apps: new Map([
       [wizardApp.clientId, wizardApp],
       [printerApp.clientId, printerApp],

@@ -102,6 +102,7 @@ export async function handleIdentity(
     return;
   }
   const grantType = form.get('grant_type') ?? '';
+  if (await transientTrouble(state, request, response, current, form, grantType)) return;
   if (grantType === 'device_code' || grantType === 'urn:ietf:params:oauth:grant-type:device_code') {
     answerDevicePoll(state, response, form, app, current, correlationId);
     return;
@@ -245,4 +246,69 @@ function answerDevicePoll(
   }
   grant.redeemed = true;
   sendJson(response, 200, issued.body);
+}
+
+/** The scenarios of trouble that passes (or, for `busy`, does not). */
+const transientScenarios = new Set<TenantScenario>([
+  'busy-once',
+  'throttled-once',
+  'connection-dropped-once',
+  'slow-once',
+  'busy',
+]);
+
+/**
+ * Transient trouble at the token endpoint, in the middle of polling (a device code already
+ * polled once) and on a refresh: 503 or 429 with Retry-After: 1, a dropped connection, or one
+ * answer slower than the wizard's deadline. Once per device code or refresh token, except
+ * `busy`. True when the request was answered (or dropped) here.
+ */
+async function transientTrouble(
+  state: TenantState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  current: TenantScenario,
+  form: URLSearchParams,
+  grantType: string,
+): Promise<boolean> {
+  if (!transientScenarios.has(current)) return false;
+  const grant =
+    grantType === 'refresh_token' ? null : state.deviceGrants.get(form.get('device_code') ?? '');
+  if (grantType !== 'refresh_token' && (!grant || grant.polls.length === 0)) return false;
+  const key = grant ? `device:${grant.deviceCode}` : `refresh:${form.get('refresh_token') ?? ''}`;
+  if (current !== 'busy') {
+    if (state.transientServed.has(key)) return false;
+    state.transientServed.add(key);
+  }
+  if (current === 'slow-once') {
+    // Answers late; by then the wizard has given up on this answer and asked again, and an
+    // answer nobody waits for any more is not worked out (nor the grant redeemed by it).
+    await new Promise((resolve) => setTimeout(resolve, state.slowAnswerMs));
+    return request.socket.destroyed;
+  }
+  grant?.polls.push(Date.now());
+  switch (current) {
+    case 'connection-dropped-once':
+      request.socket.destroy();
+      return true;
+    case 'throttled-once':
+      sendJson(
+        response,
+        429,
+        { error: 'temporarily_unavailable', error_description: 'Too many requests.' },
+        { 'Retry-After': '1' },
+      );
+      return true;
+    default:
+      sendJson(
+        response,
+        503,
+        {
+          error: 'temporarily_unavailable',
+          error_description: 'The service is temporarily unavailable. Please try again later.',
+        },
+        { 'Retry-After': '1' },
+      );
+      return true;
+  }
 }
