@@ -1,8 +1,9 @@
 /**
  * The Electron shell: a hardened window over the same handler table as the browser shell.
  * The renderer is served from the app:// scheme with the app's CSP; navigation, new windows,
- * webviews and permission requests are refused; IPC answers only the app's own frame; links
- * leave the app only through the allow-list (electron/services/link-policy.ts).
+ * webviews and permission requests are refused; IPC answers only the app window's main frame;
+ * links leave the app only through the allow-list (electron/services/link-policy.ts). Each
+ * decision is a pure function in ./policies.ts; this file wires them to Electron.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,42 +23,42 @@ import { problem } from '../../shared/problem';
 import { contentSecurityPolicy } from '../content-security';
 import { createWizardHost, productName, type WizardHost } from '../host';
 import { parseOptions, UsageError } from '../options';
+import {
+  appEntryUrl,
+  appScheme,
+  isAllowedNavigation,
+  isPermissionGranted,
+  isTrustedSender,
+  newWindowDecision,
+  resolveAppRequest,
+  wizardArgs,
+  type FrameFacts,
+} from './policies';
 import { hardenedWindowOptions } from './window-options';
 import { createSaveReport } from './save-report';
 
-const appOrigin = 'app://wizard';
 const rendererDir = path.resolve(__dirname, '..', '..', 'renderer');
 
 protocol.registerSchemesAsPrivileged([
-  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 app.enableSandbox();
 app.setName(productName);
 
-/** Wizard flags only: Chromium and debugger switches (e.g. from test runners) are not ours. */
-function wizardArgs(argv: readonly string[]): string[] {
-  const script = argv.findIndex((arg) => arg.endsWith('main.js'));
-  const rest = argv.slice(script >= 0 ? script + 1 : app.isPackaged ? 1 : 2);
-  return rest.filter((arg) => !/^--(inspect|remote-debugging|no-sandbox|enable-logging)/.test(arg));
-}
-
-function isTrustedSender(frame: WebFrameMain | null): boolean {
-  if (!frame) return false;
-  try {
-    return new URL(frame.url).origin === appOrigin;
-  } catch {
-    return false;
-  }
+function frameFacts(frame: WebFrameMain | null | undefined): FrameFacts | null {
+  if (!frame || frame.isDestroyed()) return null;
+  return { url: frame.url, processId: frame.processId, routingId: frame.routingId };
 }
 
 async function serveRenderer(request: Request): Promise<Response> {
-  const url = new URL(request.url);
-  const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
-  const file = path.resolve(rendererDir, relative);
-  if (url.host !== 'wizard' || !file.startsWith(rendererDir + path.sep)) {
+  const target = resolveAppRequest(request.url, rendererDir);
+  if (target.kind === 'not-found') return new Response('Not found', { status: 404 });
+  let response: Response;
+  try {
+    response = await net.fetch(pathToFileURL(target.file).toString());
+  } catch {
     return new Response('Not found', { status: 404 });
   }
-  const response = await net.fetch(pathToFileURL(file).toString());
   const headers = new Headers(response.headers);
   headers.set('Content-Security-Policy', contentSecurityPolicy);
   headers.set('X-Content-Type-Options', 'nosniff');
@@ -81,24 +82,39 @@ function packagedClientId(): { packagedClientId?: string } {
 async function start(): Promise<void> {
   let demo = false;
   try {
-    demo = parseOptions(wizardArgs(process.argv).filter((arg) => arg !== '--web')).demo;
+    demo = parseOptions(
+      wizardArgs(process.argv, app.isPackaged).filter((arg) => arg !== '--web'),
+    ).demo;
   } catch (error) {
     process.stderr.write(`${error instanceof UsageError ? error.message : String(error)}\n`);
     app.exit(2);
     return;
   }
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => {
-    callback(false);
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) => {
+    callback(
+      isPermissionGranted({
+        permission,
+        requestingUrl: details.requestingUrl,
+        isMainFrame: details.isMainFrame,
+      }),
+    );
   });
-  protocol.handle('app', serveRenderer);
+  session.defaultSession.setPermissionCheckHandler((_contents, permission, origin, details) =>
+    isPermissionGranted({
+      permission,
+      requestingUrl: details.requestingUrl ?? origin,
+      isMainFrame: details.isMainFrame,
+    }),
+  );
+  protocol.handle(appScheme, serveRenderer);
 
   let mainWindow: BrowserWindow | null = null;
   const host: WizardHost = await createWizardHost({
     shell: 'electron',
     practice: demo,
     version: app.getVersion(),
-    configDir: app.getPath('userData'),
+    configDir: process.env['WIZARD_CONFIG_DIR'] || app.getPath('userData'),
     versions: process.versions,
     ...packagedClientId(),
     async openExternal(url) {
@@ -109,7 +125,13 @@ async function start(): Promise<void> {
   });
 
   ipcMain.handle(ipcChannels.invoke, (event, method: unknown, params: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) {
+    const appContents = mainWindow?.isDestroyed() === false ? mainWindow.webContents : null;
+    const trusted = isTrustedSender({
+      frame: frameFacts(event.senderFrame),
+      appMainFrame: frameFacts(appContents?.mainFrame),
+      fromAppWindow: appContents !== null && event.sender.id === appContents.id,
+    });
+    if (!trusted) {
       return { ok: false, problem: problem('request-malformed', { reason: 'sender' }) };
     }
     return host.dispatch(method, params);
@@ -124,7 +146,7 @@ async function start(): Promise<void> {
   });
   window.once('ready-to-show', () => window.show());
   window.on('closed', unsubscribe);
-  await window.loadURL(`${appOrigin}/index.html`);
+  await window.loadURL(appEntryUrl);
 
   app.on('window-all-closed', () => {
     void host.close().finally(() => app.quit());
@@ -132,13 +154,12 @@ async function start(): Promise<void> {
 }
 
 app.on('web-contents-created', (_event, contents) => {
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event, url) => {
-    if (!url.startsWith(`${appOrigin}/`)) event.preventDefault();
-  });
+  contents.setWindowOpenHandler(newWindowDecision);
+  const guard = (event: { url: string; preventDefault(): void }): void => {
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
+  };
+  contents.on('will-frame-navigate', guard);
+  contents.on('will-redirect', guard);
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
