@@ -1,8 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/support/chromium';
 
-// E2E runs the real renderer in Debian's Chromium through the browser shell; the Electron
-// project runs the same smoke check where an Electron runtime exists and skips otherwise.
+// E2E runs the real renderer in Debian's Chromium through the browser shell; the shell harness
+// runs the Electron shell's compiled main and preload under a stand-in for Electron with the
+// same renderer; the Electron project runs where an Electron runtime exists and skips otherwise.
 
 export default defineConfig({
   outputDir: 'artifacts/test-results',
@@ -21,6 +22,13 @@ export default defineConfig({
         viewport: { width: 1280, height: 860 },
         launchOptions: chromiumLaunchOptions,
       },
+    },
+    {
+      // The Electron shell's real main entry and preload under a stand-in for Electron
+      // (tests/shell-harness/harness.ts), showing its window in Debian's Chromium.
+      name: 'electron-shell-harness',
+      testDir: 'tests/shell-harness',
+      use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions },
     },
     { name: 'electron-shell', testDir: 'tests/e2e-electron' },
   ],

@@ -134,7 +134,11 @@ export function createBrowserFlows(context: SignInContext): BrowserFlows {
     const stopLimit = (): void => clearTimeout(limit);
     started.done.then(stopLimit, stopLimit);
     const opened = await Promise.race([announced, started.done.then(() => null)]);
-    if (opened) return opened;
+    if (opened) {
+      // The page is open: the wizard now waits for the person in the browser.
+      void context.publish();
+      return opened;
+    }
     // It ended before any page was opened (a refused address, no network…).
     // (Read through a function: TypeScript does not see the assignment in the callback.)
     const ended = ((): SignInStatus['problem'] => state.lastProblem)();

@@ -138,25 +138,20 @@ export function createSignInContext(options: SignInServiceOptions): SignInContex
     async snapshot() {
       const clientId = await options.clientIds.info();
       const cloud = state.session?.cloud ?? (await options.cloud());
-      const phase: SignInStatus['phase'] = !clientId.value
-        ? 'no-client-id'
-        : state.deviceCode && state.prompt
-          ? 'waiting'
-          : state.account
-            ? 'signed-in'
-            : 'signed-out';
-      return {
-        phase,
+      const facts = {
         clientId,
         cloud: cloud.label,
-        storage: state.session?.cache.storage() ?? { kind: 'keychain' },
-        prompt: phase === 'waiting' ? state.prompt : null,
-        account: state.account,
-        problem:
-          state.lastProblem ?? (cloud.problem && phase !== 'no-client-id' ? cloud.problem : null),
+        storage: state.session?.cache.storage() ?? ({ kind: 'keychain' } as const),
+        problem: state.lastProblem ?? (cloud.problem && clientId.value ? cloud.problem : null),
         polls: state.deviceCode?.polls ?? state.lastPolls,
         slowDowns: state.deviceCode?.slowDowns ?? state.lastSlowDowns,
       };
+      const { account, prompt } = state;
+      if (!clientId.value) return { ...facts, phase: 'no-client-id', prompt: null, account: null };
+      if (state.deviceCode && prompt) return { ...facts, phase: 'waiting', prompt, account };
+      if (state.browser) return { ...facts, phase: 'browser', prompt: null, account };
+      if (account) return { ...facts, phase: 'signed-in', prompt: null, account };
+      return { ...facts, phase: 'signed-out', prompt: null, account: null };
     },
     async publish() {
       const status = await context.snapshot();
