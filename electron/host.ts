@@ -5,11 +5,11 @@
 import { EventEmitter } from 'node:events';
 import type { WizardEvent } from '../shared/contract';
 import type { ShellKind } from '../shared/model';
-import { createDispatcher, type Dispatch } from './dispatcher';
-import { createHandlerTable } from './handlers';
+import { createDispatcher, type Dispatch } from './handlers/dispatcher';
+import { createHandlerTable } from './handlers/table';
 import { admitPrinterOrigin } from './handlers/discovery';
 import type { SaveReport } from './handlers/printer';
-import { ProblemError } from './problem-error';
+import { ProblemError } from './common/problem-error';
 import { createAppInfoService } from './services/app-info';
 import { loadCloudFile, type CustomCloud } from './services/cloud-profile-file';
 import {

@@ -10,7 +10,6 @@ import type { Problem } from './problem';
 import type { DiscoveryApi, DiscoveryEvents } from './contract/discovery';
 import type { SigninApi, SigninEvents } from './contract/signin';
 import type { PrinterApi } from './contract/printer';
-import type { TroubleshootApi } from './contract/troubleshoot';
 
 type NoParams = Record<string, never>;
 
@@ -18,8 +17,7 @@ type NoParams = Record<string, never>;
  * The whole contract. Each capability declares its own part in `shared/contract/<area>.ts`
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
-export interface WizardApi
-  extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi, TroubleshootApi {}
+export interface WizardApi extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -78,13 +76,13 @@ const methodFlags: { [M in WizardMethod]: true } = {
   signOut: true,
   setClientId: true,
   checkConsentRole: true,
+  startBrowserSignIn: true,
   getExchangeSetup: true,
   runMailCheck: true,
   runTenantChecks: true,
   readPracticeStatusSheet: true,
   buildSetupReport: true,
   saveSetupReport: true,
-  startBrowserSignIn: true,
 };
 export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
 

@@ -15,7 +15,7 @@ import type { BoardUpdate, TenantCheckId, TenantCheckResult } from '../../shared
 import { consentRoleTemplates } from '../../shared/contract/signin';
 import { problem, type ProblemData } from '../../shared/problem';
 import type { ProblemId } from '../../shared/problems/index';
-import { ProblemError } from '../problem-error';
+import { ProblemError } from '../common/problem-error';
 import { createBoundedHttps, retryAfterSeconds, type BoundedReply } from './net/bounded-https';
 import { isTransientStatus, rideOut } from './net/ride-out';
 import { lookUpDirectoryRoles, MalformedRolesError } from './signin/role-lookup';

@@ -20,9 +20,9 @@ import {
 } from 'electron';
 import { ipcChannels, type WizardEvent } from '../../shared/contract';
 import { problem } from '../../shared/problem';
-import { contentSecurityPolicy } from '../content-security';
+import { contentSecurityPolicy } from '../common/content-security';
 import { createWizardHost, productName, type WizardHost } from '../host';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError } from '../startup/options';
 import {
   appEntryUrl,
   appScheme,

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Reply } from '../../shared/contract';
 import type { AppInfo } from '../../shared/model';
-import { contentSecurityPolicy } from '../../electron/content-security';
+import { contentSecurityPolicy } from '../../electron/common/content-security';
 import { appEntryUrl } from '../../electron/shell-electron/policies';
 import { screenshot } from '../e2e/fixtures';
 import { Actions, signInOnPracticeMicrosoft, wordsOf } from '../e2e/journey-steps';

@@ -7,18 +7,13 @@
  * limit, so the listener does not hold its port until the wizard quits.
  */
 import { graphScope } from '../../../shared/cloud-profiles';
-import type { SignInStatus } from '../../../shared/contract/signin';
-import { ProblemError } from '../../problem-error';
+import type { BrowserSignInStarted, SignInStatus } from '../../../shared/contract/signin';
+import { ProblemError } from '../../common/problem-error';
 import { flowNetwork } from './flow-network';
 import type { FlowGate, SignInContext } from './session';
 
 /** Opens the sign-in page outside the app (allow-listed); says how it was opened. */
 export type OpenSignInPage = (url: string) => Promise<'system' | 'page'>;
-
-export interface BrowserSignInStarted {
-  url: string;
-  via: 'system' | 'page';
-}
 
 interface BrowserFlow extends FlowGate {
   /** MSAL's loopback redirect and the state it waits for, read from the page it opens. */

@@ -9,7 +9,7 @@ import {
   problemByAadsts,
   problemByOAuthError,
 } from '../../../shared/signin/aadsts';
-import { ProblemError } from '../../problem-error';
+import { ProblemError } from '../../common/problem-error';
 import { NetworkFailureError, type NetworkFailure, type OAuthErrorRecord } from './network-client';
 
 const byAadsts = problemByAadsts;

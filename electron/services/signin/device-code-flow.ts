@@ -9,7 +9,7 @@
 import type { DeviceCodeRequest } from '@azure/msal-node';
 import { graphScope } from '../../../shared/cloud-profiles';
 import type { DeviceCodePrompt, SignInStatus } from '../../../shared/contract/signin';
-import { ProblemError } from '../../problem-error';
+import { ProblemError } from '../../common/problem-error';
 import { flowNetwork } from './flow-network';
 import type { FlowGate, Session, SignInContext } from './session';
 

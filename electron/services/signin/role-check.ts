@@ -6,7 +6,7 @@
 import type { AccountInfo } from '@azure/msal-node';
 import { graphScope } from '../../../shared/cloud-profiles';
 import type { SignedInAccount } from '../../../shared/contract/signin';
-import { ProblemError } from '../../problem-error';
+import { ProblemError } from '../../common/problem-error';
 import { lookUpDirectoryRoles, MalformedRolesError } from './role-lookup';
 import type { Session } from './session';
 

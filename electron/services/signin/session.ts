@@ -15,8 +15,8 @@ import type {
   SignedInAccount,
   SignInStatus,
 } from '../../../shared/contract/signin';
-import { ProblemError } from '../../problem-error';
-import { redact } from '../../redact';
+import { ProblemError } from '../../common/problem-error';
+import { redact } from '../../common/redact';
 import type { SecretStore } from '../keychain';
 import type { RideOutPolicy } from '../net/ride-out';
 import type { AccessToken } from '../token-source';

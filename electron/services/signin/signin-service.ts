@@ -10,9 +10,9 @@
  * - network-client.ts / flow-network.ts — the bounded HTTPS client that rides out transient
  *   failures, and the per-sign-in wrapper that obeys Cancel.
  */
-import type { SignInStatus } from '../../../shared/contract/signin';
+import type { BrowserSignInStarted, SignInStatus } from '../../../shared/contract/signin';
 import type { TokenSource } from '../token-source';
-import { createBrowserFlows, type BrowserSignInStarted, type OpenSignInPage } from './browser-flow';
+import { createBrowserFlows, type OpenSignInPage } from './browser-flow';
 import { createDeviceCodeFlows } from './device-code-flow';
 import { checkRoleOf } from './role-check';
 import { accessToken, createSignInContext, restore, type SignInServiceOptions } from './session';
