@@ -15,6 +15,7 @@ import type { BoardUpdate, TenantCheckId, TenantCheckResult } from '../../shared
 import { consentRoleTemplates } from '../../shared/contract/signin';
 import { problem, type ProblemData } from '../../shared/problem';
 import type { ProblemId } from '../../shared/problems/index';
+import { plainText } from '../common/plain-text';
 import { ProblemError } from '../common/problem-error';
 import { createBoundedHttps, retryAfterSeconds, type BoundedReply } from './net/bounded-https';
 import { isTransientStatus, rideOut } from './net/ride-out';
@@ -43,14 +44,7 @@ export const exchangeOnlineAppId = '00000002-0000-0ff1-ce00-000000000000';
 
 const maxResponseBytes = 1024 * 1024;
 
-const text = (value: unknown, max = 120): string =>
-  typeof value === 'string'
-    ? value
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .trim()
-        .slice(0, max)
-    : '';
+const text = plainText;
 
 export function createTenantCheckService(options: TenantCheckOptions): TenantCheckService {
   const timeoutMs = options.requestTimeoutMs ?? 10_000;

@@ -9,6 +9,7 @@ import {
   type ConsentRole,
   type RoleCheck,
 } from '../../../shared/contract/signin';
+import { plainText } from '../../common/plain-text';
 
 /** Graph's directory roles of the signed-in account, transitive (through groups too). */
 export const directoryRolesPath =
@@ -36,15 +37,6 @@ export class MalformedRolesError extends Error {
 const roleOrder = Object.keys(consentRoleTemplates) as ConsentRole[];
 const pageLimit = 10;
 
-const cleanText = (value: unknown, max: number): string =>
-  typeof value === 'string'
-    ? value
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .trim()
-        .slice(0, max)
-    : '';
-
 /**
  * Follows Graph's paging on the Graph base URL only (the token must go nowhere else), at most
  * ten pages.
@@ -63,8 +55,8 @@ export async function lookUpDirectoryRoles(
       const type = entry?.['@odata.type'];
       if (type !== undefined && type !== '#microsoft.graph.directoryRole') continue;
       held.push({
-        templateId: cleanText(entry['roleTemplateId'], 64).toLowerCase(),
-        name: cleanText(entry['displayName'], 80),
+        templateId: plainText(entry['roleTemplateId'], 64).toLowerCase(),
+        name: plainText(entry['displayName'], 80),
       });
     }
     const next = body['@odata.nextLink'];

@@ -11,6 +11,7 @@ import { scopesOf, type PracticeAccount, type PracticeApp } from './accounts';
 import { failureOf, sendOAuthError, type OAuthFailure } from './entra-failures';
 import { accountForm, page } from './sign-in-pages';
 import {
+  pendingGrant,
   scenarioOf,
   startPageFlow,
   type AuthorizeRequest,
@@ -58,19 +59,13 @@ export function startAuthorize(state: TenantState, response: ServerResponse, url
     fail(501491, 'Invalid size of Code_Challenge parameter, or the method is not S256.');
     return;
   }
-  const grant: DeviceGrant = {
+  const grant = pendingGrant(state, {
     deviceCode: '',
     userCode: '',
     app,
     scopes: scopesOf(params.get('scope')),
-    expiresAt: Date.now() + state.expiresIn * 1000,
-    interval: state.interval,
-    state: 'pending',
-    polls: [],
-    slowDownsSent: 0,
-    redeemed: false,
     authorize: { redirectUri, state: params.get('state') ?? '', codeChallenge },
-  };
+  });
   accountForm(response, startPageFlow(state, grant));
 }
 

@@ -179,3 +179,19 @@ export function startPageFlow(state: TenantState, grant: DeviceGrant): string {
 export function normaliseCode(value: string): string {
   return value.replace(/[\s-]/g, '').toUpperCase();
 }
+
+/** A new grant waiting for the person, living as long as the tenant says codes live. */
+export function pendingGrant(
+  state: TenantState,
+  fields: Pick<DeviceGrant, 'deviceCode' | 'userCode' | 'app' | 'scopes' | 'authorize'>,
+): DeviceGrant {
+  return {
+    ...fields,
+    expiresAt: Date.now() + state.expiresIn * 1000,
+    interval: state.interval,
+    state: 'pending',
+    polls: [],
+    slowDownsSent: 0,
+    redeemed: false,
+  };
+}

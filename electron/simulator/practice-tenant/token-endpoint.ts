@@ -11,7 +11,7 @@ import { scopesOf, type PracticeApp } from './accounts';
 import { redeemAuthorizationCode } from './authorize-flow';
 import { failureOf, refreshScenarios, sendOAuthError, type TenantScenario } from './entra-failures';
 import { handleGraph } from './graph-host';
-import { scenarioOf, type DeviceGrant, type TenantState } from './state';
+import { pendingGrant, scenarioOf, type TenantState } from './state';
 import { issueTokens, randomUserCode } from './tokens';
 
 /** The identity server (HTTPS): discovery document, devicecode, token, and Graph under /graph/. */
@@ -76,18 +76,13 @@ export async function handleIdentity(
   }
   if (match[3] === 'devicecode') {
     const scopes = scopesOf(form.get('scope'));
-    const grant: DeviceGrant = {
+    const grant = pendingGrant(state, {
       deviceCode: randomBytes(48).toString('base64url'),
       userCode: randomUserCode(),
       app,
       scopes,
-      expiresAt: Date.now() + state.expiresIn * 1000,
-      interval: state.interval,
-      state: 'pending',
-      polls: [],
-      slowDownsSent: 0,
-      redeemed: false,
-    };
+      authorize: undefined,
+    });
     state.deviceGrants.set(grant.deviceCode, grant);
     state.byUserCode.set(grant.userCode, grant);
     const verificationUri = `${pageOrigin}/devicelogin`;
