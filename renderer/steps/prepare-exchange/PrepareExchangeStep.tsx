@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { examplePrinterMailbox, powerShellLines } from '../../../shared/exchange/powershell';
 import { StepFrame } from '../common/StepFrame';
+import { DeadlineNotice } from '../welcome/DeadlineNotice';
 import { AdminPageButton, CopyButton, useExchangeSetup } from './exchange-ui';
 
 /**
@@ -48,6 +49,9 @@ export function PrepareExchangeStep() {
   return (
     <StepFrame step="prepare-exchange">
       <p>{t('prepare.intro')}</p>
+      <DeadlineNotice>
+        <p>{t('prepare.deadlineHere')}</p>
+      </DeadlineNotice>
       {setup?.practice && (
         <div className="notice notice-info">
           <p>{t('prepare.practice')}</p>
