@@ -1,9 +1,14 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { examplePrinterMailbox, powerShellLines } from '../../../shared/exchange/powershell';
+import type { ExchangeSetup } from '../../../shared/contract/exchange';
+import { AdminPageButton } from '../../components/AdminPageButton';
+import { DeadlineNotice } from '../../components/DeadlineNotice';
+import { CopyButton } from '../../components/CopyButton';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { assertNever } from '../../store/loadable';
+import { useMainValue } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
-import { DeadlineNotice } from '../welcome/DeadlineNotice';
-import { AdminPageButton, CopyButton, useExchangeSetup } from './exchange-ui';
 
 /**
  * The guide's "Enable SMTP AUTH in Exchange Online": the three switches, what each does, why
@@ -13,14 +18,36 @@ import { AdminPageButton, CopyButton, useExchangeSetup } from './exchange-ui';
  */
 export function PrepareExchangeStep() {
   const { t } = useTranslation('exchange');
-  const setup = useExchangeSetup();
+  const setup = useMainValue('exchangeSetup');
+  switch (setup.status) {
+    case 'loading':
+      return (
+        <StepFrame step="prepare-exchange">
+          <p aria-busy="true">{t('loading')}</p>
+        </StepFrame>
+      );
+    case 'failed':
+      return (
+        <StepFrame step="prepare-exchange">
+          <ProblemNotice problem={setup.problem} />
+        </StepFrame>
+      );
+    case 'ready':
+      return <PrepareSwitches setup={setup.value} />;
+    default:
+      return assertNever(setup);
+  }
+}
+
+function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
+  const { t } = useTranslation('exchange');
   const [mailbox, setMailbox] = useState('');
   const mailboxId = useId();
   const hintId = useId();
-  const lines = powerShellLines(setup?.profileId ?? 'global', mailbox);
-  const pages = setup?.adminPages ?? {};
+  const lines = powerShellLines(setup.profileId, mailbox);
+  const pages = setup.adminPages;
 
-  if (setup?.personal) {
+  if (setup.personal) {
     return (
       <StepFrame step="prepare-exchange">
         <div className="notice notice-info">
@@ -52,7 +79,7 @@ export function PrepareExchangeStep() {
       <DeadlineNotice>
         <p>{t('prepare.deadlineHere')}</p>
       </DeadlineNotice>
-      {setup?.practice && (
+      {setup.practice && (
         <div className="notice notice-info">
           <p>{t('prepare.practice')}</p>
         </div>

@@ -4,7 +4,7 @@ import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { TroubleshootButton } from '../../troubleshoot/TroubleshootButton';
 import { useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
-import { DeadlineNotice } from './DeadlineNotice';
+import { DeadlineNotice } from '../../components/DeadlineNotice';
 
 /** Language, account kind and Microsoft cloud, and the guide's reminder about firmware. */
 export function WelcomeStep() {
