@@ -3,6 +3,7 @@ import { accountKinds, microsoftClouds } from '../../../shared/model';
 import { TroubleshootButton } from '../../troubleshoot/TroubleshootButton';
 import { useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
+import { DeadlineNotice } from '../../components/DeadlineNotice';
 
 /** Account kind and Microsoft cloud, and the guide's reminder about firmware (language: top bar). */
 export function WelcomeStep() {
@@ -11,6 +12,7 @@ export function WelcomeStep() {
   const choose = useWizard((store) => store.choose);
   return (
     <StepFrame step="welcome">
+      {progress.accountKind !== 'personal' && <DeadlineNotice />}
       <div className="notice notice-info welcome-trouble">
         <p className="notice-title">{t('trouble.title')}</p>
         <p>{t('trouble.text')}</p>
