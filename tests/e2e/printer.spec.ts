@@ -109,7 +109,9 @@ test('the printer steps in Ukrainian use the guide’s own labels', async ({ pag
   await rail.nth(5).click();
   await expect(page.getByText('Вкладка Мережа > Сервер ел. пошти > Основні.')).toBeVisible();
   await expect(
-    page.getByText(/установіть прапорець «Погодитися від імені організації \(Consent on behalf of organization\)»/),
+    page.getByText(
+      /установіть прапорець «Погодитися від імені організації \(Consent on behalf of organization\)»/,
+    ),
   ).toBeVisible();
   await expect(page.getByTestId('printer-answers')).toBeVisible({ timeout: 15_000 });
   await expectNoAxeViolations(page, 'set-up-printer uk');
