@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ServerResponse } from 'node:http';
 import type { PracticeSwitchValue } from '../../../shared/practice';
+import { moreEntraFailures, moreEntraScenarios } from '../practice-entra-answers';
 import { sendJson } from '../practice-http';
 
 export type TenantScenario = PracticeSwitchValue<'tenant'>;
@@ -148,6 +149,7 @@ const failures: Partial<Record<TenantScenario, OAuthFailure>> = {
     code: 90033,
     description: 'A transient error has occurred. Please try again.',
   },
+  ...moreEntraFailures,
 };
 export function failureOf(scenario: TenantScenario): OAuthFailure {
   return (
@@ -174,6 +176,7 @@ export const afterSignInScenarios = new Set<TenantScenario>([
   'wrong-password',
   'account-not-found',
   'external-account',
+  ...moreEntraScenarios,
 ]);
 export const refreshScenarios = new Set<TenantScenario>([
   'refresh-expired',
