@@ -17,6 +17,8 @@ import { getCollectorByPackageManager, PM } from 'app-builder-lib/out/node-modul
 import { DebugLogger } from 'builder-util';
 import { TmpDir } from 'temp-file';
 import { iconDir, iconFiles } from '../../scripts/make-icons.mjs';
+import { infoPlistStrings, lprojNames, macStringsDir } from '../../scripts/mac-info-strings.mjs';
+import { supportedLanguages } from '../../shared/model';
 
 type FileMatcher = fileMatchers.FileMatcher;
 /** What electron-builder uses for the app's files (internal to app-builder-lib, so untyped). */
@@ -79,10 +81,26 @@ describe('electron-builder.yml', () => {
     expect(config.mac?.entitlementsInherit).toBe(config.mac?.entitlements);
   });
 
-  it('macOS: the local-network prompt names every DNS-SD type discovery browses', () => {
+  it('macOS: the local-network prompt names every DNS-SD type discovery browses, in six languages', () => {
     const info = config.mac?.extendInfo as Record<string, unknown>;
     expect(info['NSBonjourServices']).toEqual(printerServiceTypes.map((type) => `_${type}._tcp`));
-    expect(String(info['NSLocalNetworkUsageDescription'])).toMatch(/printers/);
+    const words = (language: string): string =>
+      (
+        JSON.parse(
+          readFileSync(path.join(root, 'renderer', 'locales', language, 'common.json'), 'utf8'),
+        ) as { desktop: { localNetworkUsage: string } }
+      ).desktop.localNetworkUsage;
+    expect(info['NSLocalNetworkUsageDescription']).toBe(words('en'));
+    // …and in every language of the wizard, from the locale files, into the app's Resources.
+    expect(config.mac?.extraResources).toEqual([
+      { from: 'build/mac', to: '.', filter: ['**/InfoPlist.strings'] },
+    ]);
+    expect(Object.keys(lprojNames).sort()).toEqual([...supportedLanguages].sort());
+    for (const [language, lproj] of Object.entries(lprojNames)) {
+      const file = path.join(macStringsDir, `${lproj}.lproj`, 'InfoPlist.strings');
+      expect(readFileSync(file, 'utf8'), file).toBe(infoPlistStrings(language));
+      expect(infoPlistStrings(language)).toContain(words(language).replace(/"/g, '\\"'));
+    }
   });
 
   it('Linux: AppImage and deb; the deb depends on libsecret-1-0 and recommends gnome-keyring', () => {
