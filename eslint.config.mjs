@@ -10,6 +10,11 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = '^(node:.*|fs|path|os|http|https|net|dgram|child_process|crypto|events|url)$';
 const forbid = (regex, message) => ({ regex, message });
 const intoFolder = (...folders) => `(^|/)(${folders.join('|')})/`;
+const rendererImports = [
+  forbid(intoFolder('electron', 'tests'), 'renderer/ imports shared/ and its own files only.'),
+  forbid(nodeBuiltins, 'The renderer is sandboxed: no Node.'),
+  forbid('^electron$', 'The renderer is sandboxed: no Electron.'),
+];
 
 export default tseslint.config(
   {
@@ -98,16 +103,24 @@ export default tseslint.config(
         'error',
         { noStrings: true, ignoreProps: true, noAttributeStrings: false },
       ],
+      'no-restricted-imports': ['error', { patterns: rendererImports }],
+    },
+  },
+  {
+    // Each step is a room: a step folder imports no other step. What two steps share lives in
+    // renderer/components/, its own folder (printer-journey/) or steps/common/ (the frame).
+    files: ['renderer/steps/*/**/*.{ts,tsx}'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
+            ...rendererImports,
             forbid(
-              intoFolder('electron', 'tests'),
-              'renderer/ imports shared/ and its own files only.',
+              '^\\.\\./(?!common/)[^./]',
+              'A step imports no other step: move what they share to renderer/components/ or its own folder.',
             ),
-            forbid(nodeBuiltins, 'The renderer is sandboxed: no Node.'),
-            forbid('^electron$', 'The renderer is sandboxed: no Electron.'),
+            forbid('(^|/)steps/', 'A step imports no other step (nor the step registry).'),
           ],
         },
       ],

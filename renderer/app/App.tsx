@@ -45,6 +45,8 @@ export function App() {
       </main>
     );
   }
+  // Every other phase returned above: a new phase fails to compile here until it is handled.
+  state.phase satisfies 'ready';
   const Screen = stepScreens[state.progress.step];
   return (
     <div className={`layout${state.appInfo.practice ? ' layout-practice' : ''}`}>

@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { practiceSwitches, type PracticeSwitchId } from '../../shared/practice';
-import { useReadyState, useWizard } from '../store/wizard-store';
+import { useMainValue, useReadyState, useWizard } from '../store/wizard-store';
 
 /** Shown on every screen in practice mode, with the scenario switches of the practice world. */
 export function PracticeBanner() {
   const { t } = useTranslation();
-  const { appInfo, practice } = useReadyState();
+  const { appInfo } = useReadyState();
+  const settings = useMainValue('practice');
   const setSwitch = useWizard((store) => store.setPracticeSwitch);
   if (!appInfo.practice) return null;
+  const practice = settings.status === 'ready' ? settings.value : null;
   return (
     <section className="practice" aria-label={t('practice.label')}>
       <p className="practice-text">

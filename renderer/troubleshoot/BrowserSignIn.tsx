@@ -1,14 +1,41 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SignInStatus } from '../../shared/contract/signin';
 import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useWizard } from '../store/wizard-store';
+import type { Loadable } from '../store/loadable';
+import { useMainValue, useWizard } from '../store/wizard-store';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'waiting' }
   | { kind: 'signed-in'; account: string }
   | { kind: 'failed'; problem: Problem };
+
+/**
+ * This panel's attempt: none yet, started (with the status main had said before it), or
+ * refused before any page opened.
+ */
+type Attempt =
+  | { kind: 'none' }
+  | { kind: 'started'; before: Loadable<SignInStatus> }
+  | { kind: 'refused'; problem: Problem };
+
+/** What the panel shows, from the sign-in as main has it and what this panel started. */
+function stateOf(signIn: Loadable<SignInStatus>, attempt: Attempt): State {
+  if (attempt.kind === 'refused') return { kind: 'failed', problem: attempt.problem };
+  if (signIn.status !== 'ready') return { kind: 'idle' };
+  const status = signIn.value;
+  if (status.phase === 'browser') return { kind: 'waiting' };
+  if (attempt.kind !== 'started') return { kind: 'idle' };
+  // Started, and main has not said anything newer yet.
+  if (signIn === attempt.before) return { kind: 'waiting' };
+  if (status.phase === 'signed-in') return { kind: 'signed-in', account: status.account.username };
+  if (status.phase === 'signed-out' && status.problem) {
+    return { kind: 'failed', problem: status.problem };
+  }
+  return { kind: 'idle' };
+}
 
 /**
  * The fallback sign-in when the tenant blocks device code: the wizard signs in through the
@@ -18,34 +45,25 @@ type State =
 export function BrowserSignIn() {
   const { t } = useTranslation('troubleshoot');
   const client = useWizard((store) => store.client);
-  const [state, setState] = useState<State>({ kind: 'idle' });
-
-  useEffect(() => {
-    if (!client || state.kind !== 'waiting') return;
-    return client.onEvent((event) => {
-      if (event.name !== 'signin-changed') return;
-      const status = event.data;
-      if (status.phase === 'signed-in' && status.account) {
-        setState({ kind: 'signed-in', account: status.account.username });
-      } else if (status.phase === 'signed-out' && status.problem) {
-        setState({ kind: 'failed', problem: status.problem });
-      }
-    });
-  }, [client, state.kind]);
+  const askSignIn = useWizard((store) => store.askSignIn);
+  const signIn = useMainValue('signIn');
+  const [attempt, setAttempt] = useState<Attempt>({ kind: 'none' });
+  const state = stateOf(signIn, attempt);
 
   const start = async (): Promise<void> => {
     if (!client) return;
+    const before = useWizard.getState().main.signIn;
     const reply = await client.invoke('startBrowserSignIn', {});
-    if (!reply.ok) return setState({ kind: 'failed', problem: reply.problem });
-    setState({ kind: 'waiting' });
+    if (!reply.ok) return setAttempt({ kind: 'refused', problem: reply.problem });
+    setAttempt({ kind: 'started', before });
     // In the browser shell the page opens the sign-in page itself (allow-listed by the main process).
     if (reply.value.via === 'page') window.open(reply.value.url, '_blank', 'noopener,noreferrer');
   };
 
   // The main process drops whatever the browser still sends back for a cancelled sign-in.
   const cancel = async (): Promise<void> => {
-    setState({ kind: 'idle' });
-    await client?.invoke('cancelSignIn', {});
+    setAttempt({ kind: 'none' });
+    await askSignIn('cancelSignIn', {});
   };
 
   return (

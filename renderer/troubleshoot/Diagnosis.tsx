@@ -4,15 +4,15 @@ import { problemCatalogue } from '../../shared/problems/index';
 import { linkAddress, problemLinks } from '../../shared/problems/links';
 import type { Recognition } from '../../shared/troubleshoot/recognise';
 import { expiryProblems, remediesFor } from '../../shared/troubleshoot/remedies';
-import { AdminPageButton, useExchangeSetup } from '../steps/prepare-exchange/exchange-ui';
-import { useReadyState } from '../store/wizard-store';
+import { AdminPageButton } from '../components/AdminPageButton';
+import { useMainValue, useReadyState } from '../store/wizard-store';
 import { RemedyButtons } from './RemedyButtons';
 
 /** What it means, why it happens, what to do now, and the buttons that do it. */
 export function Diagnosis({ recognition, given }: { recognition: Recognition; given: string }) {
   const { t } = useTranslation('troubleshoot');
   const { progress } = useReadyState();
-  const setup = useExchangeSetup();
+  const setup = useMainValue('exchangeSetup');
   const heading = useRef<HTMLHeadingElement>(null);
   const { problemId, data } = recognition;
   const entry = problemCatalogue[problemId];
@@ -65,7 +65,11 @@ export function Diagnosis({ recognition, given }: { recognition: Recognition; gi
           {adminLinks.map((key) => (
             <AdminPageButton
               key={key}
-              url={setup ? (linkAddress(key, setup.adminPages, null) ?? undefined) : undefined}
+              url={
+                setup.status === 'ready'
+                  ? (linkAddress(key, setup.value.adminPages, null) ?? undefined)
+                  : undefined
+              }
               label={t(`link.${key}`)}
             />
           ))}

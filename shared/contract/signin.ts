@@ -64,17 +64,12 @@ export interface SignedInAccount {
   role: RoleCheck;
 }
 
-export type SignInPhase = 'no-client-id' | 'signed-out' | 'waiting' | 'signed-in';
-
-export interface SignInStatus {
-  phase: SignInPhase;
+/** What every sign-in status says, whatever its phase. */
+interface SignInFacts {
   clientId: ClientIdInfo;
   /** Which cloud the sign-in goes to: a built-in profile id, 'custom' or 'practice'. */
   cloud: string;
   storage: TokenStorage;
-  /** Set while waiting for the person to finish on Microsoft's page. */
-  prompt: DeviceCodePrompt | null;
-  account: SignedInAccount | null;
   /** Why the last attempt (or the silent refresh) ended without a sign-in. */
   problem: Problem | null;
   /** How often the wizard asked Microsoft during the current or last sign-in. */
@@ -82,6 +77,24 @@ export interface SignInStatus {
   /** How many slow_down answers were honoured (each adds 5 s to the interval). */
   slowDowns: number;
 }
+
+/**
+ * The sign-in as main has it, one case per phase; each carries what it has (a prompt only
+ * while a code waits, an account for sure once signed in). Every field stays on every case
+ * (null where it has nothing) so a reader that only looks at `account` keeps working.
+ */
+export type SignInStatus = SignInFacts &
+  (
+    | { phase: 'no-client-id'; prompt: null; account: null }
+    | { phase: 'signed-out'; prompt: null; account: null }
+    /** Device code: waiting for the person on Microsoft's page (an earlier account may stay). */
+    | { phase: 'waiting'; prompt: DeviceCodePrompt; account: SignedInAccount | null }
+    /** Browser sign-in (authorization code + PKCE): waiting for the person in the browser. */
+    | { phase: 'browser'; prompt: null; account: SignedInAccount | null }
+    | { phase: 'signed-in'; prompt: null; account: SignedInAccount }
+  );
+
+export type SignInPhase = SignInStatus['phase'];
 
 export interface SigninApi {
   getSignInStatus: { params: NoParams; result: SignInStatus };

@@ -8,7 +8,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { callApi, resetProgress } from './helpers';
+import { callApi, resetProgress, signInThroughApi } from './helpers';
 
 const locales = path.resolve(__dirname, '..', '..', 'renderer', 'locales');
 type Words = { problems: Record<string, { title: string; cause: string; fix: string }> };
@@ -252,28 +252,7 @@ test("the guide's extra sections: fax server and Print Admin Serverless with the
   await expect(page.getByText(/Nobody is signed in to the wizard/)).toBeVisible();
 
   // Sign in (device code on the practice page, as an administrator) and check the role here.
-  const started = (await callApi(request, wizard, 'startSignIn', {})) as {
-    value: { prompt: { userCode: string; verificationUri: string } };
-  };
-  const pageOrigin = new URL(started.value.prompt.verificationUri).origin;
-  const form = async (path: string, fields: Record<string, string>): Promise<string> =>
-    (await request.post(`${pageOrigin}${path}`, { form: fields })).text();
-  const confirm = await form('/devicelogin', { otc: started.value.prompt.userCode });
-  const flow = /name="flow" value="([^"]+)"/.exec(confirm)?.[1] ?? '';
-  await form('/continue', { flow, action: 'continue' });
-  await form('/account', { flow, upn: 'admin@contoso.example' });
-  const afterPassword = await form('/password', { flow, password: 'practice' });
-  if (afterPassword.includes('Permissions requested')) {
-    await form('/consent', { flow, action: 'accept', organization: 'on' });
-  }
-  await expect
-    .poll(async () => {
-      const status = (await callApi(request, wizard, 'getSignInStatus', {})) as {
-        value: { phase: string };
-      };
-      return status.value.phase;
-    })
-    .toBe('signed-in');
+  await signInThroughApi(request, wizard);
   await page.getByRole('button', { name: 'Back to the troubleshooter' }).click();
   await page.getByRole('button', { name: 'Epson Print Admin Serverless: To My Email' }).click();
   await expect(page.getByTestId('consent-role')).toContainText('Global Administrator');

@@ -231,6 +231,9 @@ describe('browser sign-in (authorization code + PKCE)', () => {
     const started = await rig.service.startBrowserSignIn(async () => 'page');
     const listening = redirectListening(started.url);
     expect(await listening()).toBe(true);
+    // Waiting in the browser is a phase of its own, said to the window too.
+    expect(await rig.service.status()).toMatchObject({ phase: 'browser', prompt: null });
+    await rig.waitFor((status) => status.phase === 'browser');
 
     const cancelled = await rig.service.cancel();
     expect(cancelled).toMatchObject({ phase: 'signed-out', account: null, problem: null });

@@ -131,24 +131,19 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
   const snapshot = async (): Promise<SignInStatus> => {
     const clientId = await options.clientIds.info();
     const cloud = session?.cloud ?? (await options.cloud());
-    const phase: SignInStatus['phase'] = !clientId.value
-      ? 'no-client-id'
-      : flow && prompt
-        ? 'waiting'
-        : account
-          ? 'signed-in'
-          : 'signed-out';
-    return {
-      phase,
+    const facts = {
       clientId,
       cloud: cloud.label,
-      storage: session?.cache.storage() ?? { kind: 'keychain' },
-      prompt: phase === 'waiting' ? prompt : null,
-      account,
-      problem: lastProblem ?? (cloud.problem && phase !== 'no-client-id' ? cloud.problem : null),
+      storage: session?.cache.storage() ?? ({ kind: 'keychain' } as const),
+      problem: lastProblem ?? (cloud.problem && clientId.value ? cloud.problem : null),
       polls: flow?.polls ?? lastPolls,
       slowDowns: flow?.slowDowns ?? lastSlowDowns,
     };
+    if (!clientId.value) return { ...facts, phase: 'no-client-id', prompt: null, account: null };
+    if (flow && prompt) return { ...facts, phase: 'waiting', prompt, account };
+    if (browserFlow) return { ...facts, phase: 'browser', prompt: null, account };
+    if (account) return { ...facts, phase: 'signed-in', prompt: null, account };
+    return { ...facts, phase: 'signed-out', prompt: null, account: null };
   };
   const publish = async (): Promise<SignInStatus> => {
     const status = await snapshot();
@@ -612,7 +607,11 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
       const stopLimit = (): void => clearTimeout(limit);
       started.done.then(stopLimit, stopLimit);
       const opened = await Promise.race([announced, started.done.then(() => null)]);
-      if (opened) return opened;
+      if (opened) {
+        // The page is open: the wizard now waits for the person in the browser.
+        void publish();
+        return opened;
+      }
       // It ended before any page was opened (a refused address, no network…).
       // (Read through a function: TypeScript does not see the assignment in the callback.)
       const ended = ((): SignInStatus['problem'] => lastProblem)();

@@ -1,13 +1,15 @@
 /**
- * The live printer list: starts discovery when the step opens, follows `printers-changed`
- * events, and offers "search again" and manual addresses. Chosen printers are kept in progress.
+ * The live printer list: the wizard store's `printers` (fed by `printers-changed`), asked for
+ * when the step opens (which starts the search), plus "search again" and manual addresses.
+ * Chosen printers are kept in progress.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { DiscoverySnapshot, PrinterEntry } from '../../../shared/printers';
-import type { Problem } from '../../../shared/problem';
-import { useWizard } from '../../store/wizard-store';
+import { problem as problemOf, type Problem } from '../../../shared/problem';
+import { useMainValue, useWizard } from '../../store/wizard-store';
 
 export interface DiscoveryView {
+  /** Null until the first list arrives. */
   snapshot: DiscoverySnapshot | null;
   problem: Problem | null;
   /** Increases with each new search, so "nothing found yet" timers restart. */
@@ -20,44 +22,27 @@ export interface DiscoveryView {
 
 export function useDiscovery(): DiscoveryView {
   const client = useWizard((store) => store.client);
-  const [snapshot, setLatest] = useState<DiscoverySnapshot | null>(null);
-  // Replies and pushed events can cross: keep whichever is newest.
-  const setSnapshot = useCallback((next: DiscoverySnapshot) => {
-    setLatest((current) => (current && current.revision > next.revision ? current : next));
-  }, []);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const fresh = useWizard((store) => store.fresh);
+  const accept = useWizard((store) => store.accept);
+  const printers = useMainValue('printers');
+  const [searchProblem, setSearchProblem] = useState<Problem | null>(null);
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    if (!client) return;
-    let alive = true;
-    const off = client.onEvent((event) => {
-      if (event.name === 'printers-changed' && alive) setSnapshot(event.data);
-    });
-    void client.invoke('startDiscovery', {}).then((reply) => {
-      if (!alive) return;
-      if (reply.ok) setSnapshot(reply.value);
-      else setProblem(reply.problem);
-    });
-    return () => {
-      alive = false;
-      off();
-    };
-  }, [client, setSnapshot]);
+    void fresh('printers');
+  }, [fresh]);
 
   const searchAgain = useCallback(async () => {
     if (!client) return;
     setGeneration((value) => value + 1);
     const reply = await client.invoke('searchAgain', {});
-    if (reply.ok) {
-      setSnapshot(reply.value);
-      setProblem(null);
-    } else setProblem(reply.problem);
-  }, [client, setSnapshot]);
+    if (reply.ok) accept('printers', reply.value);
+    setSearchProblem(reply.ok ? null : reply.problem);
+  }, [client, accept]);
 
   const addByAddress = useCallback(
     async (address: string) => {
-      if (!client) return { ok: false as const, problem: { id: 'main-unreachable' as const } };
+      if (!client) return { ok: false as const, problem: problemOf('main-unreachable') };
       const reply = await client.invoke('addPrinterByAddress', { address });
       return reply.ok
         ? { ok: true as const, entry: reply.value }
@@ -66,5 +51,11 @@ export function useDiscovery(): DiscoveryView {
     [client],
   );
 
-  return { snapshot, problem, generation, searchAgain, addByAddress };
+  return {
+    snapshot: printers.status === 'ready' ? printers.value : null,
+    problem: searchProblem ?? (printers.status === 'failed' ? printers.problem : null),
+    generation,
+    searchAgain,
+    addByAddress,
+  };
 }

@@ -1,8 +1,13 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { examplePrinterMailbox, powerShellLines } from '../../../shared/exchange/powershell';
+import type { ExchangeSetup } from '../../../shared/contract/exchange';
+import { AdminPageButton } from '../../components/AdminPageButton';
+import { CopyButton } from '../../components/CopyButton';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { assertNever } from '../../store/loadable';
+import { useMainValue } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
-import { AdminPageButton, CopyButton, useExchangeSetup } from './exchange-ui';
 
 /**
  * The guide's "Enable SMTP AUTH in Exchange Online": the three switches, what each does, why
@@ -12,14 +17,36 @@ import { AdminPageButton, CopyButton, useExchangeSetup } from './exchange-ui';
  */
 export function PrepareExchangeStep() {
   const { t } = useTranslation('exchange');
-  const setup = useExchangeSetup();
+  const setup = useMainValue('exchangeSetup');
+  switch (setup.status) {
+    case 'loading':
+      return (
+        <StepFrame step="prepare-exchange">
+          <p aria-busy="true">{t('loading')}</p>
+        </StepFrame>
+      );
+    case 'failed':
+      return (
+        <StepFrame step="prepare-exchange">
+          <ProblemNotice problem={setup.problem} />
+        </StepFrame>
+      );
+    case 'ready':
+      return <PrepareSwitches setup={setup.value} />;
+    default:
+      return assertNever(setup);
+  }
+}
+
+function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
+  const { t } = useTranslation('exchange');
   const [mailbox, setMailbox] = useState('');
   const mailboxId = useId();
   const hintId = useId();
-  const lines = powerShellLines(setup?.profileId ?? 'global', mailbox);
-  const pages = setup?.adminPages ?? {};
+  const lines = powerShellLines(setup.profileId, mailbox);
+  const pages = setup.adminPages;
 
-  if (setup?.personal) {
+  if (setup.personal) {
     return (
       <StepFrame step="prepare-exchange">
         <div className="notice notice-info">
@@ -48,7 +75,7 @@ export function PrepareExchangeStep() {
   return (
     <StepFrame step="prepare-exchange">
       <p>{t('prepare.intro')}</p>
-      {setup?.practice && (
+      {setup.practice && (
         <div className="notice notice-info">
           <p>{t('prepare.practice')}</p>
         </div>

@@ -5,15 +5,15 @@ import { problem, type Problem } from '../../../shared/problem';
 import type { ChosenPrinter } from '../../../shared/printers';
 import { openExternal } from '../../api/open-external';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { useReadyState, useWizard } from '../../store/wizard-store';
-import { StepFrame } from '../common/StepFrame';
 import {
-  PrinterPicker,
   useCurrentPrinter,
   usePrinterJourney,
-  useSignInStatus,
   useVendorLabels,
-} from './printer-journey';
+  type PrinterJourney,
+} from '../../printer-journey/printer-journey';
+import { PrinterPicker } from '../../printer-journey/PrinterPicker';
+import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
+import { StepFrame } from '../common/StepFrame';
 
 type Reachability =
   | { state: 'checking' }
@@ -26,23 +26,28 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * Checks that the chosen printer still answers (a probe through discovery); "Find it again"
  * searches the network again and probes once more, keeping a new address if it moved.
  */
-function useReachability(printer: ChosenPrinter | null) {
+function useReachability(printer: ChosenPrinter) {
   const client = useWizard((store) => store.client);
   const choose = useWizard((store) => store.choose);
+  const fresh = useWizard((store) => store.fresh);
+  const accept = useWizard((store) => store.accept);
   const [reach, setReach] = useState<{ id: string; reach: Reachability } | null>(null);
-  const address = printer?.addresses[0] ?? printer?.webConfigUrl ?? '';
+  const address = printer.addresses[0] ?? printer.webConfigUrl ?? '';
 
   const probe = useCallback(
     async (searchFirst: boolean): Promise<Reachability> => {
-      if (!client || !printer) return { state: 'checking' };
+      if (!client) return { state: 'checking' };
       let last: Problem = problem('printer-gone', { address });
       // Asked by the step itself: once more after a moment (a goodbye from a same-named
       // twin takes it off the list until it answers again); asked by the person: search too.
       for (let attempt = 0; attempt < (searchFirst ? 3 : 2); attempt += 1) {
         if (!searchFirst && attempt > 0) await wait(2000);
         if (searchFirst) {
-          await client.invoke('startDiscovery', {});
-          if (attempt === 0) await client.invoke('searchAgain', {});
+          await fresh('printers');
+          if (attempt === 0) {
+            const found = await client.invoke('searchAgain', {});
+            if (found.ok) accept('printers', found.value);
+          }
           await wait(1500);
         }
         const reply = await client.invoke('probePrinter', { id: printer.id });
@@ -65,10 +70,10 @@ function useReachability(printer: ChosenPrinter | null) {
       }
       return { state: 'gone', problem: last };
     },
-    [client, printer, address, choose],
+    [client, printer, address, choose, fresh, accept],
   );
 
-  const id = printer?.id ?? '';
+  const id = printer.id;
   useEffect(() => {
     let current = true;
     void probe(false).then((result) => {
@@ -96,19 +101,9 @@ function useReachability(printer: ChosenPrinter | null) {
  */
 export function SetUpPrinterStep() {
   const { t } = useTranslation('printer');
-  const client = useWizard((store) => store.client);
   const goTo = useWizard((store) => store.goTo);
-  const goNext = useWizard((store) => store.goNext);
-  const { appInfo, progress } = useReadyState();
-  const { printers, printer, profile, record, update } = usePrinterJourney();
-  const pick = useCurrentPrinter((store) => store.pick);
-  const labels = useVendorLabels(profile);
-  const signIn = useSignInStatus();
-  const { reach, findAgain } = useReachability(printer);
-  const [openProblem, setOpenProblem] = useState<Problem | null>(null);
-  const [notSignedIn, setNotSignedIn] = useState(false);
-
-  if (!printer || !profile) {
+  const journey = usePrinterJourney();
+  if (journey.kind === 'no-printer') {
     return (
       <StepFrame step="set-up-printer">
         <p>{t('setup.noPrinters')}</p>
@@ -120,11 +115,30 @@ export function SetUpPrinterStep() {
       </StepFrame>
     );
   }
+  return <PrinterSetUp journey={journey} />;
+}
+
+function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'printer' }> }) {
+  const { t } = useTranslation('printer');
+  const client = useWizard((store) => store.client);
+  const goTo = useWizard((store) => store.goTo);
+  const goNext = useWizard((store) => store.goNext);
+  const fresh = useWizard((store) => store.fresh);
+  const { appInfo, progress } = useReadyState();
+  const { printers, printer, profile, record, update } = journey;
+  const pick = useCurrentPrinter((store) => store.pick);
+  const labels = useVendorLabels(profile);
+  const signIn = useMainValue('signIn');
+  const { reach, findAgain } = useReachability(printer);
+  const [openProblem, setOpenProblem] = useState<Problem | null>(null);
+  const [notSignedIn, setNotSignedIn] = useState(false);
 
   const vendor = `vendors.${profile.id}`;
   const pageName = t(`${vendor}.labels.${profile.webPageLabel}`);
-  const account = signIn?.account?.username ?? null;
-  const consentRole = signIn?.account?.role.state;
+  // Not known yet is not "not signed in": the account line waits for the answer.
+  const known = signIn.status === 'ready' ? signIn.value.account : null;
+  const account = known?.username ?? null;
+  const consentRole = known?.role.state;
   const status = t(`${vendor}.labels.${profile.signedInLabel}`);
   const practicePrinter = appInfo.practice && printer.vendor === 'epson';
 
@@ -137,9 +151,9 @@ export function SetUpPrinterStep() {
 
   const confirm = async (signedIn: boolean): Promise<void> => {
     setNotSignedIn(!signedIn);
-    // The account as it is now: the step's copy may still be on its way (a slow keychain).
-    const now = signedIn ? await client?.invoke('getSignInStatus', {}) : undefined;
-    const signedInAs = now?.ok ? now.value.account?.username : account;
+    // The account as main has it now, not as last shown.
+    const now = signedIn ? await fresh('signIn') : signIn;
+    const signedInAs = now.status === 'ready' ? now.value.account?.username : account;
     update((current) => ({
       ...current,
       signedIn: {
@@ -217,7 +231,11 @@ export function SetUpPrinterStep() {
               )}
               {step.id === 'account' || (step.kind === 'code' && profile.id !== 'epson') ? (
                 <p className="account-to-use" data-testid="account-to-use">
-                  {account ? t('setup.account', { account }) : t('setup.accountUnknown')}
+                  {account
+                    ? t('setup.account', { account })
+                    : signIn.status === 'loading'
+                      ? t('signin:loading')
+                      : t('setup.accountUnknown')}
                 </p>
               ) : null}
               {step.kind === 'consent' &&
@@ -228,7 +246,7 @@ export function SetUpPrinterStep() {
             </li>
           ))}
         </ol>
-        {!account && (
+        {signIn.status === 'ready' && !account && (
           <p>
             <button type="button" onClick={() => goTo('sign-in')}>
               {t('setup.signInLink')}

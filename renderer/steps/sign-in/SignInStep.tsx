@@ -1,7 +1,9 @@
-import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SignInStatus } from '../../../shared/contract/signin';
+import type { Problem } from '../../../shared/problem';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { useReadyState, useWizard } from '../../store/wizard-store';
+import { assertNever } from '../../store/loadable';
+import { useMainValue, useReadyState } from '../../store/wizard-store';
 import { BrowserSignIn } from '../../troubleshoot/BrowserSignIn';
 import { StepFrame } from '../common/StepFrame';
 import { ClientIdHelp } from './ClientIdHelp';
@@ -16,51 +18,82 @@ import { useSignIn } from './signin-store';
  */
 export function SignInStep() {
   const { t } = useTranslation('signin');
-  const client = useWizard((store) => store.client);
-  const { status, requestProblem, busy, connect, start } = useSignIn();
-
-  useEffect(() => {
-    if (client) void connect(client);
-  }, [client, connect]);
-
-  const shownProblem = requestProblem ?? status?.problem ?? null;
+  const signIn = useMainValue('signIn');
   return (
     <StepFrame step="sign-in">
-      {status?.storage.kind === 'memory' && (
+      {signIn.status === 'loading' && <p aria-busy="true">{t('loading')}</p>}
+      {signIn.status === 'failed' && <ProblemNotice problem={signIn.problem} />}
+      {signIn.status === 'ready' && <SignInStatusView status={signIn.value} />}
+    </StepFrame>
+  );
+}
+
+function SignInStatusView({ status }: { status: SignInStatus }) {
+  const { t } = useTranslation('signin');
+  const { requestProblem, busy, start } = useSignIn();
+  const shownProblem = requestProblem ?? status.problem;
+  return (
+    <>
+      {status.storage.kind === 'memory' && (
         <div className="notice notice-warning" role="status" data-testid="signin-memory-only">
           <p className="notice-title">{t('storage.memoryTitle')}</p>
           <p>{t(`storage.memory.${status.storage.reason}`)}</p>
         </div>
       )}
-      {shownProblem && status?.phase !== 'waiting' && <ProblemNotice problem={shownProblem} />}
-      {status?.phase === 'signed-out' && shownProblem?.id === 'signin-device-code-blocked' && (
+      {shownProblem && status.phase !== 'waiting' && <ProblemNotice problem={shownProblem} />}
+      {(status.phase === 'browser' ||
+        (status.phase === 'signed-out' && shownProblem?.id === 'signin-device-code-blocked')) && (
         <BrowserSignIn />
       )}
-      {!status && <p aria-busy="true">{t('loading')}</p>}
-      {status?.phase === 'no-client-id' && <ClientIdHelp />}
-      {status?.phase === 'signed-out' && (
+      <PhaseView status={status} busy={busy} onStart={start} shownProblem={shownProblem} />
+      <ClientIdSettings clientId={status.clientId} cloud={status.cloud} />
+    </>
+  );
+}
+
+/** What each phase of the sign-in shows. */
+function PhaseView({
+  status,
+  busy,
+  onStart,
+  shownProblem,
+}: {
+  status: SignInStatus;
+  busy: boolean;
+  onStart(): Promise<void>;
+  shownProblem: Problem | null;
+}) {
+  const { t } = useTranslation('signin');
+  switch (status.phase) {
+    case 'no-client-id':
+      return <ClientIdHelp />;
+    case 'signed-out':
+      return (
         <section aria-labelledby="signin-start-title" className="signin-section">
           <h3 id="signin-start-title">{t('start.title')}</h3>
           <p>{t('start.text')}</p>
           <AskedNext />
-          <button type="button" className="primary" disabled={busy} onClick={() => void start()}>
+          <button type="button" className="primary" disabled={busy} onClick={() => void onStart()}>
             {shownProblem?.id === 'signin-code-expired' ? t('start.newCode') : t('start.button')}
           </button>
         </section>
-      )}
-      {status?.phase === 'waiting' && status.prompt && (
+      );
+    case 'waiting':
+      return (
         <DeviceCodePanel
           key={status.prompt.userCode}
           prompt={status.prompt}
           slowDowns={status.slowDowns}
         />
-      )}
-      {status?.phase === 'signed-in' && status.account && (
-        <SignedInPanel account={status.account} />
-      )}
-      {status && <ClientIdSettings clientId={status.clientId} cloud={status.cloud} />}
-    </StepFrame>
-  );
+      );
+    case 'browser':
+      // The browser sign-in panel above says it waits.
+      return null;
+    case 'signed-in':
+      return <SignedInPanel account={status.account} />;
+    default:
+      return assertNever(status);
+  }
 }
 
 /** What Microsoft will ask, in order, in the guide's words. */

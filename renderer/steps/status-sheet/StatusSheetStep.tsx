@@ -16,16 +16,16 @@ import {
 import { problem, type Problem } from '../../../shared/problem';
 import { openExternal } from '../../api/open-external';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { useReadyState, useWizard } from '../../store/wizard-store';
-import { StepFrame } from '../common/StepFrame';
-import { useExchangeSetup } from '../prepare-exchange/exchange-ui';
 import {
-  PrinterPicker,
   useCurrentPrinter,
   usePrinterJourney,
-  useSignInStatus,
   useVendorLabels,
-} from '../set-up-printer/printer-journey';
+  type PrinterJourney,
+} from '../../printer-journey/printer-journey';
+import { PrinterPicker } from '../../printer-journey/PrinterPicker';
+import type { Loadable } from '../../store/loadable';
+import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
+import { StepFrame } from '../common/StepFrame';
 
 /** Fields whose value is a word the printer shows in the user's language. */
 const translatedValues: Partial<Record<StatusFieldId, string>> = {
@@ -87,16 +87,20 @@ function FieldCheck({
   );
 }
 
-/** What the sheet must show, from the Exchange setup and the wizard's sign-in. */
+/**
+ * What the sheet must show, from the Exchange setup and the wizard's sign-in; null until both
+ * are known (a sheet judged against "no mailbox yet" would read as a mismatch).
+ */
 function statusExpectations(
-  setup: ExchangeSetup | null,
-  signIn: SignInStatus | null,
-): StatusExpectations {
+  setup: Loadable<ExchangeSetup>,
+  signIn: Loadable<SignInStatus>,
+): StatusExpectations | null {
+  if (setup.status !== 'ready' || signIn.status !== 'ready') return null;
   return {
-    personal: setup?.personal ?? false,
-    mailbox: signIn?.account?.username ?? null,
-    smtpHost: setup?.smtpHost ?? '',
-    smtpPort: setup?.smtpPort ?? 587,
+    personal: setup.value.personal,
+    mailbox: signIn.value.account?.username ?? null,
+    smtpHost: setup.value.smtpHost,
+    smtpPort: setup.value.smtpPort,
   };
 }
 
@@ -106,37 +110,44 @@ function statusExpectations(
  * In practice mode the practice printer's own sheet can be read to fill the list.
  */
 export function StatusSheetStep() {
-  // One sheet per printer: what was read or went wrong for one does not show on the next.
-  const { printer } = usePrinterJourney();
-  return <PrinterStatusSheet key={printer?.id ?? ''} />;
-}
-
-function PrinterStatusSheet() {
   const { t } = useTranslation('printer');
-  const client = useWizard((store) => store.client);
-  const goTo = useWizard((store) => store.goTo);
-  const { appInfo, progress } = useReadyState();
-  const { printers, printer, profile, record, update } = usePrinterJourney();
-  const pick = useCurrentPrinter((store) => store.pick);
-  const labels = useVendorLabels(profile);
-  const setup = useExchangeSetup();
-  const signIn = useSignInStatus();
-  const [reading, setReading] = useState<'idle' | 'reading' | 'done'>('idle');
-  const [readProblem, setReadProblem] = useState<Problem | null>(null);
-
-  if (!printer || !profile) {
+  const journey = usePrinterJourney();
+  if (journey.kind === 'no-printer') {
     return (
       <StepFrame step="status-sheet">
         <p>{t('setup.noPrinters')}</p>
       </StepFrame>
     );
   }
+  // One sheet per printer: what was read or went wrong for one does not show on the next.
+  return <PrinterStatusSheet key={journey.printer.id} journey={journey} />;
+}
+
+function PrinterStatusSheet({
+  journey,
+}: {
+  journey: Extract<PrinterJourney, { kind: 'printer' }>;
+}) {
+  const { t } = useTranslation('printer');
+  const client = useWizard((store) => store.client);
+  const goTo = useWizard((store) => store.goTo);
+  const fresh = useWizard((store) => store.fresh);
+  const { appInfo, progress } = useReadyState();
+  const { printers, printer, profile, record, update } = journey;
+  const pick = useCurrentPrinter((store) => store.pick);
+  const labels = useVendorLabels(profile);
+  const setup = useMainValue('exchangeSetup');
+  const signIn = useMainValue('signIn');
+  const [reading, setReading] = useState<'idle' | 'reading' | 'done'>('idle');
+  const [readProblem, setReadProblem] = useState<Problem | null>(null);
+
   const vendor = `vendors.${profile.id}`;
   const expect = statusExpectations(setup, signIn);
-  const expected = expectedValues(expect);
+  const expected = expect ? expectedValues(expect) : null;
   const shownExpected = (field: StatusFieldId): string => {
     const word = translatedValues[field];
     if (word) return t(`sheet.values.${word}`);
+    if (!expected) return t('signin:loading');
     return expected[field] || t('sheet.values.unknownMailbox');
   };
   const fieldLabel = (field: StatusFieldId): string => {
@@ -159,21 +170,28 @@ function PrinterStatusSheet() {
     if (!client) return;
     setReadProblem(null);
     setReading('reading');
-    // The sheet is judged against the sign-in and Exchange setup as they are now, asked for
-    // afresh: the step's own copies may still be on their way (a slow keychain), and a sheet
-    // judged against "no mailbox yet" would be saved as a mismatch.
+    // Judged against the sign-in and Exchange setup as main has them now (never against a
+    // value still on its way: that would save a sheet as a mismatch).
     const [reply, setupNow, signInNow] = await Promise.all([
       client.invoke('readPracticeStatusSheet', { printerId: printer.id }),
-      client.invoke('getExchangeSetup', {}),
-      client.invoke('getSignInStatus', {}),
+      fresh('exchangeSetup'),
+      fresh('signIn'),
     ]);
-    if (!reply.ok || !setupNow.ok || !signInNow.ok) {
-      const failed = [reply, setupNow, signInNow].find((item) => !item.ok);
+    const expectNow = statusExpectations(setupNow, signInNow);
+    if (!reply.ok || !expectNow) {
       setReading('idle');
-      setReadProblem(failed && !failed.ok ? failed.problem : null);
+      setReadProblem(
+        !reply.ok
+          ? reply.problem
+          : setupNow.status === 'failed'
+            ? setupNow.problem
+            : signInNow.status === 'failed'
+              ? signInNow.problem
+              : null,
+      );
       return;
     }
-    save(answersFromReading(reply.value, statusExpectations(setupNow.value, signInNow.value)));
+    save(answersFromReading(reply.value, expectNow));
     setReading('done');
   };
 

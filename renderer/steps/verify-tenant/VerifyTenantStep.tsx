@@ -10,9 +10,10 @@ import {
 import { checkTestAddress } from '../../../shared/exchange/test-address';
 import { problem, type Problem } from '../../../shared/problem';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { useWizard } from '../../store/wizard-store';
+import { AdminPageButton } from '../../components/AdminPageButton';
+import { CopyButton } from '../../components/CopyButton';
+import { useMainValue, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
-import { AdminPageButton, CopyButton, useExchangeSetup } from '../prepare-exchange/exchange-ui';
 
 /** Problems whose fix is one of the switches explained on the Prepare step. */
 const preparedOnPrepareStep = new Set<string>([
@@ -33,7 +34,8 @@ export function VerifyTenantStep() {
   const client = useWizard((store) => store.client);
   const recordCheck = useWizard((store) => store.recordCheck);
   const goTo = useWizard((store) => store.goTo);
-  const setup = useExchangeSetup();
+  const loadable = useMainValue('exchangeSetup');
+  const setup = loadable.status === 'ready' ? loadable.value : null;
   const [sendTest, setSendTest] = useState(false);
   const [testAddress, setTestAddress] = useState('');
   const [running, setRunning] = useState(false);
@@ -93,7 +95,11 @@ export function VerifyTenantStep() {
 
   return (
     <StepFrame step="verify-tenant">
-      <p>{setup?.personal ? t('verify.personal', { server }) : t('verify.intro', { server })}</p>
+      {loadable.status === 'loading' && <p aria-busy="true">{t('loading')}</p>}
+      {loadable.status === 'failed' && <ProblemNotice problem={loadable.problem} />}
+      {setup && (
+        <p>{setup.personal ? t('verify.personal', { server }) : t('verify.intro', { server })}</p>
+      )}
 
       <section className="switch-card" aria-labelledby="smtp-check-title">
         <h3 id="smtp-check-title">{t('verify.smtpTitle')}</h3>
@@ -198,7 +204,7 @@ export function VerifyTenantStep() {
         )}
       </section>
 
-      {!setup?.personal && (
+      {setup && !setup.personal && (
         <section className="switch-card" aria-labelledby="tenant-check-title">
           <h3 id="tenant-check-title">{t('verify.tenantTitle')}</h3>
           <p>{t('verify.tenantIntro')}</p>

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SignInStatus } from '../../../shared/contract/signin';
 import type { Problem } from '../../../shared/problem';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { useReadyState, useWizard } from '../../store/wizard-store';
+import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
 import { useTroubleshoot } from '../troubleshoot-store';
 
 /**
@@ -14,44 +13,33 @@ export function ConsentCheck() {
   const { t } = useTranslation('guides');
   const signin = useTranslation('signin').t;
   const { progress } = useReadyState();
-  const client = useWizard((store) => store.client);
+  const askSignIn = useWizard((store) => store.askSignIn);
   const goTo = useWizard((store) => store.goTo);
   const hide = useTroubleshoot((store) => store.hide);
-  const [status, setStatus] = useState<SignInStatus | null>(null);
-  const [problem, setProblem] = useState<Problem | null>(null);
+  const signIn = useMainValue('signIn');
+  const [requestProblem, setRequestProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    let current = true;
-    void client?.invoke('getSignInStatus', {}).then((reply) => {
-      if (!current) return;
-      if (reply.ok) setStatus(reply.value);
-      else setProblem(reply.problem);
-    });
-    return () => {
-      current = false;
-    };
-  }, [client]);
 
   if (progress.accountKind === 'personal') {
     return <p className="notice notice-info">{t('consent.personal')}</p>;
   }
 
   const checkAgain = async (): Promise<void> => {
-    if (!client) return;
     setBusy(true);
-    const reply = await client.invoke('checkConsentRole', {});
+    const reply = await askSignIn('checkConsentRole', {});
     setBusy(false);
-    if (reply.ok) setStatus(reply.value);
-    else setProblem(reply.problem);
+    setRequestProblem(reply.ok ? null : reply.problem);
   };
 
+  const status = signIn.status === 'ready' ? signIn.value : null;
+  const problem = requestProblem ?? (signIn.status === 'failed' ? signIn.problem : null);
   const account = status?.account ?? null;
   const role = account?.role;
   return (
     <section className="consent-check" aria-labelledby="consent-check-title">
       <h3 id="consent-check-title">{t('consent.title')}</h3>
       <p>{t('consent.intro')}</p>
+      {signIn.status === 'loading' && <p aria-busy="true">{signin('loading')}</p>}
       {problem && <ProblemNotice problem={problem} />}
       {status && !account && (
         <>

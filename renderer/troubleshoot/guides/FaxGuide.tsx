@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { AdminPageButton } from '../../steps/prepare-exchange/exchange-ui';
+import { AdminPageButton } from '../../components/AdminPageButton';
 import { useReadyState } from '../../store/wizard-store';
 
 /** The guide's "Fax server OAuth 2.0" section: where the switch is, and who knows the rest. */

@@ -1,0 +1,70 @@
+/**
+ * The renderer's lint rooms hold: ESLint (the repository's own config) refuses a step that
+ * imports another step, and the imports a step may make still pass. Each case is linted as if
+ * it were a file at the given path.
+ */
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { beforeAll, describe, expect, test } from 'vitest';
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+let eslint: ESLint;
+
+beforeAll(() => {
+  eslint = new ESLint({ cwd: repoRoot });
+});
+
+async function restrictedImports(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: path.join(repoRoot, file) });
+  return (result?.messages ?? [])
+    .filter((message) => message.ruleId === 'no-restricted-imports')
+    .map((message) => message.message);
+}
+
+describe('a step folder imports no other step', () => {
+  test('a step importing from a sibling step is refused', async () => {
+    const found = await restrictedImports(
+      'renderer/steps/status-sheet/Deliberate.tsx',
+      "import { PrinterPicker } from '../set-up-printer/SetUpPrinterStep';\nexport const x = PrinterPicker;\n",
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('A step imports no other step');
+  });
+
+  test('the same reached through steps/ or the registry is refused too', async () => {
+    const viaSteps = await restrictedImports(
+      'renderer/steps/done/Deliberate.tsx',
+      "import { SignInStep } from '../../steps/sign-in/SignInStep';\nexport const x = SignInStep;\n",
+    );
+    const registry = await restrictedImports(
+      'renderer/steps/welcome/Deliberate.tsx',
+      "import { stepScreens } from '../registry';\nexport const x = stepScreens;\n",
+    );
+    expect(viaSteps).toHaveLength(1);
+    expect(registry).toHaveLength(1);
+  });
+
+  test("a step's own files, the step frame, shared pieces and the store pass", async () => {
+    const found = await restrictedImports(
+      'renderer/steps/status-sheet/Allowed.tsx',
+      [
+        "import { StepFrame } from '../common/StepFrame';",
+        "import { ProblemNotice } from '../../components/ProblemNotice';",
+        "import { PrinterPicker } from '../../printer-journey/PrinterPicker';",
+        "import { useWizard } from '../../store/wizard-store';",
+        "import { StatusSheetStep } from './StatusSheetStep';",
+        'export const x = [StepFrame, ProblemNotice, PrinterPicker, useWizard, StatusSheetStep];',
+        '',
+      ].join('\n'),
+    );
+    expect(found).toEqual([]);
+  });
+
+  test('outside steps/ the rule does not apply (the registry lists every step)', async () => {
+    const found = await restrictedImports(
+      'renderer/app/Deliberate.tsx',
+      "import { SignInStep } from '../steps/sign-in/SignInStep';\nexport const x = SignInStep;\n",
+    );
+    expect(found).toEqual([]);
+  });
+});
