@@ -8,7 +8,8 @@ import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { repoRoot } from '../support/wizard-process';
 
-export type Language = 'en' | 'zh-TW';
+export type { Language } from '../../shared/model';
+import type { Language } from '../../shared/model';
 
 /** The wizard's own words in a language, read from its locale files. */
 export function wordsOf(language: Language) {
