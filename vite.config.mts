@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
-import { contentSecurityPolicyMeta } from './electron/content-security';
+import { contentSecurityPolicyMeta } from './electron/common/content-security';
 
 /** The shells' CSP also as the page's first <meta>, from the one definition. */
 const cspMeta: Plugin = {
