@@ -12,7 +12,10 @@ import { getConfig } from 'app-builder-lib/out/util/config/config';
 import { describe, expect, it } from 'vitest';
 import { cloudProfiles } from '../../shared/cloud-profiles';
 import { ipcChannels, wizardMethods } from '../../shared/contract';
-import { contentSecurityPolicy, contentSecurityPolicyMeta } from '../../electron/common/content-security';
+import {
+  contentSecurityPolicy,
+  contentSecurityPolicyMeta,
+} from '../../electron/common/content-security';
 import { createLinkPolicy } from '../../electron/services/link-policy';
 import {
   appEntryUrl,
