@@ -111,16 +111,31 @@ export function preferredAddress(addresses: readonly string[]): string | null {
   return [...addresses].sort((a, b) => rankAddress(a) - rankAddress(b))[0] ?? null;
 }
 
+/** Whether a URL host (v6 in brackets) is one of the printer's own addresses or names. */
+function isOwnHost(
+  urlHostname: string,
+  addresses: readonly string[],
+  hostName: string | null,
+): boolean {
+  const candidate = normaliseHost(urlHostname.replace(/^\[(.*)\]$/, '$1'));
+  if (addresses.some((address) => normaliseHost(address) === candidate)) return true;
+  return hostName !== null && normaliseHost(hostName) === candidate;
+}
+
 /**
- * The printer's web page: its `adminurl` when that is a plain http(s) address, with a `.local`
- * host swapped for the address it answered from (not every system resolves `.local`), else
- * http://address/. Anything else (other schemes, credentials, junk) gives the fallback.
+ * The printer's web page: its `adminurl` when that is a plain http(s) address on the printer's
+ * own announced addresses or host name, with a `.local` host swapped for the address it
+ * answered from (not every system resolves `.local`), else http://address/. Anything else
+ * (another host, other schemes, credentials, junk) gives the fallback: a printer must not be
+ * able to send the administrator to a page of its choosing (a look-alike sign-in page).
  */
 export function webConfigUrl(
   adminUrl: string | undefined,
-  address: string | null,
+  addresses: readonly string[],
   httpPort: number | null = null,
+  hostName: string | null = null,
 ): string | null {
+  const address = preferredAddress(addresses);
   if (adminUrl) {
     try {
       const parsed = new URL(adminUrl);
@@ -129,7 +144,7 @@ export function webConfigUrl(
         (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
         !parsed.username &&
         !parsed.password &&
-        (!local || address)
+        (local ? address !== null : isOwnHost(parsed.hostname, addresses, hostName))
       ) {
         if (local && address) parsed.hostname = urlHost(address);
         return parsed.href;
@@ -298,8 +313,9 @@ function entryFromAnnouncements(list: ServiceAnnouncement[]): PrinterEntry | nul
     secure: services.some((type) => secureServiceTypes.includes(type)),
     webConfigUrl: webConfigUrl(
       txt['adminurl'],
-      address,
+      addresses,
       sorted.find((item) => item.type === 'http')?.port ?? null,
+      host,
     ),
     sources: ['network'],
     probe: null,
