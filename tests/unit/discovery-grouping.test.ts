@@ -195,11 +195,8 @@ describe('webConfigUrl', () => {
     expect(webConfigUrl(undefined, [])).toBeNull();
   });
 
-  it("accepts an admin page on the printer's own v6 address or host name", () => {
+  it("accepts an admin page on the printer's own v6 address", () => {
     expect(webConfigUrl('http://[fe80::1]/web', ['fe80::1'])).toBe('http://[fe80::1]/web');
-    expect(
-      webConfigUrl('https://Printer.Example.com./x', ['10.0.0.2'], null, 'printer.example.com'),
-    ).toBe('https://printer.example.com./x');
   });
 });
 
@@ -215,18 +212,25 @@ describe('an admin page the printer announces (finding 1: a printer sends the ad
     expect(row?.webConfigUrl).toBe('http://192.168.1.20/');
   });
 
-  it("keeps an admin page on the printer's own address or announced host name", () => {
+  it("keeps an admin page on the printer's own address or its .local name", () => {
     const own = groupPrinters([
       announce('ipp', { txt: { ...epsonTxt, adminurl: 'https://192.168.1.20:8443/admin' } }),
     ]);
     expect(own[0]?.webConfigUrl).toBe('https://192.168.1.20:8443/admin');
-    const named = groupPrinters([
+    const local = groupPrinters([
+      announce('ipp', { txt: { ...epsonTxt, adminurl: 'https://EPSON4A3AAB.local./admin' } }),
+    ]);
+    expect(local[0]?.webConfigUrl).toBe('https://192.168.1.20/admin');
+  });
+
+  it('does not take a DNS name the printer announces as its own host', () => {
+    const [row] = groupPrinters([
       announce('ipp', {
-        host: 'printer.corp.example',
-        txt: { ...epsonTxt, adminurl: 'https://printer.corp.example/admin' },
+        host: 'login.microsoftonline.com',
+        txt: { ...epsonTxt, adminurl: 'https://login.microsoftonline.com/common/oauth2/authorize' },
       }),
     ]);
-    expect(named[0]?.webConfigUrl).toBe('https://printer.corp.example/admin');
+    expect(row?.webConfigUrl).toBe('http://192.168.1.20/');
   });
 });
 

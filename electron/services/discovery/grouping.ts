@@ -111,29 +111,24 @@ export function preferredAddress(addresses: readonly string[]): string | null {
   return [...addresses].sort((a, b) => rankAddress(a) - rankAddress(b))[0] ?? null;
 }
 
-/** Whether a URL host (v6 in brackets) is one of the printer's own addresses or names. */
-function isOwnHost(
-  urlHostname: string,
-  addresses: readonly string[],
-  hostName: string | null,
-): boolean {
+/** Whether a URL host (v6 in brackets) is one of the printer's own announced addresses. */
+function isOwnAddress(urlHostname: string, addresses: readonly string[]): boolean {
   const candidate = normaliseHost(urlHostname.replace(/^\[(.*)\]$/, '$1'));
-  if (addresses.some((address) => normaliseHost(address) === candidate)) return true;
-  return hostName !== null && normaliseHost(hostName) === candidate;
+  return addresses.some((address) => normaliseHost(address) === candidate);
 }
 
 /**
- * The printer's web page: its `adminurl` when that is a plain http(s) address on the printer's
- * own announced addresses or host name, with a `.local` host swapped for the address it
- * answered from (not every system resolves `.local`), else http://address/. Anything else
- * (another host, other schemes, credentials, junk) gives the fallback: a printer must not be
- * able to send the administrator to a page of its choosing (a look-alike sign-in page).
+ * The printer's web page: its `adminurl` when that is a plain http(s) address on one of the
+ * printer's own announced addresses or on a `.local` host name (swapped for the address it
+ * answered from: not every system resolves `.local`, and the name is only as good as the
+ * announcement), else http://address/. Anything else (another host, a DNS name, other
+ * schemes, credentials, junk) gives the fallback: a printer must not be able to send the
+ * administrator to a page of its choosing, such as a look-alike Microsoft sign-in page.
  */
 export function webConfigUrl(
   adminUrl: string | undefined,
   addresses: readonly string[],
   httpPort: number | null = null,
-  hostName: string | null = null,
 ): string | null {
   const address = preferredAddress(addresses);
   if (adminUrl) {
@@ -144,7 +139,7 @@ export function webConfigUrl(
         (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
         !parsed.username &&
         !parsed.password &&
-        (local ? address !== null : isOwnHost(parsed.hostname, addresses, hostName))
+        (local ? address !== null : isOwnAddress(parsed.hostname, addresses))
       ) {
         if (local && address) parsed.hostname = urlHost(address);
         return parsed.href;
@@ -315,7 +310,6 @@ function entryFromAnnouncements(list: ServiceAnnouncement[]): PrinterEntry | nul
       txt['adminurl'],
       addresses,
       sorted.find((item) => item.type === 'http')?.port ?? null,
-      host,
     ),
     sources: ['network'],
     probe: null,
