@@ -113,8 +113,15 @@ export function preferredAddress(addresses: readonly string[]): string | null {
 
 /** Whether a URL host (v6 in brackets) is one of the printer's own announced addresses. */
 function isOwnAddress(urlHostname: string, addresses: readonly string[]): boolean {
-  const candidate = normaliseHost(urlHostname.replace(/^\[(.*)\]$/, '$1'));
-  return addresses.some((address) => normaliseHost(address) === candidate);
+  const asUrlHost = (address: string): string => {
+    try {
+      return new URL(`http://${urlHost(address)}/`).hostname;
+    } catch {
+      return '';
+    }
+  };
+  const candidate = normaliseHost(urlHostname);
+  return addresses.some((address) => normaliseHost(asUrlHost(address)) === candidate);
 }
 
 /**
@@ -148,9 +155,16 @@ export function webConfigUrl(
       // not a URL: fall back to the address
     }
   }
-  if (!address) return null;
   const port = httpPort && httpPort !== 80 ? `:${httpPort}` : '';
-  return `http://${urlHost(address)}${port}/`;
+  // The first address a browser can open (an IPv6 zone such as %eth0 has no URL form).
+  for (const candidate of address ? [address, ...addresses] : []) {
+    try {
+      return new URL(`http://${urlHost(candidate)}${port}/`).href;
+    } catch {
+      // try the next address
+    }
+  }
+  return null;
 }
 
 /** The web origin of a URL, or null for anything that is not http(s). */
@@ -291,7 +305,11 @@ function entryFromAnnouncements(list: ServiceAnnouncement[]): PrinterEntry | nul
   const scan = services.includes('uscan') || services.includes('uscans') || isTrue(txt['scan']);
   return {
     id: uuid ? `uuid:${uuid}` : `host:${host ?? first.fqdn}`,
-    name: cleanText(first.instance, textLimits.name) || model || host || '?',
+    name:
+      cleanText(first.instance, textLimits.name) ||
+      model ||
+      cleanText(host, textLimits.name) ||
+      '?',
     model,
     manufacturer,
     vendor: recogniseVendor({ txt, uuid, manufacturer, model }),
