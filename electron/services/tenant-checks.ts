@@ -50,7 +50,7 @@ const text = (value: unknown, max = 120): string =>
   typeof value === 'string'
     ? value
         // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+        .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/g, ' ')
         .trim()
         .slice(0, max)
     : '';

@@ -116,7 +116,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       send(response, 503, 'text/plain; charset=utf-8', tooManyConnections, { Connection: 'close' });
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(request.url);
+    if (!url) {
+      request.resume();
+      send(response, 400, 'text/plain; charset=utf-8', 'Bad request');
+      return;
+    }
     if (!hostAllowed(request)) {
       forbidden(request, response);
       return;
@@ -221,11 +226,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       socket.end(refusal(tooManyConnections));
       return;
     }
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const url = requestUrl(request.url);
     const origin = request.headers.origin;
     const sameOrigin =
       origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
     if (
+      !url ||
       url.pathname !== '/events' ||
       !hostAllowed(request) ||
       !sameOrigin ||
@@ -323,6 +329,19 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
 /** A raw HTTP 503 for a connection or socket refused at the cap. */
 function refusal(text: string): string {
   return `HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+}
+
+/**
+ * The request target as a URL on this server, or null. Only origin-form targets (`/…`) are
+ * taken; `//host/…` stays a path here (the URL parser would read it as another host).
+ */
+function requestUrl(target: string | undefined): URL | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`http://127.0.0.1${target}`);
+  } catch {
+    return null;
+  }
 }
 
 /** Percent-decoding that never throws on a malformed escape (`%E0%A4%A`). */
