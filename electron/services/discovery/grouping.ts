@@ -300,7 +300,6 @@ function entryFromAnnouncements(list: ServiceAnnouncement[]): PrinterEntry | nul
   const model = modelFromTxt(txt);
   const services = [...new Set(sorted.map((item) => item.type))];
   const host = first.host || null;
-  const address = preferredAddress(addresses);
   const manufacturer = cleanText(txt['usb_mfg'], textLimits.model) || null;
   const scan = services.includes('uscan') || services.includes('uscans') || isTrue(txt['scan']);
   return {
