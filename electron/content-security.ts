@@ -1,5 +1,5 @@
 /** The Content-Security-Policy both shells send with the renderer. No inline script, no eval. */
-export const contentSecurityPolicy = [
+const directives = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
@@ -9,4 +9,15 @@ export const contentSecurityPolicy = [
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
-].join('; ');
+];
+
+export const contentSecurityPolicy = directives.join('; ');
+
+/**
+ * The same policy as a <meta> in index.html (the build puts it there), so it holds even if a
+ * header were lost, and tools that read only the page (Electronegativity) see it. A meta tag
+ * cannot carry frame-ancestors; the header does.
+ */
+export const contentSecurityPolicyMeta = directives
+  .filter((directive) => !directive.startsWith('frame-ancestors'))
+  .join('; ');

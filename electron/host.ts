@@ -42,6 +42,8 @@ export interface HostOptions {
   configDir: string;
   openExternal(url: string): Promise<'system' | 'page'>;
   versions?: NodeJS.ProcessVersions;
+  /** The OS's preferred languages, so the wizard starts in one of them (Electron shell). */
+  preferredLanguages?: () => readonly string[];
   /** Replaces the OS keychain (tests of the no-keychain path). */
   secretStore?: SecretStore;
   log?: (line: string) => void;
@@ -182,6 +184,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       practice: options.practice,
       secretStore,
       ...(options.versions ? { versions: options.versions } : {}),
+      ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),
     }),
     progress,
     links,

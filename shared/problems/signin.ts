@@ -13,7 +13,7 @@ export const signinProblems = {
   'signin-not-signed-in': { area: 'signin', severity: 'warning' },
   'signin-declined': { area: 'signin', severity: 'warning' },
   'signin-code-expired': { area: 'signin', severity: 'warning' },
-  'signin-browser-abandoned': { area: 'signin', severity: 'warning' },
+  'signin-browser-abandoned': { area: 'signin', severity: 'warning', counts: 'minutes' },
   'signin-bad-code': { area: 'signin', severity: 'error' },
   'signin-mfa-required': { area: 'signin', severity: 'error' },
   'signin-mfa-registration': { area: 'signin', severity: 'error' },
