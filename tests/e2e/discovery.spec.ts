@@ -366,6 +366,8 @@ test('a printer announcing a look-alike sign-in page as its admin page: the card
     const reply = await callApi(request, wizard, 'openExternal', { url: phishing });
     expect(reply).toMatchObject({ ok: false, problem: { id: 'link-not-allowed' } });
   } finally {
+    // Say goodbye first: a lingering lure would keep the next test's empty list from being empty.
+    await new Promise<void>((resolve) => bonjour.unpublishAll(() => resolve()));
     await new Promise<void>((resolve) => bonjour.destroy(() => resolve()));
   }
 });
