@@ -111,10 +111,20 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   });
   discovery.onChange((snapshot) => emit({ name: 'printers-changed', data: snapshot }));
   const progress = createProgressStore(options.configDir, options.practice);
-  // Printers chosen in an earlier run keep their "Open Web Config" link.
-  for (const printer of (await progress.load()).printers) {
-    admitPrinterOrigin(links, printer.webConfigUrl);
-  }
+  // Printers chosen in an earlier run get their "Open Web Config" link back once discovery finds
+  // them again. The progress file (which the renderer writes) only says which printer ids were
+  // chosen; the origin admitted is always the one the main process itself found.
+  discovery.onChange((snapshot) => {
+    void progress.load().then(
+      ({ printers }) => {
+        const chosen = new Set(printers.map((printer) => printer.id));
+        for (const entry of snapshot.printers) {
+          if (chosen.has(entry.id)) admitPrinterOrigin(links, entry.webConfigUrl);
+        }
+      },
+      () => undefined,
+    );
+  });
   const tenant = practice?.part<PracticeTenant>(practiceTenantPartName) ?? null;
   if (tenant) links.allowOrigin(tenant.pageOrigin);
   let custom: CustomCloud | ProblemError | null = null;

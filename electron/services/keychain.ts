@@ -25,7 +25,7 @@ export interface SecretStore {
   delete(account: string): Promise<boolean>;
 }
 
-interface KeytarModule {
+export interface KeytarModule {
   getPassword(service: string, account: string): Promise<string | null>;
   setPassword(service: string, account: string, password: string): Promise<void>;
   deletePassword(service: string, account: string): Promise<boolean>;
@@ -83,11 +83,14 @@ function loadKeytar(): KeytarModule {
 }
 
 export function createKeytarStore(
-  options: { service?: string; timeoutMs?: number } = {},
+  options: { service?: string; timeoutMs?: number; keytar?: KeytarModule } = {},
 ): SecretStore {
   const service = options.service ?? keychainServiceName;
   const timeoutMs = options.timeoutMs ?? defaultKeychainTimeoutMs;
-  let keytar: KeytarModule | null = null;
+  let keytar: KeytarModule | null = options.keytar ?? null;
+  // Per item, the latest call started: a write that timed out is undone when it finally lands,
+  // unless something newer was asked of that item since.
+  const latest = new Map<string, object>();
   const module = (): KeytarModule => (keytar ??= loadKeytar());
   const call = <T>(what: string, work: () => Promise<T>): Promise<T> => {
     let started: Promise<T>;
@@ -101,8 +104,38 @@ export function createKeytarStore(
   return {
     backend: 'keytar',
     get: (account) => call('read', () => module().getPassword(service, account)),
-    set: (account, secret) => call('write', () => module().setPassword(service, account, secret)),
-    delete: (account) => call('delete', () => module().deletePassword(service, account)),
+    async set(account, secret) {
+      const mine = {};
+      latest.set(account, mine);
+      let started: Promise<void> | null = null;
+      const settle = (): void => {
+        if (latest.get(account) === mine) latest.delete(account);
+      };
+      try {
+        await call('write', () => (started = module().setPassword(service, account, secret)));
+        settle();
+      } catch (error) {
+        const late = started as Promise<void> | null;
+        if (error instanceof KeychainError && error.reason === 'timed-out' && late) {
+          // The caller was told the secret is NOT stored (it keeps it in memory only), so a
+          // write that lands later must not leave it in the keychain.
+          void late
+            .then(async () => {
+              if (latest.get(account) !== mine) return;
+              await module().deletePassword(service, account);
+            })
+            .catch(() => undefined)
+            .finally(settle);
+        } else {
+          settle();
+        }
+        throw error;
+      }
+    },
+    delete(account) {
+      // A pending late write stays marked for undoing: forgetting must win over it too.
+      return call('delete', () => module().deletePassword(service, account));
+    },
   };
 }
 

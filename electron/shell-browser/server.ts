@@ -1,13 +1,18 @@
 /**
  * The browser shell: the same handler table as the Electron shell, over HTTP (requests) and a
- * WebSocket (pushed events), bound to 127.0.0.1 only. A random one-time token, printed in the
- * start address, is required on every request and socket; the page trades it for an HttpOnly,
- * SameSite=Strict cookie and the address bar drops it. Wrong or missing token: 403.
+ * WebSocket (pushed events), bound to 127.0.0.1 only. A random one-time token travels in the
+ * fragment of the printed address (`/#token=…`), which browsers never send to any server; the
+ * page keeps it in sessionStorage and presents it itself: `Authorization: Bearer` on every API
+ * request, a WebSocket subprotocol on the event socket. No cookie: cookies are shared by every
+ * port of 127.0.0.1, so any other local server the browser visits would receive it. The page
+ * and its assets (the public renderer build, nothing secret) are served to anyone on loopback;
+ * every API call and socket without the token gets 403. Connections and event sockets are
+ * capped, and refused with 503 beyond the cap.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { maxRequestBytes, type Reply } from '../../shared/contract';
@@ -30,6 +35,14 @@ export interface BrowserShell {
   token: string;
   close(): Promise<void>;
 }
+
+/** Open connections at once (a page uses about six, plus its event socket). */
+export const maxConnections = 32;
+/** Event sockets at once: one per open wizard tab. */
+export const maxEventSockets = 8;
+/** The WebSocket subprotocol the page asks for; the token rides in a second one. */
+export const eventsProtocol = 'wizard-events';
+export const tokenProtocolPrefix = 'wizard-token.';
 
 export class PortInUseError extends Error {
   constructor(readonly port: number) {
@@ -62,14 +75,18 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   };
   const hostAllowed = (request: IncomingMessage): boolean =>
     request.headers.host === `127.0.0.1:${port}` || request.headers.host === `localhost:${port}`;
-  // Cookies are shared by every port of a host: name ours after the port.
-  const cookieName = (): string => `wizard_token_${port}`;
-  const authorised = (request: IncomingMessage, url: URL): boolean =>
-    [
-      readCookie(request.headers.cookie, cookieName()),
-      bearer(request.headers.authorization),
-      url.searchParams.get('token') ?? undefined,
-    ].some(tokenMatches);
+  // Only what the wizard's own page sends on purpose counts: never a cookie.
+  const authorised = (request: IncomingMessage): boolean =>
+    [bearer(request.headers.authorization), protocolToken(request)].some(tokenMatches);
+  const forbidden = (request: IncomingMessage, response: ServerResponse): void => {
+    request.resume();
+    send(
+      response,
+      403,
+      'text/plain; charset=utf-8',
+      'Forbidden: open the address the wizard printed.',
+    );
+  };
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch(() => {
@@ -79,25 +96,48 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   });
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    if (!hostAllowed(request) || !authorised(request, url)) {
-      request.resume();
-      send(
-        response,
-        403,
-        'text/plain; charset=utf-8',
-        'Forbidden: open the address the wizard printed.',
-      );
+  // Connections beyond the cap are answered with a 503 and closed (not dropped silently).
+  const connections = new Set<Socket>();
+  const overCap = new WeakSet<Socket>();
+  server.on('connection', (socket: Socket) => {
+    if (connections.size >= maxConnections) {
+      overCap.add(socket);
+      socket.setTimeout(5_000, () => socket.destroy());
       return;
     }
-    if (url.searchParams.has('token') && request.method === 'GET') {
-      // Trade the token in the address for a cookie, and drop it from the address bar.
-      url.searchParams.delete('token');
+    connections.add(socket);
+    socket.once('close', () => connections.delete(socket));
+  });
+  const tooManyConnections = 'Too many connections to the wizard; close other wizard tabs.';
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (overCap.has(request.socket)) {
+      request.resume();
+      send(response, 503, 'text/plain; charset=utf-8', tooManyConnections, { Connection: 'close' });
+      return;
+    }
+    const url = requestUrl(request.url);
+    if (!url) {
+      request.resume();
+      send(response, 400, 'text/plain; charset=utf-8', 'Bad request');
+      return;
+    }
+    if (!hostAllowed(request)) {
+      forbidden(request, response);
+      return;
+    }
+    const queryToken = url.searchParams.get('token');
+    if (queryToken !== null) {
+      // An address in the older form (`/?token=…`): move the token into the fragment of the
+      // start page. Only ever to `/`, whatever the path said (`/.//evil.example/` must not
+      // become a protocol-relative redirect).
+      if (request.method !== 'GET' || !tokenMatches(queryToken)) {
+        forbidden(request, response);
+        return;
+      }
+      request.resume();
       response.writeHead(303, {
-        'Set-Cookie': `${cookieName()}=${token}; HttpOnly; SameSite=Strict; Path=/`,
-        Location: `${url.pathname}${url.search}`,
+        Location: `/#token=${token}`,
         'Referrer-Policy': 'no-referrer',
         'Cache-Control': 'no-store',
       });
@@ -105,7 +145,11 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       return;
     }
     if (url.pathname.startsWith('/api/')) {
-      await handleApi(request, response, decodeURIComponent(url.pathname.slice('/api/'.length)));
+      if (!authorised(request)) {
+        forbidden(request, response);
+        return;
+      }
+      await handleApi(request, response, safeDecode(url.pathname.slice('/api/'.length)));
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -150,7 +194,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   }
 
   async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).slice(1);
+    const relative = pathname === '/' ? 'index.html' : safeDecode(pathname).slice(1);
     const file = path.resolve(staticRoot, relative);
     if (!file.startsWith(staticRoot + path.sep)) {
       send(response, 404, 'text/plain; charset=utf-8', 'Not found');
@@ -170,21 +214,39 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
     });
   }
 
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 });
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  let eventSockets = 0;
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: 1024,
+    // Answer with our own protocol name, never echo the one that carries the token.
+    handleProtocols: (offered) => (offered.has(eventsProtocol) ? eventsProtocol : false),
+  });
+  server.on('upgrade', (request, socket: Socket, head) => {
+    if (overCap.has(socket)) {
+      socket.end(refusal(tooManyConnections));
+      return;
+    }
+    const url = requestUrl(request.url);
     const origin = request.headers.origin;
     const sameOrigin =
       origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
     if (
+      !url ||
       url.pathname !== '/events' ||
       !hostAllowed(request) ||
       !sameOrigin ||
-      !authorised(request, url)
+      !authorised(request)
     ) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
+    // Counted from the handshake on (not once open), so a burst cannot slip past the cap.
+    if (eventSockets >= maxEventSockets) {
+      socket.end(refusal('Too many wizard tabs are open; close one and reload.'));
+      return;
+    }
+    eventSockets += 1;
+    socket.once('close', () => (eventSockets -= 1));
     sockets.handleUpgrade(request, socket, head, (client: WebSocket) => {
       const unsubscribe = options.host.onEvent((event) => client.send(JSON.stringify(event)));
       // The socket only carries events to the page; anything sent to it is a protocol error.
@@ -208,7 +270,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   const origin = `http://127.0.0.1:${port}`;
 
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origin}/#token=${token}`,
     origin,
     token,
     async close() {
@@ -264,12 +326,40 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
   });
 }
 
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
+/** A raw HTTP 503 for a connection or socket refused at the cap. */
+function refusal(text: string): string {
+  return `HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`;
+}
+
+/**
+ * The request target as a URL on this server, or null. Only origin-form targets (`/…`) are
+ * taken; `//host/…` stays a path here (the URL parser would read it as another host).
+ */
+function requestUrl(target: string | undefined): URL | null {
+  if (!target?.startsWith('/')) return null;
+  try {
+    return new URL(`http://127.0.0.1${target}`);
+  } catch {
+    return null;
   }
-  return undefined;
+}
+
+/** Percent-decoding that never throws on a malformed escape (`%E0%A4%A`). */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/** The token the page offers as a WebSocket subprotocol (`wizard-token.<token>`). */
+function protocolToken(request: IncomingMessage): string | undefined {
+  const offered = (request.headers['sec-websocket-protocol'] ?? '').split(',');
+  const carrier = offered
+    .map((item) => item.trim())
+    .find((item) => item.startsWith(tokenProtocolPrefix));
+  return carrier?.slice(tokenProtocolPrefix.length);
 }
 
 function bearer(header: string | undefined): string | undefined {

@@ -118,12 +118,17 @@ const certificateCodes = new Set([
 const unreachableCodes = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ENETUNREACH', 'EADDRNOTAVAIL']);
 const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NONAME']);
 
-/** A server reply made safe to show and quote: printable, one line, at most 300 characters. */
+/**
+ * A server reply made safe to show and quote: printable, one line, at most 300 characters.
+ * Controls (C0, C1, DEL), zero-width, direction-changing characters and BOM become spaces, so
+ * a reply cannot reorder or hide what the user reads.
+ */
 export function cleanReply(text: string): string {
   return (
     text
+      .slice(0, 4_000)
       // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/g, ' ')
       .replace(/\s+/g, ' ')
       .trim()
       .slice(0, 300)
@@ -139,7 +144,8 @@ export function classifySmtpFailure(failure: SmtpFailure): SmtpOutcome {
       if (rule.pattern.test(reply)) return { problemId: rule.problemId, data: { reply } };
     }
   }
-  const original = failure.originalCode ?? '';
+  // The system's error code, cleaned like a reply: it may be quoted to the user.
+  const original = cleanReply(failure.originalCode ?? '').slice(0, 60);
   const message = failure.message ?? '';
   if (certificateCodes.has(original) || /certificate|self[- ]signed/i.test(message)) {
     return { problemId: 'smtp-certificate', data: { reason: original || 'certificate' } };
@@ -169,6 +175,6 @@ export function classifySmtpFailure(failure: SmtpFailure): SmtpOutcome {
   }
   return {
     problemId: 'smtp-unexpected-reply',
-    data: { reply: reply || cleanReply(message) || failure.code || 'unknown' },
+    data: { reply: reply || cleanReply(message) || cleanReply(failure.code ?? '') || 'unknown' },
   };
 }

@@ -169,11 +169,28 @@ test('the choice survives a restart of the wizard, and its Web Config link stays
         name: /Use this printer/,
       }),
     ).toBeChecked();
-    const reply = await page.request.post(`${second.origin}/api/openExternal`, {
-      headers: { Authorization: `Bearer ${second.token}`, 'Content-Type': 'application/json' },
-      data: JSON.stringify({ url }),
-    });
-    expect(await reply.json()).toEqual({ ok: true, value: { via: 'page' } });
+    // The link comes back once discovery finds the printer again, at the address it has now
+    // (a practice printer listens on a new port each run); the progress file admits nothing.
+    const api = async (method: string, data: unknown) =>
+      (
+        await page.request.post(`${second.origin}/api/${method}`, {
+          headers: { Authorization: `Bearer ${second.token}`, 'Content-Type': 'application/json' },
+          data: JSON.stringify(data),
+        })
+      ).json() as Promise<{ ok: boolean; value?: unknown }>;
+    let current = '';
+    await expect
+      .poll(async () => {
+        const snapshot = (await api('startDiscovery', {})) as { value: DiscoverySnapshot };
+        current =
+          snapshot.value.printers.find((printer) => printer.model?.startsWith('Brother'))
+            ?.webConfigUrl ?? '';
+        return current === '' ? null : await api('openExternal', { url: current });
+      })
+      .toEqual({ ok: true, value: { via: 'page' } });
+    if (current !== url) {
+      expect(await api('openExternal', { url })).toMatchObject({ ok: false });
+    }
   } finally {
     await second.stop();
   }
@@ -315,6 +332,42 @@ test('a printer published by the test on loopback is found and grouped into one 
     await new Promise<void>((resolve) => bonjour.unpublishAll(() => resolve()));
     await expect(card).toHaveCount(0);
   } finally {
+    await new Promise<void>((resolve) => bonjour.destroy(() => resolve()));
+  }
+});
+
+test('a printer announcing a look-alike sign-in page as its admin page: the card opens and shows its own address', async ({
+  page,
+  request,
+  wizard,
+}) => {
+  const bonjour = new Bonjour.Bonjour(
+    { interface: '127.0.0.1', bind: '0.0.0.0' } as unknown as Partial<Bonjour.ServiceConfig>,
+    () => undefined,
+  );
+  const phishing = 'https://login-microsoftonline.evil.example/common/oauth2/v2.0/authorize';
+  try {
+    bonjour.publish({
+      name: 'Lure printer',
+      type: 'ipp',
+      port: 9,
+      host: 'lure.local',
+      txt: { ty: 'Lure LP-1', UUID: '2c0ffee0-0000-4000-8000-00000000e2e1', adminurl: phishing },
+      probe: false,
+      disableIPv6: true,
+    });
+    await openWizard(page, wizard);
+    const card = printerCard(page, 'Lure LP-1');
+    await expect(card).toHaveCount(1);
+    await card.getByRole('checkbox').check();
+    await expect(card.getByRole('button', { name: 'Open Web Config' })).toBeVisible();
+    await expect(card.getByTestId('web-config-address')).toHaveText('Opens http://127.0.0.1/');
+    await expect(card.getByText(/evil\.example/)).toHaveCount(0);
+    const reply = await callApi(request, wizard, 'openExternal', { url: phishing });
+    expect(reply).toMatchObject({ ok: false, problem: { id: 'link-not-allowed' } });
+  } finally {
+    // Say goodbye first: a lingering lure would keep the next test's empty list from being empty.
+    await new Promise<void>((resolve) => bonjour.unpublishAll(() => resolve()));
     await new Promise<void>((resolve) => bonjour.destroy(() => resolve()));
   }
 });

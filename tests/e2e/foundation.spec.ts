@@ -31,7 +31,7 @@ test('the wizard loads with the rail, the status board and the practice banner',
   const board = page.getByRole('complementary', { name: 'Status board' });
   await expect(board.getByText('Not run yet')).toHaveCount(12);
   await expect(page.getByText('Practice mode.')).toBeVisible();
-  // The token left the address bar once traded for the cookie.
+  // The token left the address bar (kept in this tab's sessionStorage).
   expect(page.url()).not.toContain('token=');
 });
 
@@ -107,8 +107,12 @@ test('progress and choices survive a reload and a restart of the wizard', async 
 test('the browser shell refuses a wrong or missing token', async ({ playwright, wizard }) => {
   const stranger = await playwright.request.newContext();
   try {
-    expect((await stranger.get(`${wizard.origin}/`)).status()).toBe(403);
     expect((await stranger.get(`${wizard.origin}/?token=wrong`)).status()).toBe(403);
+    const bare = await stranger.post(`${wizard.origin}/api/getAppInfo`, {
+      headers: { 'Content-Type': 'application/json' },
+      data: '{}',
+    });
+    expect(bare.status()).toBe(403);
     const api = await stranger.post(`${wizard.origin}/api/getAppInfo`, {
       headers: { 'Content-Type': 'application/json', Authorization: 'Bearer wrong' },
       data: '{}',

@@ -44,7 +44,8 @@ describe('wizard command line', () => {
         .split('\n')
         .filter((line) => line.startsWith('Wizard ready at '));
       expect(stdout).toHaveLength(1);
-      expect((await fetch(wizard.url, { redirect: 'manual' })).status).toBe(303);
+      expect((await fetch(wizard.url, { redirect: 'manual' })).status).toBe(200);
+      expect(new URL(wizard.url).hash).toMatch(/^#token=/);
     } finally {
       await wizard.stop();
     }

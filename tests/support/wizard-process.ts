@@ -42,7 +42,7 @@ export async function startWizard(options: StartOptions = {}): Promise<WizardPro
   return {
     url,
     origin: parsed.origin,
-    token: parsed.searchParams.get('token') ?? '',
+    token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
     configDir,
     output: () => output,
     stop: () => stopProcess(child),

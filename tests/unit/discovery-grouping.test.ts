@@ -186,13 +186,51 @@ describe('groupPrinters', () => {
 
 describe('webConfigUrl', () => {
   it('accepts only plain http(s) pages and rebuilds the fallback from the address', () => {
-    expect(webConfigUrl('https://printer.example.com/admin', '10.0.0.2')).toBe(
-      'https://printer.example.com/admin',
+    expect(webConfigUrl('https://10.0.0.2:8443/admin', ['10.0.0.2'])).toBe(
+      'https://10.0.0.2:8443/admin',
     );
-    expect(webConfigUrl('javascript:alert(1)', '10.0.0.2')).toBe('http://10.0.0.2/');
-    expect(webConfigUrl('http://user:pw@10.0.0.2/', '10.0.0.2')).toBe('http://10.0.0.2/');
-    expect(webConfigUrl('not a url', 'fe80::1', 8080)).toBe('http://[fe80::1]:8080/');
-    expect(webConfigUrl(undefined, null)).toBeNull();
+    expect(webConfigUrl('javascript:alert(1)', ['10.0.0.2'])).toBe('http://10.0.0.2/');
+    expect(webConfigUrl('http://user:pw@10.0.0.2/', ['10.0.0.2'])).toBe('http://10.0.0.2/');
+    expect(webConfigUrl('not a url', ['fe80::1'], 8080)).toBe('http://[fe80::1]:8080/');
+    expect(webConfigUrl(undefined, [])).toBeNull();
+  });
+
+  it("accepts an admin page on the printer's own v6 address", () => {
+    expect(webConfigUrl('http://[fe80::1]/web', ['fe80::1'])).toBe('http://[fe80::1]/web');
+  });
+});
+
+describe('an admin page the printer announces (finding 1: a printer sends the admin elsewhere)', () => {
+  it.each([
+    'https://login-microsoftonline.evil.example/common/oauth2/v2.0/authorize',
+    'https://login.microsoftonline.com/common/oauth2/v2.0/authorize',
+    'http://192.168.1.21/',
+    'http://192.168.1.20.evil.example/',
+    'http://epson4a3aab.local.evil.example/',
+  ])("%s on another host gives the printer's own address instead", (adminurl) => {
+    const [row] = groupPrinters([announce('ipp', { txt: { ...epsonTxt, adminurl } })]);
+    expect(row?.webConfigUrl).toBe('http://192.168.1.20/');
+  });
+
+  it("keeps an admin page on the printer's own address or its .local name", () => {
+    const own = groupPrinters([
+      announce('ipp', { txt: { ...epsonTxt, adminurl: 'https://192.168.1.20:8443/admin' } }),
+    ]);
+    expect(own[0]?.webConfigUrl).toBe('https://192.168.1.20:8443/admin');
+    const local = groupPrinters([
+      announce('ipp', { txt: { ...epsonTxt, adminurl: 'https://EPSON4A3AAB.local./admin' } }),
+    ]);
+    expect(local[0]?.webConfigUrl).toBe('https://192.168.1.20/admin');
+  });
+
+  it('does not take a DNS name the printer announces as its own host', () => {
+    const [row] = groupPrinters([
+      announce('ipp', {
+        host: 'login.microsoftonline.com',
+        txt: { ...epsonTxt, adminurl: 'https://login.microsoftonline.com/common/oauth2/authorize' },
+      }),
+    ]);
+    expect(row?.webConfigUrl).toBe('http://192.168.1.20/');
   });
 });
 

@@ -100,6 +100,44 @@ interface RawRecord {
   ttl?: unknown;
 }
 
+/**
+ * One announcement as the rest of the wizard may use it: every field the network sent cleaned
+ * and bounded, addresses only where they are IP addresses. Null when it names nothing.
+ */
+export const toAnnouncement = (
+  service: Bonjour.Service,
+  type: PrinterServiceType,
+): ServiceAnnouncement | null => {
+  const fqdn = normaliseHost(cleanText(String(service.fqdn ?? ''), 300));
+  if (!fqdn) return null;
+  const referer = service.referer?.address;
+  // Heard on loopback: the publisher is this computer, and its other addresses (in the A
+  // records) are not where its loopback-bound services listen.
+  const fromLoopback = typeof referer === 'string' && /^127\./.test(referer);
+  const raw = fromLoopback ? [referer] : [referer, ...(service.addresses ?? [])];
+  const addresses = [
+    ...new Set(
+      raw.filter(
+        (value): value is string =>
+          typeof value === 'string' && value.length < 64 && (isIpv4(value) || isIpv6(value)),
+      ),
+    ),
+  ].slice(0, 6);
+  return {
+    fqdn,
+    type,
+    instance: cleanText(String(service.name ?? ''), textLimits.name),
+    host: normaliseHost(cleanText(String(service.host ?? ''), 253)),
+    port: Number.isInteger(service.port) ? service.port : 0,
+    addresses,
+    txt: parseTxt((service as unknown as { rawTxt?: unknown }).rawTxt),
+    subtypes: (service.subtypes ?? [])
+      .slice(0, 8)
+      .map((subtype) => cleanText(String(subtype), 40).toLowerCase()),
+    seenAt: Date.now(),
+  };
+};
+
 export function createDiscoveryService(options: DiscoveryOptions = {}): DiscoveryService {
   const interfaces = options.interfaces ?? activeIpv4Interfaces;
   const schedule = options.requeryScheduleMs ?? [1000, 3000, 7000, 15_000];
@@ -168,40 +206,6 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
       lastNotify = Date.now();
       events.emit('change', snapshot());
     }, wait);
-  };
-
-  const toAnnouncement = (
-    service: Bonjour.Service,
-    type: PrinterServiceType,
-  ): ServiceAnnouncement | null => {
-    const fqdn = normaliseHost(cleanText(String(service.fqdn ?? ''), 300));
-    if (!fqdn) return null;
-    const referer = service.referer?.address;
-    // Heard on loopback: the publisher is this computer, and its other addresses (in the A
-    // records) are not where its loopback-bound services listen.
-    const fromLoopback = typeof referer === 'string' && /^127\./.test(referer);
-    const raw = fromLoopback ? [referer] : [referer, ...(service.addresses ?? [])];
-    const addresses = [
-      ...new Set(
-        raw.filter(
-          (value): value is string =>
-            typeof value === 'string' && value.length < 64 && (isIpv4(value) || isIpv6(value)),
-        ),
-      ),
-    ].slice(0, 6);
-    return {
-      fqdn,
-      type,
-      instance: cleanText(String(service.name ?? ''), textLimits.name),
-      host: normaliseHost(cleanText(String(service.host ?? ''), 253)),
-      port: Number.isInteger(service.port) ? service.port : 0,
-      addresses,
-      txt: parseTxt((service as unknown as { rawTxt?: unknown }).rawTxt),
-      subtypes: (service.subtypes ?? [])
-        .slice(0, 8)
-        .map((subtype) => cleanText(String(subtype), 40).toLowerCase()),
-      seenAt: Date.now(),
-    };
   };
 
   const track = (browser: Bonjour.Browser, type: PrinterServiceType, service: Bonjour.Service) => {

@@ -111,16 +111,33 @@ export function preferredAddress(addresses: readonly string[]): string | null {
   return [...addresses].sort((a, b) => rankAddress(a) - rankAddress(b))[0] ?? null;
 }
 
+/** Whether a URL host (v6 in brackets) is one of the printer's own announced addresses. */
+function isOwnAddress(urlHostname: string, addresses: readonly string[]): boolean {
+  const asUrlHost = (address: string): string => {
+    try {
+      return new URL(`http://${urlHost(address)}/`).hostname;
+    } catch {
+      return '';
+    }
+  };
+  const candidate = normaliseHost(urlHostname);
+  return addresses.some((address) => normaliseHost(asUrlHost(address)) === candidate);
+}
+
 /**
- * The printer's web page: its `adminurl` when that is a plain http(s) address, with a `.local`
- * host swapped for the address it answered from (not every system resolves `.local`), else
- * http://address/. Anything else (other schemes, credentials, junk) gives the fallback.
+ * The printer's web page: its `adminurl` when that is a plain http(s) address on one of the
+ * printer's own announced addresses or on a `.local` host name (swapped for the address it
+ * answered from: not every system resolves `.local`, and the name is only as good as the
+ * announcement), else http://address/. Anything else (another host, a DNS name, other
+ * schemes, credentials, junk) gives the fallback: a printer must not be able to send the
+ * administrator to a page of its choosing, such as a look-alike Microsoft sign-in page.
  */
 export function webConfigUrl(
   adminUrl: string | undefined,
-  address: string | null,
+  addresses: readonly string[],
   httpPort: number | null = null,
 ): string | null {
+  const address = preferredAddress(addresses);
   if (adminUrl) {
     try {
       const parsed = new URL(adminUrl);
@@ -129,7 +146,7 @@ export function webConfigUrl(
         (parsed.protocol === 'http:' || parsed.protocol === 'https:') &&
         !parsed.username &&
         !parsed.password &&
-        (!local || address)
+        (local ? address !== null : isOwnAddress(parsed.hostname, addresses))
       ) {
         if (local && address) parsed.hostname = urlHost(address);
         return parsed.href;
@@ -138,9 +155,16 @@ export function webConfigUrl(
       // not a URL: fall back to the address
     }
   }
-  if (!address) return null;
   const port = httpPort && httpPort !== 80 ? `:${httpPort}` : '';
-  return `http://${urlHost(address)}${port}/`;
+  // The first address a browser can open (an IPv6 zone such as %eth0 has no URL form).
+  for (const candidate of address ? [address, ...addresses] : []) {
+    try {
+      return new URL(`http://${urlHost(candidate)}${port}/`).href;
+    } catch {
+      // try the next address
+    }
+  }
+  return null;
 }
 
 /** The web origin of a URL, or null for anything that is not http(s). */
@@ -276,12 +300,15 @@ function entryFromAnnouncements(list: ServiceAnnouncement[]): PrinterEntry | nul
   const model = modelFromTxt(txt);
   const services = [...new Set(sorted.map((item) => item.type))];
   const host = first.host || null;
-  const address = preferredAddress(addresses);
   const manufacturer = cleanText(txt['usb_mfg'], textLimits.model) || null;
   const scan = services.includes('uscan') || services.includes('uscans') || isTrue(txt['scan']);
   return {
     id: uuid ? `uuid:${uuid}` : `host:${host ?? first.fqdn}`,
-    name: cleanText(first.instance, textLimits.name) || model || host || '?',
+    name:
+      cleanText(first.instance, textLimits.name) ||
+      model ||
+      cleanText(host, textLimits.name) ||
+      '?',
     model,
     manufacturer,
     vendor: recogniseVendor({ txt, uuid, manufacturer, model }),
@@ -298,7 +325,7 @@ function entryFromAnnouncements(list: ServiceAnnouncement[]): PrinterEntry | nul
     secure: services.some((type) => secureServiceTypes.includes(type)),
     webConfigUrl: webConfigUrl(
       txt['adminurl'],
-      address,
+      addresses,
       sorted.find((item) => item.type === 'http')?.port ?? null,
     ),
     sources: ['network'],

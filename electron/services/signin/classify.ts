@@ -34,6 +34,17 @@ export interface ClassifyInput {
   failure: NetworkFailure | null;
 }
 
+/** An identity server's value as plain, bounded text (it is shown and copied for support). */
+function plain(value: string): string {
+  return (
+    value
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]+/g, ' ')
+      .trim()
+      .slice(0, 120)
+  );
+}
+
 export function classifySignInError({ error, oauth, failure }: ClassifyInput): ProblemError {
   if (error instanceof ProblemError) return error;
   const networkFailure = error instanceof NetworkFailureError ? error.failure : failure;
@@ -49,8 +60,8 @@ export function classifySignInError({ error, oauth, failure }: ClassifyInput): P
   const inText = /AADSTS(\d+)/.exec(msalText)?.[1];
   if (inText) codes.push(Number(inText));
   const data = (code: string | number): Record<string, string> => ({
-    code: String(code),
-    correlationId: correlationId || '-',
+    code: plain(String(code)),
+    correlationId: plain(correlationId) || '-',
   });
 
   // Device-code-flow blocks are 53003 too; Microsoft's text names the flow when it is the cause.

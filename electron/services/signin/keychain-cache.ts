@@ -13,7 +13,7 @@ export interface KeychainCache {
   storage(): TokenStorage;
   /** Replaces the whole cache (after a finished sign-in) and writes it to the keychain. */
   replace(serialized: string): Promise<void>;
-  /** Drops the cache from memory and deletes the keychain item. */
+  /** Drops the cache from memory and deletes the keychain item (whatever the storage mode). */
   forget(): Promise<void>;
 }
 
@@ -78,7 +78,8 @@ export function createKeychainCache(
       changes += 1;
       loaded = true;
       current = null;
-      if (storage.kind !== 'keychain') return;
+      // Always tried, in memory mode too: an earlier write may have landed after all (a
+      // keychain that answered late) or an earlier run may have stored one.
       try {
         await store().delete(item);
       } catch (error) {

@@ -113,9 +113,19 @@ export function PrinterCard({
       {chosen && (
         <div className="actions">
           {webConfigUrl && (
-            <button type="button" onClick={() => onOpen(webConfigUrl)}>
-              {t('card.openWebConfig')}
-            </button>
+            <>
+              <button
+                type="button"
+                onClick={() => onOpen(webConfigUrl)}
+                aria-describedby={`${headingId}-web`}
+              >
+                {t('card.openWebConfig')}
+              </button>
+              {/* Says where the button goes before anyone presses it (the page is the printer's). */}
+              <span id={`${headingId}-web`} className="hint" data-testid="web-config-address">
+                {t('card.webConfigAddress', { address: webConfigUrl })}
+              </span>
+            </>
           )}
           {printer && (
             <button type="button" onClick={onProbe} disabled={busy} aria-busy={busy}>
