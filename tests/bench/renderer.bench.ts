@@ -2,61 +2,134 @@
  * Renderer figures: the built bundle's size (raw and gzip; all of it, and what an English page
  * fetches at start: the app chunk, with the English words, and CSS) and the time from navigation to
  * the wizard's first render (rail and step visible) in Debian's Chromium, median of 5 cold pages.
+ * Beside it, in the same run, its anchor: a bare React 19 + zustand + react-i18next page
+ * (tests/bench/bare-page/) built by the same Vite and measured the same way, and the ratios.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from '@playwright/test';
+import { chromium, type Browser } from '@playwright/test';
 import { repoRoot, startWizard } from '../support/wizard-process';
 import { chromiumLaunchOptions, median, round } from './support';
 
-async function main(): Promise<void> {
-  const assets = path.join(repoRoot, 'build', 'renderer', 'assets');
-  let raw = 0;
-  let gzip = 0;
-  let startRaw = 0;
-  let startGzip = 0;
+// Built into artifacts/, never into build/ (which electron-builder packages).
+const barePageBuild = path.join(repoRoot, 'artifacts', 'bench', 'bare-page');
+
+/** Bytes of the JS and CSS in a build's assets folder; `start` leaves out other languages. */
+function assetBytes(assets: string) {
+  const sizes = { raw: 0, gzip: 0, startRaw: 0, startGzip: 0 };
   for (const file of readdirSync(assets).filter((name) => /\.(js|css)$/.test(name))) {
     const content = readFileSync(path.join(assets, file));
     const zipped = gzipSync(content).length;
-    raw += content.length;
-    gzip += zipped;
+    sizes.raw += content.length;
+    sizes.gzip += zipped;
     if (!file.startsWith('locale-')) {
-      startRaw += content.length;
-      startGzip += zipped;
+      sizes.startRaw += content.length;
+      sizes.startGzip += zipped;
     }
   }
+  return sizes;
+}
+
+/** The bare page, built by the same Vite as the renderer (its own config beside it). */
+function buildBarePage(): void {
+  const vite = path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const config = path.join('tests', 'bench', 'bare-page', 'vite.config.mts');
+  const built = spawnSync(process.execPath, [vite, 'build', '--config', config], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (built.status !== 0) throw new Error(`the bare page did not build (exit ${built.status})`);
+}
+
+/** Serves the built bare page on loopback, as plain files. */
+async function serveBarePage(): Promise<{ url: string; close(): Promise<void> }> {
+  const types: Record<string, string> = {
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+  };
+  const server = http.createServer((request, response) => {
+    const name = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    const file = path.join(barePageBuild, name === '/' ? 'index.html' : name);
+    if (!file.startsWith(barePageBuild)) return void response.writeHead(403).end();
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'text/plain' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Milliseconds from navigation to a rail and a step title, in a cold page of its own. */
+async function firstRenderMs(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(
+      () => document.querySelector('nav .rail-step') && document.querySelector('#step-title'),
+      null,
+      { polling: 'raf' },
+    );
+    return await page.evaluate(() => performance.now());
+  } finally {
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  buildBarePage();
+  const wizardBytes = assetBytes(path.join(repoRoot, 'build', 'renderer', 'assets'));
+  const bareBytes = assetBytes(path.join(barePageBuild, 'assets'));
 
   const wizard = await startWizard({ demo: true });
+  const bare = await serveBarePage();
   const browser = await chromium.launch(chromiumLaunchOptions);
   const times: number[] = [];
+  const bareTimes: number[] = [];
   try {
+    // Taken in turns, so a busy moment of the machine weighs on both alike.
     for (let run = 0; run < 5; run += 1) {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      await page.goto(wizard.url, { waitUntil: 'commit' });
-      await page.waitForFunction(
-        () => document.querySelector('nav .rail-step') && document.querySelector('#step-title'),
-        null,
-        {
-          polling: 'raf',
-        },
-      );
-      times.push(await page.evaluate(() => performance.now()));
-      await context.close();
+      times.push(await firstRenderMs(browser, wizard.url));
+      bareTimes.push(await firstRenderMs(browser, bare.url));
     }
   } finally {
     await browser.close();
+    await bare.close();
     await wizard.stop();
   }
+  const firstRender = median(times);
+  const bareFirstRender = median(bareTimes);
   process.stdout.write(
     `${JSON.stringify({
-      bundleBytes: raw,
-      bundleGzipBytes: gzip,
-      englishStartBytes: startRaw,
-      englishStartGzipBytes: startGzip,
-      firstRenderMsMedianOf5: round(median(times)),
+      bundleBytes: wizardBytes.raw,
+      bundleGzipBytes: wizardBytes.gzip,
+      englishStartBytes: wizardBytes.startRaw,
+      englishStartGzipBytes: wizardBytes.startGzip,
+      firstRenderMsMedianOf5: round(firstRender),
       firstRenderMsRuns: times.map((time) => round(time)),
+      barePage: {
+        startBytes: bareBytes.startRaw,
+        startGzipBytes: bareBytes.startGzip,
+        firstRenderMsMedianOf5: round(bareFirstRender),
+        firstRenderMsRuns: bareTimes.map((time) => round(time)),
+      },
+      // The goal: first render within 1.3 times the bare page's.
+      firstRenderRatioToBarePage: round(firstRender / bareFirstRender, 2),
+      startBytesRatioToBarePage: round(wizardBytes.startRaw / bareBytes.startRaw, 2),
+      startGzipBytesRatioToBarePage: round(wizardBytes.startGzip / bareBytes.startGzip, 2),
     })}\n`,
   );
 }
