@@ -115,6 +115,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     configDir: process.env['WIZARD_CONFIG_DIR'] || app.getPath('userData'),
     versions: process.versions,
+    // On first start the wizard speaks the system's language (the person can switch any time).
+    preferredLanguages: () => app.getPreferredSystemLanguages(),
     ...readPackagedSettings(),
     async openExternal(url) {
       // The handler let only an allow-listed address through (services/link-policy.ts); checked

@@ -41,9 +41,13 @@ class Keyboard {
     this.keys += text.length;
   }
 
-  /** A select list: arrow down until the option is chosen. */
+  /** A select list: Home to its first option, then arrow down until the option is chosen. */
   async choose(page: Page, target: Locator, value: string): Promise<void> {
     await this.reach(page, target);
+    if ((await target.inputValue()) !== value) {
+      await page.keyboard.press('Home');
+      this.keys += 1;
+    }
     for (let presses = 0; presses < 15; presses += 1) {
       if ((await target.inputValue()) === value) return;
       await page.keyboard.press('ArrowDown');

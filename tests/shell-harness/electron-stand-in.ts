@@ -72,6 +72,10 @@ class App extends EventEmitter {
     const manifest = JSON.parse(readFileSync(path.join(this.getAppPath(), 'package.json'), 'utf8'));
     return String(manifest.version);
   }
+  /** What the OS lists as the person's languages; the harness sets it per run. */
+  getPreferredSystemLanguages(): string[] {
+    return (process.env['HARNESS_SYSTEM_LANGUAGES'] ?? 'en-US').split(',').filter(Boolean);
+  }
   getPath(name: string): string {
     if (name === 'userData') return this.userData;
     throw new Error(`app.getPath('${name}') is not part of the stand-in`);

@@ -191,6 +191,23 @@ test('closing the window ends the app: main stops its services and exits 0', asy
   expect(await harness.closeWindow()).toBe(0);
 });
 
+test("on first start the desktop app speaks the system's language (app.getPreferredSystemLanguages)", async ({
+  browser,
+}) => {
+  const ukrainian = await startShellHarness(browser, {
+    env: { HARNESS_SYSTEM_LANGUAGES: 'uk-UA,en-US' },
+  });
+  try {
+    const w = wordsOf('uk');
+    await expect(
+      ukrainian.page.getByRole('heading', { level: 2, name: w('steps.welcome.title') }),
+    ).toBeVisible();
+    await expect(ukrainian.page.locator('html')).toHaveAttribute('lang', 'uk');
+  } finally {
+    await ukrainian.stop();
+  }
+});
+
 test('the harness maps only the app scheme to its routed address', () => {
   expect(toChromiumUrl('app://wizard/index.html')).toBe(
     'https://wizard.app-scheme.invalid/index.html',
