@@ -8,6 +8,8 @@ import { useWizard } from './store/wizard-store';
 import './styles.css';
 
 async function boot(): Promise<void> {
+  // Ask main for its values first: the answers travel while the words load and React starts.
+  const connected = useWizard.getState().start(connectClient());
   await initI18n(matchLanguage(navigator.languages));
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');
@@ -16,7 +18,7 @@ async function boot(): Promise<void> {
       <App />
     </StrictMode>,
   );
-  await useWizard.getState().start(connectClient());
+  await connected;
 }
 
 void boot();
