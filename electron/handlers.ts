@@ -17,6 +17,8 @@ import type { PracticeWorld } from './simulator/practice-world';
 import { createDiscoveryHandlers } from './handlers/discovery';
 import type { DiscoveryService } from './services/discovery/discovery-service';
 import { createPrinterHandlers, type PrinterServices } from './handlers/printer';
+import { createDeliveryHandlers } from './handlers/delivery';
+import type { TestMailWatcher } from './services/delivery/test-mail-watcher';
 
 export interface Handler<M extends WizardMethod> {
   params: z.ZodType<ParamsOf<M>>;
@@ -35,6 +37,7 @@ export interface Services {
   signIn: SignInService;
   exchange: ExchangeServices;
   printer: PrinterServices;
+  testMail: TestMailWatcher;
 }
 
 const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
@@ -78,5 +81,13 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...createExchangeHandlers(services.exchange),
     ...createPrinterHandlers(services.printer),
     ...createTroubleshootHandlers(services),
+    ...createDeliveryHandlers({
+      watcher: services.testMail,
+      progress: services.progress,
+      signIn: services.signIn,
+      links: services.links,
+      practice: services.practice,
+      openExternal: services.openExternal,
+    }),
   };
 }

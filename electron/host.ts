@@ -26,6 +26,7 @@ import { createClientIdStore } from './services/signin/client-id';
 import { resolveCloud, type ResolvedCloud } from './services/signin/cloud';
 import { createSignInService, type SignInService } from './services/signin/signin-service';
 import { createTenantCheckService } from './services/tenant-checks';
+import { createTestMailWatcher } from './services/delivery/test-mail-watcher';
 import type { TokenSource } from './services/token-source';
 import { practicePrintersPartName, type PracticePrintersPart } from './simulator/practice-printers';
 import {
@@ -85,6 +86,19 @@ function discoveryInterfaces(practice: boolean, env: NodeJS.ProcessEnv): () => s
 }
 
 export const productName = 'Printer Mail Setup Wizard';
+
+/**
+ * WIZARD_TEST_WATCH_LIMIT_MS / WIZARD_TEST_WATCH_POLL_MS shorten the test-message watch for
+ * the e2e run (a "nothing arrived" that takes seconds, not ten minutes); unset, ten minutes.
+ */
+function testMailTiming(env: NodeJS.ProcessEnv): { limitMs?: number; pollMs?: number } {
+  const limit = Number(env['WIZARD_TEST_WATCH_LIMIT_MS']);
+  const poll = Number(env['WIZARD_TEST_WATCH_POLL_MS']);
+  return {
+    ...(Number.isFinite(limit) && limit > 0 ? { limitMs: limit } : {}),
+    ...(Number.isFinite(poll) && poll > 0 ? { pollMs: poll } : {}),
+  };
+}
 
 export async function createWizardHost(options: HostOptions): Promise<WizardHost> {
   const events = new EventEmitter();
@@ -161,6 +175,13 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   const extraCa =
     practice?.certificate.cert ?? (custom instanceof ProblemError ? null : custom?.ca);
   const trustedCa = extraCa ? () => extraCa : undefined;
+  const testMail = createTestMailWatcher({
+    tokens,
+    profile: exchangeSetup.profile,
+    ...(trustedCa ? { trustedCa } : {}),
+    onChange: (watches) => emit({ name: 'test-watches-changed', data: watches }),
+    ...testMailTiming(env),
+  });
   for (const page of Object.values(practice ? (await exchangeSetup.profile()).adminPages : {})) {
     if (page) links.allowOrigin(new URL(page).origin);
   }
@@ -200,8 +221,10 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       exchange: exchangeSetup,
       practice,
       product: productName,
+      testMail,
       ...(options.saveReport ? { saveReport: options.saveReport } : {}),
     },
+    testMail,
   });
   return {
     dispatch: createDispatcher(table, options.log ? { log: options.log } : {}),
@@ -216,6 +239,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     signIn,
     cloud,
     async close() {
+      testMail.close();
       await signIn.close();
       events.removeAllListeners();
       await discovery.stop();

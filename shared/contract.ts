@@ -11,6 +11,7 @@ import type { DiscoveryApi, DiscoveryEvents } from './contract/discovery';
 import type { SigninApi, SigninEvents } from './contract/signin';
 import type { PrinterApi } from './contract/printer';
 import type { TroubleshootApi } from './contract/troubleshoot';
+import type { DeliveryApi, DeliveryEvents } from './contract/delivery';
 
 type NoParams = Record<string, never>;
 
@@ -19,7 +20,7 @@ type NoParams = Record<string, never>;
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
 export interface WizardApi
-  extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi, TroubleshootApi {}
+  extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi, TroubleshootApi, DeliveryApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -48,7 +49,7 @@ export type ResultOf<M extends WizardMethod> = WizardApi[M]['result'];
 export type Reply<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** Events the main process pushes to the renderer (each capability extends it likewise). */
-export interface WizardEvents extends AppEvents, DiscoveryEvents, SigninEvents {}
+export interface WizardEvents extends AppEvents, DiscoveryEvents, SigninEvents, DeliveryEvents {}
 
 export interface AppEvents {
   'practice-changed': PracticeSettings;
@@ -85,6 +86,11 @@ const methodFlags: { [M in WizardMethod]: true } = {
   buildSetupReport: true,
   saveSetupReport: true,
   startBrowserSignIn: true,
+  startTestWatch: true,
+  stopTestWatch: true,
+  getTestWatches: true,
+  allowMailReading: true,
+  confirmTestMessage: true,
 };
 export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
 

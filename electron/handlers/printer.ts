@@ -10,6 +10,7 @@ import { webOrigin } from '../services/discovery/grouping';
 import type { ExchangeSetupService } from '../services/exchange-setup';
 import type { ProgressStore } from '../services/progress-store';
 import { buildSetupReport } from '../services/setup-report';
+import type { TestMailWatcher } from '../services/delivery/test-mail-watcher';
 import type { SignInService } from '../services/signin/signin-service';
 import {
   practicePrintersPartName,
@@ -32,6 +33,8 @@ export interface PrinterServices {
   product: string;
   saveReport?: SaveReport;
   now?: () => Date;
+  /** The test-message watches, for the report. */
+  testMail?: Pick<TestMailWatcher, 'list'>;
 }
 
 type PrinterHandlers = { [M in keyof PrinterApi]: Handler<M> };
@@ -58,6 +61,7 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
       product: services.product,
       words: reportWords,
       now: (services.now ?? (() => new Date()))(),
+      ...(services.testMail ? { testWatches: services.testMail.list() } : {}),
     });
   };
   return {

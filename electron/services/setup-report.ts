@@ -13,6 +13,7 @@ import {
   type StatusExpectations,
 } from '../../shared/printer-setup';
 import type { ReportWords, SetupReport } from '../../shared/contract/printer';
+import type { TestWatch, TestWatches } from '../../shared/contract/delivery';
 
 export interface ReportInput {
   progress: Progress;
@@ -24,6 +25,40 @@ export interface ReportInput {
   product: string;
   words: ReportWords;
   now: Date;
+  /** The latest test-message watch per printer (this run), if any. */
+  testWatches?: TestWatches;
+}
+
+/** The word key and values that say how a printer's test message went. */
+export function testMessageWords(watch: TestWatch | undefined): {
+  key: string;
+  values: Record<string, string>;
+} {
+  if (!watch) return { key: 'delivery.notRun', values: {} };
+  const outcome = watch.outcome;
+  const utc = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+  switch (outcome.state) {
+    case 'arrived':
+    case 'wrong-sender':
+      return {
+        key: `delivery.${outcome.state}`,
+        values: {
+          time: utc(outcome.message.receivedAt),
+          from: outcome.message.from,
+          expected: watch.expectedSender,
+          delay: String(outcome.delaySeconds),
+        },
+      };
+    case 'nothing-arrived':
+      return { key: 'delivery.nothing-arrived', values: { minutes: String(outcome.minutes) } };
+    case 'seen-by-person':
+      return {
+        key: outcome.arrived ? 'delivery.seen-arrived' : 'delivery.seen-not-arrived',
+        values: { time: utc(watch.startedAt) },
+      };
+    default:
+      return { key: `delivery.${outcome.state}`, values: {} };
+  }
 }
 
 export function escapeHtml(value: string): string {
@@ -74,6 +109,11 @@ export function buildSetupReport(input: ReportInput): SetupReport {
     return `<td class="state state-${escapeHtml(state)}">${text(word(`state.${state}`))}${summary}${problem}</td>`;
   };
 
+  const testMessage = (printerId: string): string => {
+    const { key, values } = testMessageWords(input.testWatches?.[printerId]);
+    return fill(key, values);
+  };
+
   const checkRows = statusChecks
     .map(
       (check) =>
@@ -104,7 +144,8 @@ export function buildSetupReport(input: ReportInput): SetupReport {
 <tr><th scope="row">${text(word('report.firmware'))}</th><td>${text(printer.firmwareVersion ?? word('done.unknown'))}</td></tr>
 <tr><th scope="row">${text(word('report.webConfig'))}</th><td>${text(printer.webConfigUrl ?? word('done.unknown'), 400)}</td></tr>
 <tr><th scope="row">${text(word('done.signedIn'))}</th>${stateCell(setup?.signedIn)}</tr>
-<tr><th scope="row">${text(word('done.statusSheet'))}</th>${stateCell(setup?.statusSheet)}</tr></table>
+<tr><th scope="row">${text(word('done.statusSheet'))}</th>${stateCell(setup?.statusSheet)}</tr>
+<tr><th scope="row">${text(word('delivery.title'))}</th><td class="test-message">${testMessage(printer.id)}</td></tr></table>
 <table class="sheet"><thead><tr><th scope="col">${text(word('report.field'))}</th><th scope="col">${text(word('report.expected'))}</th><th scope="col">${text(word('report.answer'))}</th></tr></thead><tbody>${fieldRows}</tbody></table></section>`;
     })
     .join('');

@@ -70,7 +70,11 @@ export interface SignInService extends TokenSource {
    * Starts a browser sign-in (authorization code + PKCE, loopback redirect). Resolves once the
    * page is opened, with its address; the outcome arrives as a status change.
    */
-  startBrowserSignIn(open: OpenSignInPage): Promise<{ url: string; via: 'system' | 'page' }>;
+  startBrowserSignIn(
+    open: OpenSignInPage,
+    /** Graph permissions to ask for instead of the app's static ones (incremental consent). */
+    permissions?: readonly string[],
+  ): Promise<{ url: string; via: 'system' | 'page' }>;
   cancel(): Promise<SignInStatus>;
   signOut(): Promise<SignInStatus>;
   setClientId(clientId: string | null): Promise<SignInStatus>;
@@ -528,7 +532,7 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     async start() {
       return runFlow(await sessionForSignIn(), 0);
     },
-    async startBrowserSignIn(open) {
+    async startBrowserSignIn(open, permissions) {
       const current = await sessionForSignIn();
       cancelFlow();
       cancelBrowserFlow();
@@ -554,7 +558,9 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
       });
       const outcome = flowApp
         .acquireTokenInteractive({
-          scopes: [graphScope(current.cloud.profile, '.default')],
+          scopes: permissions?.length
+            ? permissions.map((permission) => graphScope(current.cloud.profile, permission))
+            : [graphScope(current.cloud.profile, '.default')],
           openBrowser: async (url) => {
             started.redirect = loopbackRedirectOf(url);
             announce({ url, via: await open(url) });
