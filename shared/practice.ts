@@ -39,6 +39,13 @@ export const practiceSwitches = {
     'network-down',
     'not-answering',
     'unexpected-error',
+    // More Entra answers (electron/simulator/practice-entra-answers.ts), after the password.
+    'resource-not-found',
+    'device-auth-required',
+    'user-not-assigned',
+    'account-disabled',
+    'account-locked',
+    'password-expired',
   ],
   // Practice Exchange and practice Graph (electron/simulator/practice-exchange.ts). The first
   // three are also what the practice admin center page flips.
@@ -59,8 +66,19 @@ export const practiceSwitches = {
     'restricted-sender',
     'legacy-tls',
     'port-blocked',
+    'tenant-threshold',
+    'ip-blocked',
+    'unregistered-domain',
+    'spam-abuse',
+    'server-busy',
     'other-reply',
   ],
+  /**
+   * What the practice Exchange answers a printer that still logs in with a password (AUTH
+   * LOGIN or PLAIN): Basic authentication retired (5.7.30, the default in existing tenants
+   * from the end of December 2026) or turned off (5.7.139 "basic authentication is disabled").
+   */
+  passwordLogin: ['retired', 'turned-off'],
   graph: [
     'works',
     'consent-missing',

@@ -9,7 +9,14 @@
  */
 import type { ChosenPrinter } from './printers';
 
-export const vendorProfileIds = ['epson', 'canon', 'lexmark', 'generic'] as const;
+export const vendorProfileIds = [
+  'epson',
+  'canon',
+  'lexmark',
+  'sharp',
+  'konica-minolta',
+  'generic',
+] as const;
 export type VendorProfileId = (typeof vendorProfileIds)[number];
 
 /** One instruction: its text is `vendors.<id>.steps.<step id>`, with the labels filled in. */
@@ -23,8 +30,13 @@ export interface VendorStep {
 
 export interface VendorProfile {
   id: VendorProfileId;
-  /** Label key of the printer's web page name ("Web Config", "Remote UI", "Embedded Web Server"). */
+  /**
+   * Label key of where the steps are done: the printer's web page ("Web Config", "Remote UI",
+   * "Embedded Web Server") or, for makes whose token is taken at the machine, its panel.
+   */
   webPageLabel: string;
+  /** Label key of the printer's web page when the steps are done elsewhere (the open button). */
+  openLabel?: string;
   /** The steps on the printer's web page and on Microsoft's sign-in page, in order. */
   steps: readonly VendorStep[];
   /** Where the default administrator password is found (`vendors.<id>.passwordHints.<key>`). */
@@ -133,6 +145,77 @@ const lexmark: VendorProfile = {
   signedInLabel: 'registered',
 };
 
+/**
+ * Sharp (BP series): SMTP settings with OAuth 2.0 and [Get Token]; on some models the token can
+ * only be taken at the machine (its panel browser opens Microsoft's page), not on the Web page.
+ * Sharp's manuals, "OAuth 2.0 authentication" (global.sharp, bp70c65, bp70m90, bpb550wd).
+ */
+const sharp: VendorProfile = {
+  id: 'sharp',
+  webPageLabel: 'machine',
+  openLabel: 'webPage',
+  settingsPath: [
+    'settingsAdministrator',
+    'systemSettings',
+    'networkSettings',
+    'serviceSettings',
+    'smtp',
+  ],
+  steps: [
+    { id: 'open', labels: [], kind: 'open' },
+    { id: 'login', labels: ['settingsAdministrator'], kind: 'login' },
+    {
+      id: 'navigate',
+      labels: ['systemSettings', 'networkSettings', 'serviceSettings', 'smtp'],
+      kind: 'navigate',
+    },
+    {
+      id: 'server',
+      labels: ['primaryServer', 'portNumber', 'senderAddress', 'enableSslTls'],
+      kind: 'choose',
+    },
+    { id: 'method', labels: ['authenticationMethod', 'oauth2'], kind: 'choose' },
+    { id: 'signIn', labels: ['getToken', 'ok'], kind: 'sign-in' },
+    { id: 'account', labels: [], kind: 'sign-in' },
+    { id: 'consent', labels: ['consentOrganization', 'accept'], kind: 'consent' },
+    { id: 'status', labels: ['tokenUpdateFailed'], kind: 'confirm' },
+  ],
+  passwordHints: ['manual'],
+  notes: ['atMachine', 'separatePop', 'labels'],
+  statusPaths: ['connectionTest'],
+  statusFieldLabels: {},
+  signedInLabel: 'tokenObtained',
+};
+
+/**
+ * Konica Minolta bizhub i-series: OAuth for E-mail TX (SMTP), the token taken at the control
+ * panel (Utility > Administrator > Network > E-mail Setting > E-mail TX (SMTP) > OAuth
+ * Settings). Konica Minolta's bizhub 651i/551i/451i user's guide (reference F.4 update).
+ */
+const konicaMinolta: VendorProfile = {
+  id: 'konica-minolta',
+  webPageLabel: 'controlPanel',
+  openLabel: 'webConnection',
+  settingsPath: ['utility', 'administrator', 'network', 'emailSetting', 'emailTx', 'oauthSettings'],
+  steps: [
+    { id: 'open', labels: ['utility', 'administrator'], kind: 'login' },
+    {
+      id: 'navigate',
+      labels: ['network', 'emailSetting', 'emailTx', 'oauthSettings'],
+      kind: 'navigate',
+    },
+    { id: 'method', labels: [], kind: 'choose' },
+    { id: 'code', labels: [], kind: 'code' },
+    { id: 'consent', labels: ['consentOrganization', 'accept'], kind: 'consent' },
+    { id: 'status', labels: [], kind: 'confirm' },
+  ],
+  passwordHints: ['manual'],
+  notes: ['iSeries', 'labels'],
+  statusPaths: ['panel'],
+  statusFieldLabels: {},
+  signedInLabel: 'tokenObtained',
+};
+
 const generic: VendorProfile = {
   id: 'generic',
   webPageLabel: 'webPage',
@@ -157,12 +240,15 @@ export const vendorProfiles: Record<VendorProfileId, VendorProfile> = {
   epson,
   canon,
   lexmark,
+  sharp,
+  'konica-minolta': konicaMinolta,
   generic,
 };
 
 /**
- * The profile for a chosen printer: Epson from discovery's own recognition; Canon and Lexmark
- * from the model or name the printer announced (discovery only tells Epson apart).
+ * The profile for a chosen printer: Epson from discovery's own recognition; Canon, Lexmark,
+ * Sharp and Konica Minolta from the model or name the printer announced (discovery only tells
+ * Epson apart). Any other make gets the generic walkthrough: what to look for.
  */
 export function vendorProfileFor(
   printer: Pick<ChosenPrinter, 'vendor' | 'model' | 'name'>,
@@ -171,5 +257,7 @@ export function vendorProfileFor(
   const text = `${printer.model ?? ''} ${printer.name}`.toLowerCase();
   if (/\bcanon\b/.test(text)) return canon;
   if (/\blexmark\b/.test(text)) return lexmark;
+  if (/\bsharp\b/.test(text)) return sharp;
+  if (/\bkonica\b|\bminolta\b|\bbizhub\b/.test(text)) return konicaMinolta;
   return generic;
 }

@@ -88,7 +88,26 @@ export const exchangeReplies = {
     reply(550, '5.7.60 SMTP; Client does not have permissions to send as this sender'),
   throttled: () => reply(550, '5.2.252 Sender throttled due to continuous send as denied errors.'),
   restrictedSender: () => reply(550, '5.1.8 Access denied, bad outbound sender'),
-  otherReply: () => reply(550, '5.7.708 Access denied, traffic not accepted from this IP.'),
+  // A reply the troubleshooter has no entry for (its catch-all is tested with it).
+  otherReply: () =>
+    reply(
+      554,
+      "5.6.211 Invalid MIME Content: single text value size (32784) exceeded allowed maximum (32768) for the 'X-Practice' header.",
+    ),
+  ipBlocked: () => reply(550, '5.7.708 Access denied, traffic not accepted from this IP.'),
+  tenantThreshold: () => reply(550, '5.7.705 Access denied, tenant has exceeded threshold.'),
+  unregisteredDomain: () =>
+    reply(
+      550,
+      '5.7.750 Service unavailable. Client blocked from sending from unregistered domains.',
+    ),
+  spamAbuse: () => reply(550, '5.7.501 Access denied, spam abuse detected.'),
+  serverBusy: () =>
+    reply(451, '4.7.500 Server busy. Please try again later from [127.0.0.1]. (S77)'),
+  basicAuthRetired: () =>
+    reply(550, '5.7.30 Basic authentication is not supported for Client Submission.'),
+  basicAuthTurnedOff: () =>
+    reply(535, '5.7.139 Authentication unsuccessful, basic authentication is disabled.'),
   legacyTls: () =>
     reply(
       421,
@@ -183,7 +202,8 @@ export function createPracticeExchange(): PracticeExchange {
         cert: certificate.cert,
         name: serverName,
         banner: `Microsoft ESMTP MAIL Service ready at ${new Date().toUTCString()}`,
-        authMethods: ['XOAUTH2'],
+        // Exchange Online offers LOGIN beside XOAUTH2; a password is refused (passwordLogin).
+        authMethods: ['XOAUTH2', 'LOGIN', 'PLAIN'],
         size: 35 * 1024 * 1024,
         logger: false,
         // Loopback only: a reverse DNS lookup would only add delay.
@@ -192,6 +212,12 @@ export function createPracticeExchange(): PracticeExchange {
           callback(settings().exchangeReply === 'legacy-tls' ? exchangeReplies.legacyTls() : null);
         },
         onAuth(auth, _session, callback) {
+          if (auth.method === 'LOGIN' || auth.method === 'PLAIN') {
+            const turnedOff = settings().passwordLogin === 'turned-off';
+            return callback(
+              turnedOff ? exchangeReplies.basicAuthTurnedOff() : exchangeReplies.basicAuthRetired(),
+            );
+          }
           const claims = auth.method === 'XOAUTH2' ? tokens.verify(auth.accessToken ?? '') : null;
           const valid =
             claims !== null &&
@@ -215,6 +241,16 @@ export function createPracticeExchange(): PracticeExchange {
               return callback(exchangeReplies.restrictedSender());
             case 'other-reply':
               return callback(exchangeReplies.otherReply());
+            case 'ip-blocked':
+              return callback(exchangeReplies.ipBlocked());
+            case 'tenant-threshold':
+              return callback(exchangeReplies.tenantThreshold());
+            case 'unregistered-domain':
+              return callback(exchangeReplies.unregisteredDomain());
+            case 'spam-abuse':
+              return callback(exchangeReplies.spamAbuse());
+            case 'server-busy':
+              return callback(exchangeReplies.serverBusy());
           }
           // Exchange lets a mailbox send only as itself (without Send As rights).
           if (address.address.toLowerCase() !== sessionUser(session)) {

@@ -28,6 +28,7 @@ import type { CloudProfile } from '../../shared/cloud-profiles';
 import { consentRoleTemplates } from '../../shared/contract/signin';
 import type { PracticeSwitchValue } from '../../shared/practice';
 import { escapeHtml, listenOnLoopback, sendPracticePage } from './practice-http';
+import { moreEntraFailures, moreEntraScenarios } from './practice-entra-answers';
 import type { PracticeContext, PracticePart } from './practice-world';
 
 export const practiceTenantPartName = 'practice-tenant';
@@ -279,6 +280,7 @@ const failures: Partial<Record<TenantScenario, OAuthFailure>> = {
     code: 90033,
     description: 'A transient error has occurred. Please try again.',
   },
+  ...moreEntraFailures,
 };
 function failureOf(scenario: TenantScenario): OAuthFailure {
   return (
@@ -305,6 +307,7 @@ const afterSignInScenarios = new Set<TenantScenario>([
   'wrong-password',
   'account-not-found',
   'external-account',
+  ...moreEntraScenarios,
 ]);
 const refreshScenarios = new Set<TenantScenario>([
   'refresh-expired',

@@ -17,7 +17,7 @@ const organizationOnly = new Set<RemedyAction>([
 ]);
 
 type Outcome =
-  | { kind: 'mail'; result: MailCheckResult }
+  | { kind: 'mail'; result: MailCheckResult; sendTest: boolean }
   | { kind: 'tenant'; results: TenantCheckResult[] }
   | { kind: 'failed'; problem: Problem };
 
@@ -43,12 +43,14 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
     if (!client) return;
     setRunning(action);
     setOutcome(null);
-    if (action === 'run-exchange-check') {
-      const reply = await client.invoke('runMailCheck', { sendTest: false });
+    if (action === 'run-exchange-check' || action === 'run-send-check') {
+      // The send check mails the signed-in mailbox itself: refusals at MAIL FROM or DATA show.
+      const sendTest = action === 'run-send-check';
+      const reply = await client.invoke('runMailCheck', { sendTest });
       setRunning(null);
       if (!reply.ok) return setOutcome({ kind: 'failed', problem: reply.problem });
       for (const update of reply.value.board) recordCheck(update.check, update.result);
-      return setOutcome({ kind: 'mail', result: reply.value });
+      return setOutcome({ kind: 'mail', result: reply.value, sendTest });
     }
     const checks =
       action === 'run-ca-check' ? ['conditional-access' as const] : ['security-defaults' as const];
@@ -64,6 +66,7 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
   const act = (action: RemedyAction): void => {
     switch (action) {
       case 'run-exchange-check':
+      case 'run-send-check':
       case 'run-ca-check':
       case 'run-security-defaults-check':
         void runChecks(action);
@@ -80,6 +83,8 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
         goTo('prepare-exchange');
         return;
       case 'find-printer':
+      case 'start-oauth-journey':
+        // The journey to OAuth 2.0 starts by finding the printer (Welcome is already done).
         hide();
         goTo('find-printer');
         return;
@@ -117,9 +122,10 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
   if (outcome.kind === 'mail') {
     const { result } = outcome;
     if (result.passed) {
+      const words = outcome.sendTest ? 'check.sendPassed' : 'check.mailPassed';
       return (
         <div className="notice notice-success" data-testid="remedy-outcome">
-          <p>{t('check.mailPassed', { mailbox: result.mailbox ?? '' })}</p>
+          <p>{t(words, { mailbox: result.mailbox ?? '' })}</p>
         </div>
       );
     }

@@ -31,6 +31,15 @@ export interface SmtpOutcome {
 }
 
 const replyRules: { pattern: RegExp; problemId: ExchangeProblemId }[] = [
+  // A password (Basic authentication) refused: the replies of the Basic auth retirement.
+  {
+    pattern: /^5\d\d[ -]5\.7\.30\b|Basic authentication is not supported for Client Submission/i,
+    problemId: 'smtp-basic-auth-retired',
+  },
+  {
+    pattern: /^535[ -]5\.7\.139 Authentication unsuccessful, basic authentication is disabled/i,
+    problemId: 'smtp-basic-auth-disabled',
+  },
   {
     pattern:
       /^535[ -]5\.7\.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant/i,
@@ -53,10 +62,36 @@ const replyRules: { pattern: RegExp; problemId: ExchangeProblemId }[] = [
   },
   { pattern: /^535[ -]5\.7\.3\b/, problemId: 'smtp-auth-failed' },
   { pattern: /^530[ -]5\.7\.57\b/, problemId: 'smtp-not-authenticated' },
-  { pattern: /^5\d\d[ -]5\.7\.60\b|SendAsDenied/i, problemId: 'smtp-send-as-denied' },
+  {
+    // 5.7.60, or the older 5.7.1 "Client does not have permissions to send as this sender".
+    pattern: /^5\d\d[ -]5\.7\.60\b|^5\d\d[ -]5\.7\.1\b.*send as|SendAsDenied/i,
+    problemId: 'smtp-send-as-denied',
+  },
+  // Outbound blocks and limits of Exchange Online Protection (5.7.500-5.7.999, 4.7.500-4.7.699).
+  { pattern: /^5\d\d[ -]5\.7\.705\b/, problemId: 'smtp-tenant-threshold' },
+  { pattern: /^5\d\d[ -]5\.7\.233\b/, problemId: 'smtp-tenant-recipient-limit' },
+  { pattern: /^5\d\d[ -]5\.7\.750\b/, problemId: 'smtp-unregistered-domain' },
+  { pattern: /^5\d\d[ -]5\.7\.708\b/, problemId: 'smtp-ip-blocked' },
+  { pattern: /^5\d\d[ -]5\.7\.520\b/, problemId: 'smtp-forwarding-blocked' },
+  { pattern: /^5\d\d[ -]5\.7\.501\b/, problemId: 'smtp-spam-abuse' },
+  { pattern: /^5\d\d[ -]5\.7\.511\b/, problemId: 'smtp-banned-sender' },
+  { pattern: /^4\d\d[ -]4\.7\.(?:5\d\d|6\d\d)\b/, problemId: 'smtp-server-busy' },
+  // Direct send and SMTP relay through a connector.
+  {
+    pattern: /^\d{3}[ -][45]\.(?:7\.64|4\.62)\b|TenantAttribution/i,
+    problemId: 'smtp-relay-not-attributed',
+  },
+  {
+    pattern: /^5\d\d[ -]5\.7\.(?:1|54)\b.*(?:unable to relay|relaying denied)/i,
+    problemId: 'smtp-relay-denied',
+  },
+  { pattern: /^5\d\d[ -]5\.4\.1\b/, problemId: 'smtp-recipient-rejected' },
   { pattern: /^4\d\d[ -]4\.3\.2\b/, problemId: 'smtp-concurrency' },
   { pattern: /^5\d\d[ -]5\.2\.25[1-5]\b/, problemId: 'smtp-throttled' },
-  { pattern: /^5\d\d[ -]5\.2\.0\b.*SubmissionQuotaExceeded/i, problemId: 'smtp-submission-quota' },
+  {
+    pattern: /^5\d\d[ -]5\.2\.[02]\b.*(?:SubmissionQuotaExceeded|Submission quota exceeded)/i,
+    problemId: 'smtp-submission-quota',
+  },
   {
     pattern: /^5\d\d[ -]5\.2\.2\b|MapiExceptionShutoffQuotaExceeded|QuotaExceededException/i,
     problemId: 'smtp-mailbox-full',

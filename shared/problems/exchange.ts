@@ -29,6 +29,22 @@ export const exchangeProblems = {
   'smtp-timeout': { area: 'exchange', severity: 'error' },
   'smtp-connection-dropped': { area: 'exchange', severity: 'error' },
   'smtp-unexpected-reply': { area: 'exchange', severity: 'error' },
+  // Basic authentication (a password) refused: the retirement replies.
+  'smtp-basic-auth-retired': { area: 'exchange', severity: 'error' },
+  'smtp-basic-auth-disabled': { area: 'exchange', severity: 'error' },
+  // Outbound and limit replies (Exchange Online Protection).
+  'smtp-tenant-threshold': { area: 'exchange', severity: 'error' },
+  'smtp-tenant-recipient-limit': { area: 'exchange', severity: 'error' },
+  'smtp-unregistered-domain': { area: 'exchange', severity: 'error' },
+  'smtp-ip-blocked': { area: 'exchange', severity: 'error' },
+  'smtp-forwarding-blocked': { area: 'exchange', severity: 'error' },
+  'smtp-spam-abuse': { area: 'exchange', severity: 'error' },
+  'smtp-banned-sender': { area: 'exchange', severity: 'error' },
+  'smtp-server-busy': { area: 'exchange', severity: 'warning' },
+  // Relay and connector replies (direct send, SMTP relay through a connector).
+  'smtp-relay-not-attributed': { area: 'exchange', severity: 'error' },
+  'smtp-relay-denied': { area: 'exchange', severity: 'error' },
+  'smtp-recipient-rejected': { area: 'exchange', severity: 'error' },
   // Test message address
   'test-address-invalid': { area: 'exchange', severity: 'warning' },
   'test-address-multiple': { area: 'exchange', severity: 'warning' },

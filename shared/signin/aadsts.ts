@@ -28,6 +28,18 @@ export const problemByAadsts: Readonly<Record<number, SigninProblemId>> = {
   70020: 'signin-code-expired',
   70019: 'signin-code-expired',
   70018: 'signin-bad-code',
+  // Microsoft Entra authentication and authorization error codes (docs/troubleshoot.md).
+  500011: 'signin-resource-not-found',
+  50158: 'signin-external-challenge',
+  50097: 'signin-device-auth-required',
+  50105: 'signin-user-not-assigned',
+  50057: 'signin-account-disabled',
+  50053: 'signin-account-locked',
+  50055: 'signin-password-expired',
+  7000112: 'signin-app-disabled',
+  65002: 'signin-first-party-client',
+  // PassThroughUserMfaError: an external account that is not in this tenant, like 50020.
+  90072: 'signin-external-account',
 };
 
 export const problemByOAuthError: Readonly<Record<string, SigninProblemId>> = {

@@ -77,18 +77,65 @@ function correlationIdIn(text: string): string {
 /**
  * An SMTP reply anywhere in the text ("Error: 535 5.7.139 Authentication unsuccessful, … [server
  * suffix]"), classified by the Exchange check's own rules (shared/exchange/smtp-replies.ts).
+ * NDRs and admin pages often quote only the enhanced code ("5.7.64 TenantAttribution; …") or
+ * only Exchange's words; both are read as the reply they come from.
  */
 export function recogniseSmtpReply(input: string): Recognition | null {
   const text = cleanReply(input.slice(0, maxSymptomLength));
   const start = /(?:^|[^\d.])([245]\d\d[ -][245]\.\d{1,3}\.\d{1,3}\b.*)$/.exec(text)?.[1];
-  // Some clients show only the words after the code; Exchange's own words still say which one.
-  const bare = /SmtpClientAuthentication is disabled for the (Tenant|Mailbox)/i.exec(text);
-  const reply = start ?? (bare ? `535 5.7.139 Authentication unsuccessful, ${bare[0]}` : undefined);
-  if (!reply) return null;
-  const outcome = classifySmtpFailure({ code: 'EAUTH', response: reply });
+  const found = start ? { reply: start, shown: start } : (codeOnly(text) ?? wordsOnly(text));
+  if (!found) return null;
+  const outcome = classifySmtpFailure({ code: 'EAUTH', response: found.reply });
   const data: ProblemData = {};
   for (const [key, value] of Object.entries(outcome.data)) if (value) data[key] = value;
+  data['reply'] = found.shown;
   return { problemId: outcome.problemId, data, as: 'smtp-reply' };
+}
+
+/** The reply code Exchange sends with an enhanced status code, where it is always the same. */
+const replyCodeOf: Record<string, string> = {
+  '5.7.139': '535',
+  '5.7.3': '535',
+  '5.7.57': '530',
+  '4.7.66': '421',
+  '4.3.2': '432',
+};
+
+/** "5.7.705 Access denied, …" without the three-digit reply code in front. */
+function codeOnly(text: string): { reply: string; shown: string } | null {
+  const match = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?![.\d])(.*)$/.exec(text);
+  if (!match) return null;
+  const [whole, kind, subject, detail, rest] = match;
+  const enhanced = `${kind}.${subject}.${detail}`;
+  const replyCode = replyCodeOf[enhanced] ?? (kind === '5' ? '550' : '451');
+  return { reply: `${replyCode} ${enhanced}${rest ?? ''}`, shown: whole.trim() };
+}
+
+/** Exchange's own words, when a client shows them without any code. */
+const telltaleWords: [RegExp, string][] = [
+  [
+    /SmtpClientAuthentication is disabled for the (?:Tenant|Mailbox)/i,
+    '535 5.7.139 Authentication unsuccessful, ',
+  ],
+  [/Basic authentication is not supported for Client Submission/i, '550 5.7.30 '],
+  [/basic authentication is disabled/i, '535 5.7.139 Authentication unsuccessful, '],
+  [/TenantAttribution/i, '550 5.7.64 '],
+  [/traffic not accepted from this IP/i, '550 5.7.708 '],
+  [/tenant has exceeded threshold/i, '550 5.7.705 '],
+  [/exceeded its daily limit for sending email to external recipients/i, '550 5.7.233 '],
+  [/blocked from sending from unregistered domain/i, '550 5.7.750 '],
+  [/(?:does not allow|disabled) external forwarding/i, '550 5.7.520 '],
+  [/spam abuse detected/i, '550 5.7.501 '],
+  [/banned sender/i, '550 5.7.511 '],
+  [/SendAsDenied|permissions to send as this sender/i, '550 5.7.60 '],
+];
+
+function wordsOnly(text: string): { reply: string; shown: string } | null {
+  for (const [words, prefix] of telltaleWords) {
+    const match = words.exec(text);
+    if (match) return { reply: `${prefix}${match[0]}`, shown: text };
+  }
+  return null;
 }
 
 /** Compared without case, spaces or punctuation, so line breaks and quotes do not matter. */

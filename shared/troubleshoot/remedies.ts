@@ -19,17 +19,28 @@ export type RemedyAction =
   /** Go to Prepare Exchange Online, where the switches are explained. */
   | 'prepare-exchange'
   /** Go to Find the printer. */
-  | 'find-printer';
+  | 'find-printer'
+  /** Send one test message from the signed-in mailbox to itself, as the printer would send. */
+  | 'run-send-check'
+  /** Start the journey that moves the printer from a password to OAuth 2.0. */
+  | 'start-oauth-journey';
 
 /** The wizard's own checks: running one tells whether the cause is still there. */
 export const checkingActions: ReadonlySet<RemedyAction> = new Set([
   'run-exchange-check',
   'run-ca-check',
   'run-security-defaults-check',
+  'run-send-check',
 ]);
 
 const smtpRemedies: RemedyAction[] = ['run-exchange-check'];
 const switchRemedies: RemedyAction[] = ['prepare-exchange', 'run-exchange-check'];
+/** A password refused for good: the way out is OAuth 2.0, which the wizard's check proves. */
+const retirementRemedies: RemedyAction[] = ['start-oauth-journey', 'run-exchange-check'];
+/** Refused when sending: only a real message shows whether Exchange still refuses it. */
+const sendRemedies: RemedyAction[] = ['run-send-check'];
+/** Direct send and connector relay: SMTP AUTH with OAuth 2.0 does not depend on them. */
+const relayRemedies: RemedyAction[] = ['start-oauth-journey'];
 
 export const remedies: Partial<Record<ProblemId, readonly RemedyAction[]>> = {
   // The guide's printer-side cases.
@@ -61,6 +72,15 @@ export const remedies: Partial<Record<ProblemId, readonly RemedyAction[]>> = {
   'signin-wrong-password': ['sign-in-again'],
   'signin-not-signed-in': ['sign-in-again'],
   'graph-unauthorized': ['sign-in-again'],
+  'signin-resource-not-found': ['sign-in-again'],
+  'signin-external-challenge': ['sign-in-again', 'browser-sign-in'],
+  'signin-device-auth-required': ['run-ca-check', 'browser-sign-in'],
+  'signin-user-not-assigned': ['sign-in-again'],
+  'signin-account-disabled': ['sign-in-again'],
+  'signin-account-locked': ['sign-in-again'],
+  'signin-password-expired': ['sign-in-again'],
+  'signin-app-disabled': ['sign-in-again'],
+  'signin-first-party-client': ['sign-in-again'],
   // Exchange replies.
   'smtp-auth-disabled-tenant': switchRemedies,
   'smtp-auth-disabled-mailbox': switchRemedies,
@@ -84,6 +104,19 @@ export const remedies: Partial<Record<ProblemId, readonly RemedyAction[]>> = {
   'smtp-timeout': smtpRemedies,
   'smtp-connection-dropped': smtpRemedies,
   'smtp-unexpected-reply': smtpRemedies,
+  'smtp-basic-auth-retired': retirementRemedies,
+  'smtp-basic-auth-disabled': retirementRemedies,
+  'smtp-tenant-threshold': sendRemedies,
+  'smtp-tenant-recipient-limit': sendRemedies,
+  'smtp-unregistered-domain': sendRemedies,
+  'smtp-ip-blocked': sendRemedies,
+  'smtp-forwarding-blocked': sendRemedies,
+  'smtp-spam-abuse': sendRemedies,
+  'smtp-banned-sender': sendRemedies,
+  'smtp-server-busy': sendRemedies,
+  'smtp-relay-not-attributed': relayRemedies,
+  'smtp-relay-denied': relayRemedies,
+  'smtp-recipient-rejected': relayRemedies,
   'ca-blocks-device-code': ['run-ca-check'],
   'ca-device-code-report-only': ['run-ca-check'],
   'ca-device-code-may-apply': ['run-ca-check'],

@@ -195,7 +195,8 @@ for (const language of ['zh-TW', 'uk'] as const) {
     await resetProgress(request, wizard, { language, step: 'prepare-exchange' });
     await openWizard(page, wizard);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
-    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(3);
+    // The end-of-Basic-auth notice, then the three switches.
+    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(4);
     await expect(page.getByText('1. Security defaults')).toHaveCount(0);
     await expectNoAxeViolations(page, `prepare-exchange ${language}`);
     await screenshot(page, `${language}/exchange-prepare`);

@@ -182,8 +182,8 @@ const cases: Case[] = [
     settings: { exchangeReply: 'other-reply' },
     sendTest: true,
     problemId: 'smtp-unexpected-reply',
-    reply: /^550 5\.7\.708 Access denied/,
-    words: /does not know: 550 5\.7\.708 Access denied.*Copy the SMTP conversation/s,
+    reply: /^554 5\.6\.211 Invalid MIME Content/,
+    words: /does not know: 554 5\.6\.211 Invalid MIME Content.*Copy the SMTP conversation/s,
     authenticated: true,
   },
   {

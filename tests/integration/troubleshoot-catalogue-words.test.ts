@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import i18next, { type TFunction } from 'i18next';
+import nodemailer from 'nodemailer';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { supportedLanguages } from '../../shared/model';
 import type { Problem } from '../../shared/problem';
@@ -19,7 +20,8 @@ import {
   recogniseJobCode,
   recogniseText,
 } from '../../shared/troubleshoot/recognise';
-import { startExchangeHarness, type ExchangeHarness } from '../support/exchange-harness';
+import { remediesFor } from '../../shared/troubleshoot/remedies';
+import { mailbox, startExchangeHarness, type ExchangeHarness } from '../support/exchange-harness';
 import { approveOnPage, startSignInRig } from '../support/practice-signin';
 import { repoRoot } from '../support/wizard-process';
 
@@ -180,6 +182,16 @@ describe('network: Exchange replies from the practice world, pasted back', () =>
     ['mailbox full', { exchangeReply: 'mailbox-full' }, true, 'smtp-mailbox-full'],
     ['restricted sender', { exchangeReply: 'restricted-sender' }, true, 'smtp-restricted-sender'],
     ['legacy TLS', { exchangeReply: 'legacy-tls' }, false, 'smtp-legacy-tls'],
+    ['tenant threshold', { exchangeReply: 'tenant-threshold' }, true, 'smtp-tenant-threshold'],
+    ['IP blocked', { exchangeReply: 'ip-blocked' }, true, 'smtp-ip-blocked'],
+    [
+      'unregistered domain',
+      { exchangeReply: 'unregistered-domain' },
+      true,
+      'smtp-unregistered-domain',
+    ],
+    ['spam abuse', { exchangeReply: 'spam-abuse' }, true, 'smtp-spam-abuse'],
+    ['server busy', { exchangeReply: 'server-busy' }, true, 'smtp-server-busy'],
     ['unknown reply', { exchangeReply: 'other-reply' }, true, 'smtp-unexpected-reply'],
   ];
   test.each(replies)('%s', async (_, settings, sendTest, id) => {
@@ -197,6 +209,35 @@ describe('network: Exchange replies from the practice world, pasted back', () =>
     const words = inEveryLanguage(asProblem(pasted));
     expect(words.fix.length).toBeGreaterThan(20);
   });
+
+  // A printer that still logs in with a password, as Exchange answers it after the end of
+  // December 2026 (passwordLogin switch); what it shows is pasted into the troubleshooter.
+  const passwordReplies: [PracticeSwitchValue<'passwordLogin'>, ProblemId, RegExp][] = [
+    ['retired', 'smtp-basic-auth-retired', /^550 5\.7\.30 Basic authentication is not supported/],
+    ['turned-off', 'smtp-basic-auth-disabled', /^535 5\.7\.139 .*basic authentication is disabled/],
+  ];
+  test.each(passwordReplies)('a password login, %s', async (position, id, replyText) => {
+    harness.world.set('passwordLogin', position);
+    const printer = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: harness.exchange.smtpPort,
+      requireTLS: true,
+      tls: { ca: harness.world.certificate.cert, servername: 'localhost' },
+      auth: { user: mailbox, pass: 'the printer password' },
+    });
+    const refused = await printer.verify().then(
+      () => null,
+      (error: { response?: string }) => error,
+    );
+    printer.close();
+    const reply = String(refused?.response ?? '');
+    expect(reply).toMatch(replyText);
+    expect(reply).toMatch(/\[PR3P195MB0001\.EURP195\.PROD\.OUTLOOK\.COM \d{4}-\d\d-\d\dT/);
+    const pasted = recogniseText(`Send failed: ${reply}`);
+    expect(pasted.problemId).toBe(id);
+    expect(remediesFor(id)[0]).toBe('start-oauth-journey');
+    expect(inEveryLanguage(asProblem(pasted)).fix).toMatch(/OAuth 2\.0/);
+  });
 });
 
 describe('network: sign-in answers from the practice tenant, pasted back', () => {
@@ -211,6 +252,12 @@ describe('network: sign-in answers from the practice tenant, pasted back', () =>
     ['wrong-password', 'signin-wrong-password'],
     ['account-not-found', 'signin-account-not-found'],
     ['external-account', 'signin-external-account'],
+    ['resource-not-found', 'signin-resource-not-found'],
+    ['device-auth-required', 'signin-device-auth-required'],
+    ['user-not-assigned', 'signin-user-not-assigned'],
+    ['account-disabled', 'signin-account-disabled'],
+    ['account-locked', 'signin-account-locked'],
+    ['password-expired', 'signin-password-expired'],
   ];
   test.each(scenarios)('%s', async (scenario, id) => {
     const rig = await startSignInRig({

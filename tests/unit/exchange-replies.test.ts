@@ -26,7 +26,7 @@ describe('real Exchange Online replies (reference A.3), with their suffix', () =
     ],
     [
       '535 5.7.139 Authentication unsuccessful, basic authentication is disabled.',
-      'smtp-unexpected-reply',
+      'smtp-basic-auth-disabled',
     ],
     ['535 5.7.3 Authentication unsuccessful', 'smtp-auth-failed'],
     [
@@ -66,7 +66,8 @@ describe('real Exchange Online replies (reference A.3), with their suffix', () =
       '421 4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls',
       'smtp-legacy-tls',
     ],
-    ['550 5.7.708 Access denied, traffic not accepted from this IP', 'smtp-unexpected-reply'],
+    ['550 5.7.708 Access denied, traffic not accepted from this IP', 'smtp-ip-blocked'],
+    ['554 5.6.211 Invalid MIME Content: header too long', 'smtp-unexpected-reply'],
   ];
   for (const [reply, id] of cases) {
     test(`${reply.slice(0, 60)} → ${id}`, () => {

@@ -56,7 +56,7 @@ describe('pasted SMTP replies (with Exchange suffixes and client prefixes)', () 
     ['SmtpClientAuthentication is disabled for the Tenant', 'smtp-auth-disabled-tenant'],
     // A reply the wizard does not explain is still named a reply, with its text.
     [
-      `550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. ${suffix}`,
+      `554 5.6.211 Invalid MIME Content: single text value size (32784) exceeded allowed maximum (32768) for the 'Subject' header. ${suffix}`,
       'smtp-unexpected-reply',
     ],
   ])('%s', (text, expected) => {

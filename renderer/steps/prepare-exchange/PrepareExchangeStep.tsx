@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { examplePrinterMailbox, powerShellLines } from '../../../shared/exchange/powershell';
 import type { ExchangeSetup } from '../../../shared/contract/exchange';
 import { AdminPageButton } from '../../components/AdminPageButton';
+import { DeadlineNotice } from '../../components/DeadlineNotice';
 import { CopyButton } from '../../components/CopyButton';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { assertNever } from '../../store/loadable';
@@ -75,6 +76,9 @@ function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
   return (
     <StepFrame step="prepare-exchange">
       <p>{t('prepare.intro')}</p>
+      <DeadlineNotice>
+        <p>{t('prepare.deadlineHere')}</p>
+      </DeadlineNotice>
       {setup.practice && (
         <div className="notice notice-info">
           <p>{t('prepare.practice')}</p>

@@ -201,7 +201,9 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
         {printer.webConfigUrl ? (
           <p>
             <button type="button" className="primary" onClick={() => void open()}>
-              {t('setup.openWebConfig', { page: pageName })}
+              {t('setup.openWebConfig', {
+                page: t(`${vendor}.labels.${profile.openLabel ?? profile.webPageLabel}`),
+              })}
             </button>{' '}
             <span className="hint">{t('setup.address', { address: printer.webConfigUrl })}</span>
           </p>

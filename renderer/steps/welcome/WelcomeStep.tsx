@@ -4,6 +4,7 @@ import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { TroubleshootButton } from '../../troubleshoot/TroubleshootButton';
 import { useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
+import { DeadlineNotice } from '../../components/DeadlineNotice';
 
 /** Language, account kind and Microsoft cloud, and the guide's reminder about firmware. */
 export function WelcomeStep() {
@@ -15,6 +16,7 @@ export function WelcomeStep() {
       <div className="field">
         <LanguageSwitcher />
       </div>
+      {progress.accountKind !== 'personal' && <DeadlineNotice />}
       <div className="notice notice-info welcome-trouble">
         <p className="notice-title">{t('trouble.title')}</p>
         <p>{t('trouble.text')}</p>

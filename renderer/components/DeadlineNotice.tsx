@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * The end of Basic authentication for SMTP AUTH in plain words: what changes at the end of
+ * December 2026, what a printer still sending with a password does then, and the ways out with
+ * what each needs (Exchange Team blog, 27 January 2026; docs/troubleshoot.md). Shown on Welcome
+ * and on Prepare Exchange Online.
+ */
+export function DeadlineNotice({ children }: { children?: ReactNode }) {
+  const { t } = useTranslation('welcome');
+  return (
+    <section className="notice notice-warning deadline" aria-labelledby="deadline-title">
+      <h3 id="deadline-title" className="notice-title">
+        {t('deadline.title')}
+      </h3>
+      <p>{t('deadline.text')}</p>
+      {children}
+      <details>
+        <summary>{t('deadline.waysTitle')}</summary>
+        <ul>
+          <li>{t('deadline.oauth')}</li>
+          <li>{t('deadline.hve')}</li>
+          <li>{t('deadline.connector')}</li>
+        </ul>
+      </details>
+    </section>
+  );
+}
