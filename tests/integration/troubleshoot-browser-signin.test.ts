@@ -31,15 +31,6 @@ afterEach(async () => {
   rig = null;
 });
 
-async function post(url: string, fields: Record<string, string>): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return response.text();
-}
-
 /** A POST to the practice identity endpoint, trusting only the practice certificate. */
 function postTls(url: string, fields: Record<string, string>, ca: string): Promise<string> {
   return new Promise((resolve, reject) => {
