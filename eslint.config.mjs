@@ -10,6 +10,14 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = '^(node:.*|fs|path|os|http|https|net|dgram|child_process|crypto|events|url)$';
 const forbid = (regex, message) => ({ regex, message });
 const intoFolder = (...folders) => `(^|/)(${folders.join('|')})/`;
+const electronOnlyInShell = {
+  name: 'electron',
+  message: 'Only electron/shell-electron/ may import electron; services run in plain Node.',
+};
+const outsideElectron = forbid(
+  intoFolder('renderer', 'tests'),
+  'electron/ imports shared/ and its own files only.',
+);
 const rendererImports = [
   forbid(intoFolder('electron', 'tests'), 'renderer/ imports shared/ and its own files only.'),
   forbid(nodeBuiltins, 'The renderer is sandboxed: no Node.'),
@@ -68,6 +76,81 @@ export default tseslint.config(
             forbid(
               intoFolder('renderer', 'tests'),
               'electron/ imports shared/ and its own files only.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  // The rooms inside electron/ (electron/README.md): services are the capabilities and know
+  // nothing of who calls them; the practice world reuses services but never the wiring; the
+  // small pieces in common/ depend on nothing of electron/.
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            outsideElectron,
+            forbid(
+              `${intoFolder('simulator', 'handlers', 'shell-electron', 'shell-browser', 'startup')}|(^|/)(host|cli)$`,
+              'A service runs in plain Node for whoever calls it: no practice world, handlers, host, start-up or shells (electron/README.md).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/simulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            outsideElectron,
+            forbid(
+              `${intoFolder('handlers', 'shell-electron', 'shell-browser', 'startup')}|(^|/)(host|cli)$`,
+              'The practice world stands beneath the services: no handlers, host, start-up or shells (electron/README.md).',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/handlers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            outsideElectron,
+            forbid(
+              `${intoFolder('shell-electron', 'shell-browser', 'startup')}|(^|/)(host|cli)$`,
+              'Handlers map the contract onto services; the host and the shells call them, not the other way round.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronOnlyInShell],
+          patterns: [
+            outsideElectron,
+            forbid(
+              '^\\.\\./[^.]',
+              'electron/common/ holds small pieces every room uses: it imports only shared/ and packages.',
             ),
           ],
         },

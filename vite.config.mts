@@ -1,12 +1,25 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicyMeta } from './electron/common/content-security';
+
+/** The shells' CSP also as the page's first <meta>, from the one definition. */
+const cspMeta: Plugin = {
+  name: 'csp-meta',
+  transformIndexHtml: () => [
+    {
+      tag: 'meta',
+      attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicyMeta },
+      injectTo: 'head-prepend',
+    },
+  ],
+};
 
 // The renderer build, served by both shells from build/renderer.
 export default defineConfig({
   root: 'renderer',
   base: './',
   publicDir: '../assets/web',
-  plugins: [react()],
+  plugins: [react(), cspMeta],
   build: {
     outDir: '../build/renderer',
     emptyOutDir: true,

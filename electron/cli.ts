@@ -6,10 +6,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultConfigDir } from './config-dir';
+import { defaultConfigDir } from './startup/config-dir';
 import { createWizardHost } from './host';
-import { hasDisplay, openInSystemBrowser } from './open-browser';
-import { parseOptions, usage, UsageError, type WizardOptions } from './options';
+import { hasDisplay, openInSystemBrowser } from './startup/open-browser';
+import { parseOptions, usage, UsageError, type WizardOptions } from './startup/options';
 import { PortInUseError, startBrowserShell } from './shell-browser/server';
 import { locateElectronRuntime } from './shell-electron/locate-runtime';
 

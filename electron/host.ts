@@ -5,11 +5,11 @@
 import { EventEmitter } from 'node:events';
 import type { WizardEvent } from '../shared/contract';
 import type { ShellKind } from '../shared/model';
-import { createDispatcher, type Dispatch } from './dispatcher';
-import { createHandlerTable } from './handlers';
+import { createDispatcher, type Dispatch } from './handlers/dispatcher';
+import { createHandlerTable } from './handlers/table';
 import { admitPrinterOrigin } from './handlers/discovery';
 import type { SaveReport } from './handlers/printer';
-import { ProblemError } from './problem-error';
+import { ProblemError } from './common/problem-error';
 import { createAppInfoService } from './services/app-info';
 import { loadCloudFile, type CustomCloud } from './services/cloud-profile-file';
 import {
@@ -43,6 +43,8 @@ export interface HostOptions {
   configDir: string;
   openExternal(url: string): Promise<'system' | 'page'>;
   versions?: NodeJS.ProcessVersions;
+  /** The OS's preferred languages, so the wizard starts in one of them (Electron shell). */
+  preferredLanguages?: () => readonly string[];
   /** Replaces the OS keychain (tests of the no-keychain path). */
   secretStore?: SecretStore;
   log?: (line: string) => void;
@@ -193,6 +195,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       practice: options.practice,
       secretStore,
       ...(options.versions ? { versions: options.versions } : {}),
+      ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),
     }),
     progress,
     links,

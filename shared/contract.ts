@@ -10,7 +10,6 @@ import type { Problem } from './problem';
 import type { DiscoveryApi, DiscoveryEvents } from './contract/discovery';
 import type { SigninApi, SigninEvents } from './contract/signin';
 import type { PrinterApi } from './contract/printer';
-import type { TroubleshootApi } from './contract/troubleshoot';
 import type { DeliveryApi, DeliveryEvents } from './contract/delivery';
 
 type NoParams = Record<string, never>;
@@ -20,7 +19,7 @@ type NoParams = Record<string, never>;
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
 export interface WizardApi
-  extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi, TroubleshootApi, DeliveryApi {}
+  extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi, DeliveryApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -79,13 +78,13 @@ const methodFlags: { [M in WizardMethod]: true } = {
   signOut: true,
   setClientId: true,
   checkConsentRole: true,
+  startBrowserSignIn: true,
   getExchangeSetup: true,
   runMailCheck: true,
   runTenantChecks: true,
   readPracticeStatusSheet: true,
   buildSetupReport: true,
   saveSetupReport: true,
-  startBrowserSignIn: true,
   startTestWatch: true,
   stopTestWatch: true,
   getTestWatches: true,

@@ -141,4 +141,10 @@ export interface AppInfo {
   platform: { os: string; release: string; arch: string };
   runtime: { node: string; electron: string | null; chrome: string | null };
   keychain: KeychainStatus;
+  /**
+   * The operating system's preferred languages, most wanted first, when the shell can ask
+   * (Electron: app.getPreferredSystemLanguages()). Absent in the browser shell, where the page
+   * reads the browser's own (navigator.languages).
+   */
+  preferredLanguages?: string[];
 }

@@ -9,7 +9,7 @@ export const practiceSwitches = {
   /** Which practice printers announce themselves on loopback. */
   printers: ['three', 'none', 'hostile'],
   /**
-   * How the practice tenant answers sign-ins (electron/simulator/practice-tenant.ts). Errors
+   * How the practice tenant answers sign-ins (electron/simulator/practice-tenant/). Errors
    * "after sign-in" come once the person has entered the password on the practice page, the
    * way Microsoft shows them; app and code errors come at once; refresh errors on the next
    * silent refresh.
@@ -39,6 +39,13 @@ export const practiceSwitches = {
     'network-down',
     'not-answering',
     'unexpected-error',
+    // Transient trouble in the middle of polling (and on the next refresh): the wizard rides
+    // it out and keeps the same code; `busy` never ends, so the wizard must say so.
+    'busy-once',
+    'throttled-once',
+    'connection-dropped-once',
+    'slow-once',
+    'busy',
     // More Entra answers (electron/simulator/practice-entra-answers.ts), after the password.
     'resource-not-found',
     'device-auth-required',

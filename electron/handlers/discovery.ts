@@ -3,8 +3,8 @@
  * allow-list here, from the main process's own list (never from what the renderer sends).
  */
 import { z } from 'zod';
-import type { ParamsOf } from '../../shared/contract';
-import type { Handler } from '../handlers';
+import { noParams } from './params';
+import type { Handler } from './table';
 import type { DiscoveryService } from '../services/discovery/discovery-service';
 import { toChosenPrinter, webOrigin } from '../services/discovery/grouping';
 import type { LinkPolicy } from '../services/link-policy';
@@ -22,7 +22,6 @@ type DiscoveryHandlers = {
   choosePrinters: Handler<'choosePrinters'>;
 };
 
-const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
 const printerId = z.string().min(1).max(300);
 
 /** Admits a printer's Web Config origin; a page that isn't http(s) is simply not admitted. */
@@ -37,9 +36,7 @@ export function createDiscoveryHandlers(services: DiscoveryServices): DiscoveryH
     startDiscovery: { params: noParams, run: async () => discovery.start() },
     searchAgain: { params: noParams, run: async () => discovery.searchAgain() },
     addPrinterByAddress: {
-      params: z.object({ address: z.string().max(300) }).strict() as unknown as z.ZodType<
-        ParamsOf<'addPrinterByAddress'>
-      >,
+      params: z.object({ address: z.string().max(300) }).strict(),
       run: ({ address }) => discovery.addByAddress(address),
     },
     probePrinter: {

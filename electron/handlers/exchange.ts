@@ -2,8 +2,9 @@
  * Handlers for preparing and checking Exchange Online (shared/contract/exchange.ts).
  */
 import { z } from 'zod';
+import { noParams } from './params';
 import { tenantCheckIds, type ExchangeApi } from '../../shared/contract/exchange';
-import type { Handler } from '../handlers';
+import type { Handler } from './table';
 import type { ExchangeSetupService } from '../services/exchange-setup';
 import type { MailCheckService } from '../services/mail-check';
 import type { TenantCheckService } from '../services/tenant-checks';
@@ -15,8 +16,6 @@ export interface ExchangeServices {
 }
 
 type ExchangeHandlers = { [M in keyof ExchangeApi]: Handler<M> };
-
-const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
 
 export function createExchangeHandlers(services: ExchangeServices): ExchangeHandlers {
   return {

@@ -4,8 +4,8 @@
  */
 import { z } from 'zod';
 import type { PrinterApi, ReportWords } from '../../shared/contract/printer';
-import type { Handler } from '../handlers';
-import { ProblemError } from '../problem-error';
+import type { Handler } from './table';
+import { ProblemError } from '../common/problem-error';
 import { webOrigin } from '../services/discovery/grouping';
 import type { ExchangeSetupService } from '../services/exchange-setup';
 import type { ProgressStore } from '../services/progress-store';
@@ -81,15 +81,11 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
       },
     },
     buildSetupReport: {
-      params: z.object({ words }).strict() as unknown as z.ZodType<
-        PrinterApi['buildSetupReport']['params']
-      >,
+      params: z.object({ words }).strict(),
       run: ({ words: reportWords }) => report(reportWords),
     },
     saveSetupReport: {
-      params: z.object({ words, format: z.enum(['html', 'pdf']) }).strict() as unknown as z.ZodType<
-        PrinterApi['saveSetupReport']['params']
-      >,
+      params: z.object({ words, format: z.enum(['html', 'pdf']) }).strict(),
       async run({ words: reportWords, format }) {
         if (!services.saveReport) throw new ProblemError('report-save-cancelled');
         const built = await report(reportWords);

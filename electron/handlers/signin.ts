@@ -1,7 +1,9 @@
 /** Handlers of the sign-in part of the contract (shared/contract/signin.ts). */
 import { z } from 'zod';
-import type { ParamsOf } from '../../shared/contract';
-import type { Handler } from '../handlers';
+import { noParams } from './params';
+import type { Handler } from './table';
+import { ProblemError } from '../common/problem-error';
+import type { LinkPolicy } from '../services/link-policy';
 import type { SignInService } from '../services/signin/signin-service';
 
 type SigninMethod =
@@ -10,15 +12,22 @@ type SigninMethod =
   | 'cancelSignIn'
   | 'signOut'
   | 'setClientId'
-  | 'checkConsentRole';
+  | 'checkConsentRole'
+  | 'startBrowserSignIn';
 
-const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
+const clientIdParams = z.object({ clientId: z.string().trim().max(64).nullable() }).strict();
 
-const clientIdParams = z
-  .object({ clientId: z.string().trim().max(64).nullable() })
-  .strict() as unknown as z.ZodType<ParamsOf<'setClientId'>>;
+export interface SigninHandlerServices {
+  signIn: SignInService;
+  links: LinkPolicy;
+  /** How this shell opens an allowed address outside the app. */
+  openExternal(url: string): Promise<'system' | 'page'>;
+}
 
-export function createSigninHandlers(signIn: SignInService): { [M in SigninMethod]: Handler<M> } {
+export function createSigninHandlers(services: SigninHandlerServices): {
+  [M in SigninMethod]: Handler<M>;
+} {
+  const { signIn } = services;
   return {
     getSignInStatus: { params: noParams, run: () => signIn.status() },
     startSignIn: { params: noParams, run: () => signIn.start() },
@@ -29,5 +38,14 @@ export function createSigninHandlers(signIn: SignInService): { [M in SigninMetho
       run: ({ clientId }) => signIn.setClientId(clientId === '' ? null : clientId),
     },
     checkConsentRole: { params: noParams, run: () => signIn.checkRole() },
+    startBrowserSignIn: {
+      params: noParams,
+      run: () =>
+        signIn.startBrowserSignIn(async (url) => {
+          // The sign-in page opens only where the allow-list says (Microsoft or the practice tenant).
+          if (!services.links.isAllowed(url)) throw new ProblemError('link-not-allowed', { url });
+          return services.openExternal(url);
+        }),
+    },
   };
 }

@@ -16,6 +16,8 @@ export interface AppInfoOptions {
   secretStore: () => SecretStore;
   /** process.versions of the running runtime (Electron adds `electron` and `chrome`). */
   versions?: NodeJS.ProcessVersions;
+  /** The OS's preferred languages (Electron: app.getPreferredSystemLanguages). */
+  preferredLanguages?: () => readonly string[];
 }
 
 export function createAppInfoService(options: AppInfoOptions): AppInfoService {
@@ -40,6 +42,9 @@ export function createAppInfoService(options: AppInfoOptions): AppInfoService {
           chrome: versions['chrome'] ?? null,
         },
         keychain: await (keychain ?? checkKeychain()),
+        ...(options.preferredLanguages
+          ? { preferredLanguages: [...options.preferredLanguages()] }
+          : {}),
       };
     },
   };

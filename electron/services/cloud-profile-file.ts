@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CloudProfile } from '../../shared/cloud-profiles';
-import { ProblemError } from '../problem-error';
+import { ProblemError } from '../common/problem-error';
 
 const httpsUrl = z
   .string()

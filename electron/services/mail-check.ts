@@ -13,8 +13,8 @@ import { boardForMailCheck } from '../../shared/exchange/board';
 import { classifySmtpFailure, type SmtpFailure } from '../../shared/exchange/smtp-replies';
 import { checkTestAddress } from '../../shared/exchange/test-address';
 import { problem } from '../../shared/problem';
-import { ProblemError } from '../problem-error';
-import { redact } from '../redact';
+import { ProblemError } from '../common/problem-error';
+import { redact } from '../common/redact';
 import type { TokenSource } from './token-source';
 
 export interface MailCheckOptions {

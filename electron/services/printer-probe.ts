@@ -8,7 +8,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { ProbeSummary } from '../../shared/printers';
-import { ProblemError } from '../problem-error';
+import { ProblemError } from '../common/problem-error';
 import {
   cleanText,
   isHostName,

@@ -16,7 +16,7 @@ import {
   type Progress,
 } from '../../shared/model';
 import { statusFieldIds } from '../../shared/printer-setup';
-import { ProblemError } from '../problem-error';
+import { ProblemError } from '../common/problem-error';
 
 const checkResultSchema = z
   .object({

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { ProblemError } from '../problem-error';
+import { ProblemError } from '../common/problem-error';
 
 export async function writeReportFile(target: string, data: string | Uint8Array): Promise<string> {
   const resolved = path.resolve(target);

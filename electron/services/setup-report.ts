@@ -14,6 +14,7 @@ import {
 } from '../../shared/printer-setup';
 import type { ReportWords, SetupReport } from '../../shared/contract/printer';
 import type { TestWatch, TestWatches } from '../../shared/contract/delivery';
+import { formatDay, formatUtcTime } from '../../shared/dates';
 
 export interface ReportInput {
   progress: Progress;
@@ -93,7 +94,8 @@ export function buildSetupReport(input: ReportInput): SetupReport {
     );
   const date = input.now.toISOString();
   const day = date.slice(0, 10);
-  const created = `${day} ${date.slice(11, 16)} UTC`;
+  const language = progress.language ?? 'en';
+  const created = formatUtcTime(input.now, language);
   const mailbox = input.account?.username ?? null;
   const expect: StatusExpectations = {
     personal: input.personal,
@@ -173,7 +175,6 @@ export function buildSetupReport(input: ReportInput): SetupReport {
     )
     .join('');
 
-  const language = progress.language ?? 'en';
   const html = `<!doctype html>
 <html lang="${escapeHtml(language)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -194,7 +195,7 @@ ${input.practice ? `<p class="practice">${text(word('report.practice'))}</p>` : 
 <tr><th scope="row">${text(word('report.server'))}</th><td>${text(`${input.smtp.host}:${input.smtp.port}`)}</td></tr></table>
 <h2>${text(word('report.checksTitle'))}</h2><table class="checks">${checkRows}</table>
 <h2>${text(word('report.printersTitle'))}</h2>${printerSections}
-<h2>${text(word('report.attentionTitle'))}</h2>${needsAttention ? `<ul class="attention-list">${needsAttention}</ul>` : ''}<p class="attention">${fill('done.lapse', { date: signInLapsesOn(date) })}</p>
+<h2>${text(word('report.attentionTitle'))}</h2>${needsAttention ? `<ul class="attention-list">${needsAttention}</ul>` : ''}<p class="attention">${fill('done.lapse', { date: formatDay(signInLapsesOn(date), language) })}</p>
 <footer>${fill('report.footer', { product: input.product })}</footer>
 </body></html>
 `;

@@ -10,18 +10,22 @@
  * A check that cannot be made (consent, role or licence missing, 401, 429, 5xx, malformed
  * JSON, network) says which, and the other checks still run.
  */
-import https from 'node:https';
 import { graphScope, type CloudProfile } from '../../shared/cloud-profiles';
 import type { BoardUpdate, TenantCheckId, TenantCheckResult } from '../../shared/contract/exchange';
 import { consentRoleTemplates } from '../../shared/contract/signin';
 import { problem, type ProblemData } from '../../shared/problem';
 import type { ProblemId } from '../../shared/problems/index';
-import { ProblemError } from '../problem-error';
+import { plainText } from '../common/plain-text';
+import { ProblemError } from '../common/problem-error';
+import { createBoundedHttps, retryAfterSeconds, type BoundedReply } from './net/bounded-https';
+import { isTransientStatus, rideOut } from './net/ride-out';
+import { lookUpDirectoryRoles, MalformedRolesError } from './signin/role-lookup';
 import type { TokenSource } from './token-source';
 
 export interface TenantCheckOptions {
   tokens: TokenSource;
   profile(): Promise<CloudProfile>;
+  /** The practice or custom-profile CA, trusted for the profile's Graph origin only. */
   trustedCa?: () => string | undefined;
   /** Personal (Outlook.com) accounts have no tenant to check. */
   personal(): Promise<boolean>;
@@ -40,20 +44,7 @@ export const exchangeOnlineAppId = '00000002-0000-0ff1-ce00-000000000000';
 
 const maxResponseBytes = 1024 * 1024;
 
-interface GraphReply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-const text = (value: unknown, max = 120): string =>
-  typeof value === 'string'
-    ? value
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u001f\u007f]+/g, ' ')
-        .trim()
-        .slice(0, max)
-    : '';
+const text = plainText;
 
 export function createTenantCheckService(options: TenantCheckOptions): TenantCheckService {
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
@@ -61,42 +52,28 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  function request(url: URL, method: string, token: string, body?: string): Promise<GraphReply> {
-    const ca = options.trustedCa?.();
-    return new Promise((resolve, reject) => {
-      const outgoing = https.request(
-        url,
-        {
-          method,
-          headers: {
-            Authorization: `Bearer ${token}`,
-            Accept: 'application/json',
-            ...(body ? { 'Content-Type': 'application/json' } : {}),
-          },
-          timeout: timeoutMs,
-          ...(ca ? { ca } : {}),
-        },
-        (incoming) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          incoming.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > maxResponseBytes) incoming.destroy(new Error('response too large'));
-            else chunks.push(chunk);
-          });
-          incoming.on('end', () =>
-            resolve({
-              status: incoming.statusCode ?? 0,
-              headers: incoming.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          incoming.on('error', reject);
-        },
-      );
-      outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
-      outgoing.on('error', reject);
-      outgoing.end(body);
+  function request(
+    profile: CloudProfile,
+    url: URL,
+    method: 'GET' | 'POST',
+    token: string,
+    body?: string,
+  ): Promise<BoundedReply> {
+    const client = createBoundedHttps({
+      trustedOrigins: [new URL(profile.graphBaseUrl).origin],
+      ca: options.trustedCa?.() ?? null,
+      deadlineMs: timeoutMs,
+      maxBodyBytes: maxResponseBytes,
+    });
+    return client.request({
+      method,
+      url,
+      headers: {
+        Authorization: `Bearer ${token}`,
+        Accept: 'application/json',
+        ...(body ? { 'Content-Type': 'application/json' } : {}),
+      },
+      ...(body ? { body } : {}),
     });
   }
 
@@ -114,35 +91,37 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
     );
     const url = new URL(`${profile.graphBaseUrl.replace(/\/$/, '')}${path}`);
     const permission = permissions.at(-1) ?? '';
-    for (let attempt = 0; ; attempt += 1) {
-      let reply: GraphReply;
-      try {
-        reply = await request(url, method, token.token, body ? JSON.stringify(body) : undefined);
-      } catch {
-        throw new ProblemError('graph-unreachable', { host: url.host });
-      }
-      if (reply.status === 429) {
-        const seconds = retryAfterSeconds(reply.headers['retry-after']);
-        if (seconds <= maxRetryAfter && attempt < 2) {
-          await sleep(seconds * 1000);
-          continue;
-        }
-        throw new ProblemError('graph-throttled', { seconds });
-      }
-      if (reply.status === 401) throw new ProblemError('graph-unauthorized');
-      let json: unknown;
-      try {
-        json = reply.body.length > 0 ? JSON.parse(reply.body) : null;
-      } catch {
-        if (reply.status >= 500)
-          throw new ProblemError('graph-server-error', { status: reply.status });
-        throw new ProblemError('graph-malformed', { path: url.pathname });
-      }
-      if (reply.status === 403) throw forbidden(json, permission);
-      if (reply.status >= 200 && reply.status < 300) return { status: reply.status, json };
-      if (passStatuses.includes(reply.status)) return { status: reply.status, json };
+    let reply: BoundedReply;
+    try {
+      // 429 and 5xx (as Retry-After says, else 1 s), a dropped connection, a slow answer.
+      reply = await rideOut(
+        () => request(profile, url, method, token.token, body ? JSON.stringify(body) : undefined),
+        { attempts: 3, maxWaitSeconds: maxRetryAfter, maxBackoffSeconds: 1, sleep },
+      );
+    } catch {
+      throw new ProblemError('graph-unreachable', { host: url.host });
+    }
+    if (reply.status === 429) {
+      throw new ProblemError('graph-throttled', {
+        seconds: retryAfterSeconds(reply.headers['retry-after']) ?? 5,
+      });
+    }
+    if (isTransientStatus(reply.status)) {
       throw new ProblemError('graph-server-error', { status: reply.status });
     }
+    if (reply.status === 401) throw new ProblemError('graph-unauthorized');
+    let json: unknown;
+    try {
+      json = reply.body.length > 0 ? JSON.parse(reply.body) : null;
+    } catch {
+      if (reply.status >= 500)
+        throw new ProblemError('graph-server-error', { status: reply.status });
+      throw new ProblemError('graph-malformed', { path: url.pathname });
+    }
+    if (reply.status === 403) throw forbidden(json, permission);
+    if (reply.status >= 200 && reply.status < 300) return { status: reply.status, json };
+    if (passStatuses.includes(reply.status)) return { status: reply.status, json };
+    throw new ProblemError('graph-server-error', { status: reply.status });
   }
 
   async function securityDefaults(profile: CloudProfile): Promise<TenantCheckResult> {
@@ -251,31 +230,25 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
   }
 
   async function consentRole(profile: CloudProfile): Promise<TenantCheckResult> {
-    const { json } = await call(
-      profile,
-      ['Directory.Read.All'],
-      'GET',
-      '/me/transitiveMemberOf/microsoft.graph.directoryRole?$select=displayName,roleTemplateId',
-    );
-    const value = (json as { value?: unknown } | null)?.value;
-    if (!Array.isArray(value)) throw new ProblemError('graph-malformed', { path: 'value' });
-    const held = value.map((role: { roleTemplateId?: unknown; displayName?: unknown }) => ({
-      id: text(role.roleTemplateId, 64),
-      name: text(role.displayName, 80),
-    }));
-    const names = held.map((role) => role.name).filter(Boolean);
+    let held;
+    try {
+      held = await lookUpDirectoryRoles(
+        async (path) => (await call(profile, ['Directory.Read.All'], 'GET', path)).json,
+        profile.graphBaseUrl,
+      );
+    } catch (error) {
+      if (error instanceof MalformedRolesError) {
+        throw new ProblemError('graph-malformed', { path: 'value' });
+      }
+      throw error;
+    }
+    const names = held.held.map((role) => role.name).filter(Boolean);
     // No board entry: the Sign in step owns "consent-role" and judges the same roles.
-    if (held.some((role) => role.id === consentRoleTemplates['global-administrator'])) {
+    if (held.check.state === 'can-consent') {
       return result('consent-role', 'passed', null, {}, names, []);
     }
-    const limited = held.find((role) =>
-      (
-        [
-          consentRoleTemplates['privileged-role-administrator'],
-          consentRoleTemplates['cloud-application-administrator'],
-          consentRoleTemplates['application-administrator'],
-        ] as string[]
-      ).includes(role.id),
+    const limited = held.held.find((role) =>
+      held.check.roles.some((consentRole) => consentRoleTemplates[consentRole] === role.templateId),
     );
     if (limited) {
       return result(
@@ -405,14 +378,6 @@ function fromPolicies(json: unknown, userId: string): Finding[] {
     findings.push({ kind, ...describe(policy) });
   }
   return findings;
-}
-
-function retryAfterSeconds(header: string | string[] | undefined): number {
-  const value = Array.isArray(header) ? header[0] : header;
-  if (!value) return 5;
-  if (/^\d+$/.test(value.trim())) return Number(value.trim());
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? 5 : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
 function forbidden(json: unknown, permission: string): ProblemError {

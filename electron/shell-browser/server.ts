@@ -12,7 +12,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { maxRequestBytes, type Reply } from '../../shared/contract';
 import { problem } from '../../shared/problem';
-import { contentSecurityPolicy } from '../content-security';
+import { contentSecurityPolicy } from '../common/content-security';
 import type { WizardHost } from '../host';
 
 export interface BrowserShellOptions {

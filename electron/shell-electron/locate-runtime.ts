@@ -1,16 +1,23 @@
 /**
- * Finds the Electron binary the `electron` npm package installed. In plain Node the package
- * exports the binary's path, and throws when the binary was never downloaded (as on machines
- * where ELECTRON_SKIP_BINARY_DOWNLOAD=1 was needed).
+ * Finds the Electron binary the `electron` npm package installed, without loading the package:
+ * since Electron 42 its index.js downloads the binary when it is missing, which on a machine that
+ * cannot reach GitHub (ELECTRON_SKIP_BINARY_DOWNLOAD=1) only fails slowly. So read the
+ * package's path.txt and look for the binary ourselves; null when there is none.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
-export function locateElectronRuntime(): string | null {
+export function locateElectronRuntime(env: NodeJS.ProcessEnv = process.env): string | null {
+  let packageDir: string;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const binary: unknown = require('electron');
-    return typeof binary === 'string' && existsSync(binary) ? binary : null;
+    packageDir = path.dirname(require.resolve('electron/package.json'));
   } catch {
     return null;
   }
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) return null;
+  const relative = readFileSync(pathFile, 'utf8').trim();
+  const distDir = env['ELECTRON_OVERRIDE_DIST_PATH'] ?? path.join(packageDir, 'dist');
+  const binary = path.join(distDir, relative);
+  return relative !== '' && existsSync(binary) ? binary : null;
 }

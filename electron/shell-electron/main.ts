@@ -20,9 +20,9 @@ import {
 } from 'electron';
 import { ipcChannels, type WizardEvent } from '../../shared/contract';
 import { problem } from '../../shared/problem';
-import { contentSecurityPolicy } from '../content-security';
+import { contentSecurityPolicy } from '../common/content-security';
 import { createWizardHost, productName, type WizardHost } from '../host';
-import { parseOptions, UsageError } from '../options';
+import { parseOptions, UsageError } from '../startup/options';
 import {
   appEntryUrl,
   appScheme,
@@ -34,6 +34,7 @@ import {
   wizardArgs,
   type FrameFacts,
 } from './policies';
+import { packagedSettings, type PackagedSettings } from './packaged-settings';
 import { hardenedWindowOptions } from './window-options';
 import { createSaveReport } from './save-report';
 
@@ -65,18 +66,16 @@ async function serveRenderer(request: Request): Promise<Response> {
   return new Response(response.body, { status: response.status, headers });
 }
 
-/** The client ID a packager baked in (`-c.extraMetadata.wizardClientId=<id>`), if any. */
-function packagedClientId(): { packagedClientId?: string } {
+/** What a packager baked in (client ID, cloud profile file); see packaged-settings.ts. */
+function readPackagedSettings(): PackagedSettings {
+  let manifest: string | null = null;
   try {
-    const manifest = JSON.parse(
-      readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8'),
-    ) as { wizardClientId?: unknown };
-    return typeof manifest.wizardClientId === 'string'
-      ? { packagedClientId: manifest.wizardClientId }
-      : {};
+    manifest = readFileSync(path.join(app.getAppPath(), 'package.json'), 'utf8');
   } catch {
-    return {};
+    // No manifest: nothing baked in.
   }
+  // Packaged, the app is resources/app.asar: files shipped beside it are in resources/.
+  return packagedSettings(manifest, path.dirname(app.getAppPath()), process.env);
 }
 
 async function start(): Promise<void> {
@@ -116,9 +115,12 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     configDir: process.env['WIZARD_CONFIG_DIR'] || app.getPath('userData'),
     versions: process.versions,
-    ...packagedClientId(),
+    ...readPackagedSettings(),
     async openExternal(url) {
-      await shell.openExternal(url);
+      // The handler let only an allow-listed address through (services/link-policy.ts); checked
+      // again here, at the one call that leaves the app.
+      if (!host.links.isAllowed(url)) throw new Error('address not on the allow-list');
+      await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK (allow-listed above)
       return 'system';
     },
     saveReport: createSaveReport(() => mainWindow),

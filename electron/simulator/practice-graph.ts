@@ -1,6 +1,6 @@
 /**
  * Practice Microsoft Graph routes for the tenant checks, served by the practice tenant's one
- * Graph (practice-tenant.ts `addGraphRoute`): the tenant checks the token (resource, tenant,
+ * Graph (practice-tenant/ `addGraphRoute`): the tenant checks the token (resource, tenant,
  * account) and knows who signed in, so what the caller may read follows from that practice
  * account's roles, as in Entra. Each route wants the delegated permission the real one wants.
  *
@@ -11,6 +11,7 @@
  */
 import type { PracticeSettings } from '../../shared/practice';
 import type { GraphAnswer, GraphRoute, PracticeAccount, PracticeTenant } from './practice-tenant';
+import { directoryRolesOf, directoryRolesRoute } from './practice-tenant/graph-host';
 import type { PracticeContext } from './practice-world';
 
 /** Entra roles allowed to read security defaults and Conditional Access policies. */
@@ -207,20 +208,16 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
     },
   );
 
-  add(
-    'GET',
-    '/me/transitiveMemberOf/microsoft.graph.directoryRole',
+  // The role lookup: the tenant check asks with Directory.Read.All and meets the `graph`
+  // switch; the Sign in step asks with User.Read only and keeps working, as the header says.
+  const roles = route(
+    `GET ${directoryRolesRoute}`,
     { permission: 'Directory.Read.All' },
-    ({ account }) => ({
-      status: 200,
-      body: {
-        value: account.roles.map((role) => ({
-          '@odata.type': '#microsoft.graph.directoryRole',
-          id: `${role.roleTemplateId.slice(0, 8)}-aaaa-4000-8000-000000000000`,
-          displayName: role.displayName,
-          roleTemplateId: role.roleTemplateId,
-        })),
-      },
-    }),
+    ({ account }) => ({ status: 200, body: { value: directoryRolesOf(account) } }),
+  );
+  tenant.addGraphRoute('GET', directoryRolesRoute, (caller, url, body) =>
+    caller.scopes.includes('Directory.Read.All') || !caller.scopes.includes('User.Read')
+      ? roles(caller, url, body)
+      : { status: 200, body: { value: directoryRolesOf(caller.account) } },
   );
 }

@@ -1,6 +1,6 @@
 /** Small helpers the practice world's HTTP parts share. */
 import type net from 'node:net';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** Listens on an ephemeral port of 127.0.0.1 (loopback only) and returns the port. */
@@ -35,4 +35,32 @@ export function sendPracticePage(response: ServerResponse, status: number, html:
     'Referrer-Policy': 'no-referrer',
   });
   response.end(html);
+}
+
+export function sendJson(
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  response.end(JSON.stringify(body));
+}
+
+/** A request body up to `limit` bytes; null when it is larger or the request fails. */
+export function readBody(request: IncomingMessage, limit: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    request.on('end', () => resolve(size > limit ? null : Buffer.concat(chunks).toString('utf8')));
+    request.on('error', () => resolve(null));
+  });
 }

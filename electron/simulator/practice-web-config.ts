@@ -15,12 +15,12 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import https from 'node:https';
 import {
   practicePrinterAdminPassword,
   practiceStatusSheetPath,
   type SheetReading,
 } from '../../shared/printer-setup';
+import { createBoundedHttps } from '../services/net/bounded-https';
 import { escapeHtml, sendPracticePage } from './practice-http';
 import { createPracticePrinterPanel, type PracticePrinterPanel } from './practice-printer-panel';
 import { practiceClientIds } from './practice-tenant';
@@ -83,50 +83,33 @@ export interface PracticeWebConfig {
   stop(): void;
 }
 
-/** One form POST over HTTPS to the practice tenant, trusting only the practice certificate. */
-function postForm(
+/** One form POST over HTTPS to the practice tenant, trusting the practice CA for it only. */
+async function postForm(
   url: string,
   form: Record<string, string>,
   ca: string,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  const body = new URLSearchParams(form).toString();
-  return new Promise((resolve, reject) => {
-    const request = https.request(
-      url,
-      {
-        method: 'POST',
-        ca,
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          'Content-Length': Buffer.byteLength(body),
-        },
-        timeout: 10_000,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        let size = 0;
-        response.on('data', (chunk: Buffer) => {
-          size += chunk.length;
-          if (size > 256 * 1024) request.destroy(new Error('answer too large'));
-          else chunks.push(chunk);
-        });
-        response.on('end', () => {
-          try {
-            const parsed: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-            resolve({
-              status: response.statusCode ?? 0,
-              body: parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {},
-            });
-          } catch {
-            resolve({ status: response.statusCode ?? 0, body: {} });
-          }
-        });
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('timed out')));
-    request.on('error', reject);
-    request.end(body);
+  const client = createBoundedHttps({
+    trustedOrigins: [new URL(url).origin],
+    ca,
+    deadlineMs: 10_000,
+    maxBodyBytes: 256 * 1024,
   });
+  const reply = await client.request({
+    method: 'POST',
+    url,
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams(form).toString(),
+  });
+  try {
+    const parsed: unknown = JSON.parse(reply.body);
+    return {
+      status: reply.status,
+      body: parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {},
+    };
+  } catch {
+    return { status: reply.status, body: {} };
+  }
 }
 
 /** The account an access token was issued to (its upn claim); the token itself is not kept. */

@@ -1,7 +1,9 @@
-import { useEffect } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchLanguage } from '../../shared/model';
 import { AboutButton } from '../components/AboutDialog';
+import { Announcer } from '../components/Announcer';
+import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { PracticeBanner } from '../components/PracticeBanner';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBoard } from '../components/StatusBoard';
@@ -13,17 +15,27 @@ import { TroubleshootButton } from '../troubleshoot/TroubleshootButton';
 import { useTroubleshoot } from '../troubleshoot/troubleshoot-store';
 import { useWizard } from '../store/wizard-store';
 
+/** Moves focus to the step's heading (or the troubleshooter's), past the bar and the rail. */
+function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
+  event.preventDefault();
+  const content = document.getElementById('step-content');
+  const heading = content?.querySelector<HTMLElement>('h2[tabindex="-1"], h2, h3');
+  if (heading && !heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+  (heading ?? content)?.focus();
+}
+
 export function App() {
   const { t, i18n } = useTranslation();
   const state = useWizard((store) => store.state);
   const chosen = state.phase === 'ready' ? state.progress.language : null;
+  const system = state.phase === 'ready' ? state.appInfo.preferredLanguages : undefined;
   const troubleshooting = useTroubleshoot((store) => store.open);
 
   useEffect(() => {
-    const language = chosen ?? matchLanguage(navigator.languages);
+    const language = chosen ?? matchLanguage(system ?? navigator.languages);
     applyDocumentLanguage(language);
     if (i18n.language !== language) void switchLanguage(language);
-  }, [chosen, i18n]);
+  }, [chosen, system, i18n]);
 
   useEffect(() => {
     document.title = t('app.title');
@@ -50,20 +62,25 @@ export function App() {
   const Screen = stepScreens[state.progress.step];
   return (
     <div className={`layout${state.appInfo.practice ? ' layout-practice' : ''}`}>
+      <a className="skip-link" href="#step-content" onClick={skipToContent}>
+        {t('skip.toContent')}
+      </a>
       <header className="topbar">
         <h1>{t('app.title')}</h1>
         <div className="topbar-tools">
+          <LanguageSwitcher />
           <TroubleshootButton className="link-button" />
           <AboutButton />
         </div>
       </header>
       <PracticeBanner />
       <StepRail />
-      <main className="content">
+      <main className="content" id="step-content" tabIndex={-1}>
         {state.saveProblem && <ProblemNotice problem={state.saveProblem} />}
         {troubleshooting ? <Troubleshooter /> : <Screen />}
       </main>
       <StatusBoard />
+      <Announcer />
     </div>
   );
 }

@@ -1,6 +1,8 @@
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { statusChecks } from '../../shared/model';
+import { statusChecks, type CheckState } from '../../shared/model';
 import { useReadyState } from '../store/wizard-store';
+import { announce } from './Announcer';
 
 /**
  * Sums up every check the journey runs. The steps that run a check record its result; until
@@ -9,6 +11,7 @@ import { useReadyState } from '../store/wizard-store';
 export function StatusBoard() {
   const { t } = useTranslation();
   const { progress } = useReadyState();
+  useAnnounceResults();
   return (
     <aside className="board" aria-labelledby="board-title">
       <h2 id="board-title">{t('board.title')}</h2>
@@ -29,4 +32,28 @@ export function StatusBoard() {
       </ul>
     </aside>
   );
+}
+
+/** Reads out each check whose result changes while the wizard is open (not the ones loaded). */
+function useAnnounceResults(): void {
+  const { t } = useTranslation();
+  const { progress } = useReadyState();
+  const before = useRef<Record<string, CheckState> | null>(null);
+  useEffect(() => {
+    const now: Record<string, CheckState> = Object.fromEntries(
+      statusChecks.map((check) => [check.id, progress.checks[check.id]?.state ?? 'not-run']),
+    );
+    const earlier = before.current;
+    before.current = now;
+    if (!earlier) return;
+    const news = statusChecks
+      .filter((check) => now[check.id] !== earlier[check.id] && now[check.id] !== 'running')
+      .map((check) =>
+        t('board.changed', {
+          check: t(`board.checks.${check.id}`),
+          state: t(`board.state.${now[check.id]}`),
+        }),
+      );
+    if (news.length > 0) announce(news.join(' '));
+  }, [progress.checks, t]);
 }

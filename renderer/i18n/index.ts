@@ -7,6 +7,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { supportedLanguages, type Language } from '../../shared/model';
+import { pseudoBundle, pseudoLocaleOn } from './pseudo';
 
 type Bundle = Record<string, unknown>;
 
@@ -37,9 +38,15 @@ const loaded = new Map<string, Promise<Record<string, Bundle>>>();
 function loadLanguage(language: Language): Promise<Record<string, Bundle>> {
   let bundles = loaded.get(language);
   if (!bundles) {
-    const mine = Object.entries(files).filter(([file]) => parse(file).language === language);
+    // The pseudo-locale stands in for every language: English, made pseudo.
+    const pseudo = pseudoLocaleOn();
+    const source = pseudo ? 'en' : language;
+    const mine = Object.entries(files).filter(([file]) => parse(file).language === source);
     bundles = Promise.all(
-      mine.map(async ([file, load]) => [parse(file).namespace, await load()] as const),
+      mine.map(
+        async ([file, load]) =>
+          [parse(file).namespace, pseudo ? pseudoBundle(await load()) : await load()] as const,
+      ),
     ).then((entries) => Object.fromEntries(entries));
     loaded.set(language, bundles);
   }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { problemCatalogue } from '../../shared/problems/index';
+import { problemCatalogue, problemWordValues } from '../../shared/problems/index';
 import { linkAddress, problemLinks } from '../../shared/problems/links';
 import type { Recognition } from '../../shared/troubleshoot/recognise';
 import { expiryProblems, remediesFor } from '../../shared/troubleshoot/remedies';
@@ -14,7 +14,8 @@ export function Diagnosis({ recognition, given }: { recognition: Recognition; gi
   const { progress } = useReadyState();
   const setup = useMainValue('exchangeSetup');
   const heading = useRef<HTMLHeadingElement>(null);
-  const { problemId, data } = recognition;
+  const { problemId } = recognition;
+  const data = problemWordValues(problemId, recognition.data);
   const entry = problemCatalogue[problemId];
   const words = useTranslation(entry.area).t;
   const personal = progress.accountKind === 'personal';

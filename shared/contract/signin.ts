@@ -108,6 +108,19 @@ export interface SigninApi {
   setClientId: { params: { clientId: string | null }; result: SignInStatus };
   /** Runs the role check again for the signed-in account. */
   checkConsentRole: { params: NoParams; result: SignInStatus };
+  /**
+   * Signs the wizard in through the browser (authorization code with PKCE on a loopback
+   * redirect) when the tenant blocks device code. The printer cannot use this: it still needs
+   * device code. The troubleshooter offers it.
+   */
+  startBrowserSignIn: { params: NoParams; result: BrowserSignInStarted };
+}
+
+/** A browser sign-in that has opened its page; the outcome arrives as `signin-changed`. */
+export interface BrowserSignInStarted {
+  /** The sign-in page (allow-listed): the browser shell's page opens it when via = 'page'. */
+  url: string;
+  via: 'system' | 'page';
 }
 
 export interface SigninEvents {

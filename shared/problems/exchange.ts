@@ -53,7 +53,7 @@ export const exchangeProblems = {
   'graph-licence-missing': { area: 'exchange', severity: 'info' },
   'graph-role-missing': { area: 'exchange', severity: 'warning' },
   'graph-unauthorized': { area: 'exchange', severity: 'warning' },
-  'graph-throttled': { area: 'exchange', severity: 'warning' },
+  'graph-throttled': { area: 'exchange', severity: 'warning', counts: 'seconds' },
   'graph-server-error': { area: 'exchange', severity: 'warning' },
   'graph-malformed': { area: 'exchange', severity: 'warning' },
   'graph-unreachable': { area: 'exchange', severity: 'warning' },

@@ -22,4 +22,14 @@ export const problemCatalogue = {
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;
+
+/** A problem's data for its words, with `count` set to the number the words count, if any. */
+export function problemWordValues(
+  id: ProblemId,
+  data: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> {
+  const entry: ProblemEntry = problemCatalogue[id];
+  const counted = entry.counts === undefined ? undefined : data?.[entry.counts];
+  return typeof counted === 'number' ? { ...data, count: counted } : { ...data };
+}
 export type { ProblemArea, ProblemEntry, ProblemSeverity } from './types';

@@ -12,6 +12,8 @@ export interface ProblemEntry {
    * Use ProblemLinkKey values (resolved by shared/problems/links.ts), not literal addresses.
    */
   links?: readonly string[];
+  /** The number in `data` the words count (i18next plural forms pick the words by it). */
+  counts?: string;
 }
 
 /** Places a fix is done: a cloud profile's admin pages, or the chosen printer's Web Config. */

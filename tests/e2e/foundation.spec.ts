@@ -148,6 +148,8 @@ test('the practice keychain switch makes the keychain unavailable, plainly said'
 });
 
 test('axe finds no accessibility violations on any step', async ({ page, wizard }) => {
+  // Eight full axe runs take 30-40 s here; on a busy two-core machine they passed 60 s.
+  test.setTimeout(120_000);
   await openWizard(page, wizard);
   const rail = page.getByRole('navigation', { name: 'Steps' });
   for (const step of journeySteps) {

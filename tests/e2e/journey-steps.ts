@@ -8,7 +8,8 @@ import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { repoRoot } from '../support/wizard-process';
 
-export type Language = 'en' | 'zh-TW';
+export type { Language } from '../../shared/model';
+import type { Language } from '../../shared/model';
 
 /** The wizard's own words in a language, read from its locale files. */
 export function wordsOf(language: Language) {
@@ -79,4 +80,116 @@ export async function signInOnPracticeMicrosoft(
     await actions.click('external', signInPage.getByRole('button', { name: 'Accept' }), 'Accept');
   }
   await expect(signInPage.getByText(/You have signed in/)).toBeVisible();
+}
+
+/** The practice world as the journeys start it: three printers, SMTP AUTH off for the organization. */
+export const journeySwitches = {
+  printers: 'three',
+  tenant: 'normal',
+  smtpAuthOrganization: 'off',
+  smtpAuthMailbox: 'organization-setting',
+  securityDefaults: 'off',
+  exchangeReply: 'as-configured',
+} as const;
+
+/**
+ * Opens a page outside the wizard with a click: a popup in the browser shell, the system
+ * browser (shell.openExternal) in the Electron shell.
+ */
+export type OpenedBy = (click: () => Promise<void>) => Promise<Page>;
+
+export interface JourneyStart {
+  page: Page;
+  w: ReturnType<typeof wordsOf>;
+  actions: Actions;
+  openAdminCenter: OpenedBy;
+  openSignInPage: OpenedBy;
+}
+
+/** The step's heading and the Next button, in the journey's language. */
+export function stepControls(page: Page, w: ReturnType<typeof wordsOf>) {
+  return {
+    heading: (step: string) =>
+      page.getByRole('heading', { level: 2, name: w(`steps.${step}.title`) }),
+    next: () => page.locator('.step-nav').getByRole('button', { name: w('step.next') }),
+  };
+}
+
+/**
+ * The practice journey from Welcome to a passing Check Exchange Online, with the practice
+ * switches as the journeys set them (SMTP AUTH off for the organization): choose the practice
+ * ET-2850, turn SMTP AUTH on in the practice admin center, sign in with the device code, and
+ * check Exchange Online. Ends on Check Exchange Online with the check passed.
+ */
+export async function journeyToCheckExchange(start: JourneyStart): Promise<void> {
+  const { page, w, actions } = start;
+  const { heading, next } = stepControls(page, w);
+  await expect(heading('welcome')).toBeVisible();
+  await actions.click('wizard', next(), 'Next (Welcome)');
+
+  // Find the printer: the practice ET-2850.
+  await expect(heading('find-printer')).toBeVisible();
+  const card = page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: 'EPSON ET-2850 Series' }) });
+  await actions.check(
+    'wizard',
+    card.getByRole('checkbox', { name: w('discovery:card.use') }),
+    'use this printer',
+  );
+  await actions.click('wizard', next(), 'Next (Find the printer)');
+
+  // Prepare Exchange: the organization switch is off; fix it in the practice admin center.
+  await expect(heading('prepare-exchange')).toBeVisible();
+  const admin = await start.openAdminCenter(() =>
+    actions.click(
+      'wizard',
+      page.getByRole('button', { name: w('exchange:prepare.organization.open') }),
+      'open the Exchange admin center',
+    ),
+  );
+  await admin.waitForLoadState();
+  // The tick box turns SMTP AUTH *off* for the organization: the person unticks it.
+  await admin.getByLabel('Turn off SMTP AUTH protocol for your organization').uncheck();
+  actions.count('external', 'untick "Turn off SMTP AUTH protocol"');
+  await actions.click(
+    'external',
+    admin.locator('#organization').getByRole('button', { name: 'Save' }),
+    'Save',
+  );
+  await expect(admin.getByText('SMTP AUTH for the organization: on')).toBeVisible();
+  await admin.close();
+  await actions.click('wizard', next(), 'Next (Prepare Exchange Online)');
+
+  // Sign in (the wizard's own device-code sign-in).
+  await expect(heading('sign-in')).toBeVisible();
+  await actions.click(
+    'wizard',
+    page.getByRole('button', { name: w('signin:start.button') }),
+    'Start sign-in',
+  );
+  const code = ((await page.getByTestId('user-code').textContent()) ?? '').trim();
+  const microsoft = await start.openSignInPage(() =>
+    actions.click(
+      'wizard',
+      page.getByRole('button', { name: w('signin:code.open') }),
+      'open sign-in page',
+    ),
+  );
+  await signInOnPracticeMicrosoft(microsoft, code, actions);
+  await microsoft.close();
+  const board = page.getByRole('complementary');
+  await expect(board.locator('[data-check="signed-in"]')).toHaveClass(/board-passed/, {
+    timeout: 20_000,
+  });
+  await actions.click('wizard', next(), 'Next (Sign in)');
+
+  // Check Exchange Online: the real SMTP AUTH login.
+  await expect(heading('verify-tenant')).toBeVisible();
+  await actions.click(
+    'wizard',
+    page.getByRole('button', { name: w('exchange:verify.checkNow') }),
+    'Check now',
+  );
+  await expect(page.getByTestId('mail-check-passed')).toBeVisible({ timeout: 20_000 });
 }

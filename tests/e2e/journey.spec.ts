@@ -16,7 +16,15 @@ import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { repoRoot, startWizard } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
 import { callApi, resetProgress } from './helpers';
-import { Actions, signInOnPracticeMicrosoft, wordsOf, type Language } from './journey-steps';
+import {
+  Actions,
+  journeySwitches,
+  journeyToCheckExchange,
+  signInOnPracticeMicrosoft,
+  stepControls,
+  wordsOf,
+  type Language,
+} from './journey-steps';
 
 /** Milliseconds covered by at least one of the intervals (overlaps counted once). */
 function coveredMs(intervals: [number, number][]): number {
@@ -46,95 +54,25 @@ async function runJourney(
   const w = wordsOf(language);
   const actions = new Actions();
   await resetProgress(request, wizardProcess, { language });
-  for (const [id, value] of Object.entries({
-    printers: 'three',
-    tenant: 'normal',
-    smtpAuthOrganization: 'off',
-    smtpAuthMailbox: 'organization-setting',
-    securityDefaults: 'off',
-    exchangeReply: 'as-configured',
-  })) {
+  for (const [id, value] of Object.entries(journeySwitches)) {
     await callApi(request, wizardProcess, 'setPracticeSwitch', { id, value });
   }
   await callApi(request, wizardProcess, 'signOut', {});
   const started = Date.now();
   /** Replies the test holds back on purpose: not part of the journey's measured time. */
   const injectedDelays: [number, number][] = [];
-  const heading = (step: string) =>
-    page.getByRole('heading', { level: 2, name: w(`steps.${step}.title`) });
-  const next = () => page.locator('.step-nav').getByRole('button', { name: w('step.next') });
+  const { heading, next } = stepControls(page, w);
+  const board = page.getByRole('complementary');
 
   await openWizard(page, wizardProcess);
-  await expect(heading('welcome')).toBeVisible();
-  await actions.click('wizard', next(), 'Next (Welcome)');
-
-  // Find the printer: the practice ET-2850.
-  await expect(heading('find-printer')).toBeVisible();
-  const card = page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 3, name: 'EPSON ET-2850 Series' }) });
-  await actions.check(
-    'wizard',
-    card.getByRole('checkbox', { name: w('discovery:card.use') }),
-    'use this printer',
-  );
-  await actions.click('wizard', next(), 'Next (Find the printer)');
-
-  // Prepare Exchange: the organization switch is off; fix it in the practice admin center.
-  await expect(heading('prepare-exchange')).toBeVisible();
-  const [admin] = await Promise.all([
-    page.waitForEvent('popup'),
-    actions.click(
-      'wizard',
-      page.getByRole('button', { name: w('exchange:prepare.organization.open') }),
-      'open the Exchange admin center',
-    ),
-  ]);
-  await admin.waitForLoadState();
-  // The tick box turns SMTP AUTH *off* for the organization: the person unticks it.
-  await admin.getByLabel('Turn off SMTP AUTH protocol for your organization').uncheck();
-  actions.count('external', 'untick "Turn off SMTP AUTH protocol"');
-  await actions.click(
-    'external',
-    admin.locator('#organization').getByRole('button', { name: 'Save' }),
-    'Save',
-  );
-  await expect(admin.getByText('SMTP AUTH for the organization: on')).toBeVisible();
-  await admin.close();
-  await actions.click('wizard', next(), 'Next (Prepare Exchange Online)');
-
-  // Sign in (the wizard's own device-code sign-in).
-  await expect(heading('sign-in')).toBeVisible();
-  await actions.click(
-    'wizard',
-    page.getByRole('button', { name: w('signin:start.button') }),
-    'Start sign-in',
-  );
-  const code = ((await page.getByTestId('user-code').textContent()) ?? '').trim();
-  const [microsoft] = await Promise.all([
-    context.waitForEvent('page'),
-    actions.click(
-      'wizard',
-      page.getByRole('button', { name: w('signin:code.open') }),
-      'open sign-in page',
-    ),
-  ]);
-  await signInOnPracticeMicrosoft(microsoft, code, actions);
-  await microsoft.close();
-  const board = page.getByRole('complementary');
-  await expect(board.locator('[data-check="signed-in"]')).toHaveClass(/board-passed/, {
-    timeout: 20_000,
+  await journeyToCheckExchange({
+    page,
+    w,
+    actions,
+    openAdminCenter: async (click) => (await Promise.all([page.waitForEvent('popup'), click()]))[0],
+    openSignInPage: async (click) =>
+      (await Promise.all([context.waitForEvent('page'), click()]))[0],
   });
-  await actions.click('wizard', next(), 'Next (Sign in)');
-
-  // Check Exchange Online: the real SMTP AUTH login.
-  await expect(heading('verify-tenant')).toBeVisible();
-  await actions.click(
-    'wizard',
-    page.getByRole('button', { name: w('exchange:verify.checkNow') }),
-    'Check now',
-  );
-  await expect(page.getByTestId('mail-check-passed')).toBeVisible({ timeout: 20_000 });
   await actions.click('wizard', next(), 'Next (Check Exchange Online)');
 
   // Set up the printer through its practice Web Config.

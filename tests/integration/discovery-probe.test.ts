@@ -3,7 +3,7 @@ import https from 'node:https';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ProblemError } from '../../electron/problem-error';
+import { ProblemError } from '../../electron/common/problem-error';
 import { parsePrinterAddress, probePrinter } from '../../electron/services/printer-probe';
 import { createPracticeCertificate } from '../../electron/simulator/practice-certificate';
 import {

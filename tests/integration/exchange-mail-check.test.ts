@@ -5,7 +5,7 @@
  * "disabled for the Tenant" to a passing check through the practice admin center page.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { ProblemError } from '../../electron/problem-error';
+import { ProblemError } from '../../electron/common/problem-error';
 import { createPracticeTokenAuthority } from '../../electron/simulator/practice-tokens';
 import { defaultPracticeSettings, type PracticeSettings } from '../../shared/practice';
 import {

@@ -4,7 +4,7 @@
  * with the other checks still run; the What If call and its fallback to reading policies.
  */
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
-import { ProblemError } from '../../electron/problem-error';
+import { ProblemError } from '../../electron/common/problem-error';
 import { cloudProfiles, graphScope } from '../../shared/cloud-profiles';
 import { tenantCheckIds, type TenantCheckResult } from '../../shared/contract/exchange';
 import { defaultPracticeSettings, type PracticeSettings } from '../../shared/practice';

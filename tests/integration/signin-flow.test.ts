@@ -11,7 +11,7 @@ import { KeychainError, type SecretStore } from '../../electron/services/keychai
 import { createSignInService } from '../../electron/services/signin/signin-service';
 import { createClientIdStore } from '../../electron/services/signin/client-id';
 import { resolveCloud } from '../../electron/services/signin/cloud';
-import { ProblemError } from '../../electron/problem-error';
+import { ProblemError } from '../../electron/common/problem-error';
 import { createPracticeKeychain } from '../../electron/simulator/practice-keychain';
 import { practiceClientIds } from '../../electron/simulator/practice-tenant';
 import type { PracticeSwitchValue } from '../../shared/practice';

@@ -12,8 +12,8 @@ import net, { type AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { createTroubleshootHandlers } from '../../electron/handlers/troubleshoot';
-import { ProblemError } from '../../electron/problem-error';
+import { createSigninHandlers } from '../../electron/handlers/signin';
+import { ProblemError } from '../../electron/common/problem-error';
 import { createLinkPolicy } from '../../electron/services/link-policy';
 import { practiceClientIds } from '../../electron/simulator/practice-tenant';
 import {
@@ -233,7 +233,7 @@ describe('browser sign-in (authorization code + PKCE)', () => {
 
   test('the handler opens the page only through the link allow-list', async () => {
     rig = await startSignInRig({ configDir: configDir() });
-    const handlers = createTroubleshootHandlers({
+    const handlers = createSigninHandlers({
       signIn: rig.service,
       links: createLinkPolicy(),
       openExternal: async () => 'system',
@@ -244,7 +244,7 @@ describe('browser sign-in (authorization code + PKCE)', () => {
 
     const links = createLinkPolicy();
     links.allowOrigin(rig.tenant.pageOrigin);
-    const allowed = createTroubleshootHandlers({
+    const allowed = createSigninHandlers({
       signIn: rig.service,
       links,
       openExternal: async () => 'system',

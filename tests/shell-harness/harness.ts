@@ -132,7 +132,12 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 
 export async function startShellHarness(
   browser: Browser,
-  options: { args?: string[]; env?: NodeJS.ProcessEnv } = {},
+  options: {
+    args?: string[];
+    env?: NodeJS.ProcessEnv;
+    /** What app.getAppPath() answers (default: the repository, as unpackaged). */
+    appPath?: string;
+  } = {},
 ): Promise<ShellHarness> {
   const userData = mkdtempSync(path.join(os.tmpdir(), 'shell-harness-'));
   const child: ChildProcess = fork(mainEntry, options.args ?? ['--demo'], {
@@ -142,7 +147,7 @@ export async function startShellHarness(
       ...process.env,
       ...options.env,
       HARNESS_USER_DATA: userData,
-      HARNESS_APP_PATH: repoRoot,
+      HARNESS_APP_PATH: options.appPath ?? repoRoot,
     },
     serialization: 'advanced',
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

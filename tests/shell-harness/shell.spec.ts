@@ -10,10 +10,10 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { Reply } from '../../shared/contract';
 import type { AppInfo } from '../../shared/model';
-import { contentSecurityPolicy } from '../../electron/content-security';
+import { contentSecurityPolicy } from '../../electron/common/content-security';
 import { appEntryUrl } from '../../electron/shell-electron/policies';
 import { screenshot } from '../e2e/fixtures';
-import { Actions, signInOnPracticeMicrosoft, wordsOf } from '../e2e/journey-steps';
+import { Actions, journeySwitches, journeyToCheckExchange, wordsOf } from '../e2e/journey-steps';
 import { repoRoot } from '../support/wizard-process';
 import { startShellHarness, toChromiumUrl, type ShellHarness } from './harness';
 
@@ -155,85 +155,25 @@ test('practice journey through the Electron shell: Welcome, Find the printer, Pr
   const { page } = harness;
   const w = wordsOf('en');
   const actions = new Actions();
-  for (const [id, value] of Object.entries({
-    printers: 'three',
-    tenant: 'normal',
-    smtpAuthOrganization: 'off',
-    smtpAuthMailbox: 'organization-setting',
-    securityDefaults: 'off',
-    exchangeReply: 'as-configured',
-  })) {
+  for (const [id, value] of Object.entries(journeySwitches)) {
     expect((await callVerb(page, 'setPracticeSwitch', { id, value })).ok).toBe(true);
   }
   const started = Date.now();
-  const heading = (step: string) =>
-    page.getByRole('heading', { level: 2, name: w(`steps.${step}.title`) });
-  const next = () => page.locator('.step-nav').getByRole('button', { name: w('step.next') });
-
-  await expect(heading('welcome')).toBeVisible();
-  await actions.click('wizard', next(), 'Next (Welcome)');
-
+  // The admin center and Microsoft's page open in the system browser: shell.openExternal
+  // through the allow-list, which the harness shows as a new page.
+  const openedOutside = async (click: () => Promise<void>) => {
+    const opened = harness.nextExternalPage();
+    await click();
+    return opened;
+  };
   // The practice printers arrive as printers-changed events through webContents.send.
-  await expect(heading('find-printer')).toBeVisible();
-  const card = page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 3, name: 'EPSON ET-2850 Series' }) });
-  await actions.check(
-    'wizard',
-    card.getByRole('checkbox', { name: w('discovery:card.use') }),
-    'use this printer',
-  );
-  await actions.click('wizard', next(), 'Next (Find the printer)');
-
-  // The admin center opens in the system browser (shell.openExternal through the allow-list).
-  await expect(heading('prepare-exchange')).toBeVisible();
-  const adminOpened = harness.nextExternalPage();
-  await actions.click(
-    'wizard',
-    page.getByRole('button', { name: w('exchange:prepare.organization.open') }),
-    'open the Exchange admin center',
-  );
-  const admin = await adminOpened;
-  await admin.getByLabel('Turn off SMTP AUTH protocol for your organization').uncheck();
-  actions.count('external', 'untick "Turn off SMTP AUTH protocol"');
-  await actions.click(
-    'external',
-    admin.locator('#organization').getByRole('button', { name: 'Save' }),
-    'Save',
-  );
-  await expect(admin.getByText('SMTP AUTH for the organization: on')).toBeVisible();
-  await admin.close();
-  await actions.click('wizard', next(), 'Next (Prepare Exchange Online)');
-
-  await expect(heading('sign-in')).toBeVisible();
-  await actions.click(
-    'wizard',
-    page.getByRole('button', { name: w('signin:start.button') }),
-    'Start sign-in',
-  );
-  const code = ((await page.getByTestId('user-code').textContent()) ?? '').trim();
-  const microsoftOpened = harness.nextExternalPage();
-  await actions.click(
-    'wizard',
-    page.getByRole('button', { name: w('signin:code.open') }),
-    'open sign-in page',
-  );
-  const microsoft = await microsoftOpened;
-  await signInOnPracticeMicrosoft(microsoft, code, actions);
-  await microsoft.close();
-  const board = page.getByRole('complementary');
-  await expect(board.locator('[data-check="signed-in"]')).toHaveClass(/board-passed/, {
-    timeout: 20_000,
+  await journeyToCheckExchange({
+    page,
+    w,
+    actions,
+    openAdminCenter: openedOutside,
+    openSignInPage: openedOutside,
   });
-  await actions.click('wizard', next(), 'Next (Sign in)');
-
-  await expect(heading('verify-tenant')).toBeVisible();
-  await actions.click(
-    'wizard',
-    page.getByRole('button', { name: w('exchange:verify.checkNow') }),
-    'Check now',
-  );
-  await expect(page.getByTestId('mail-check-passed')).toBeVisible({ timeout: 20_000 });
   const wallMs = Date.now() - started;
   await screenshot(page, 'electron-shell-harness/check-exchange-online');
   expect(harness.pageErrors).toEqual([]);

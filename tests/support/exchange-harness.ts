@@ -20,6 +20,7 @@ import { createPracticeTenant, practiceDomain } from '../../electron/simulator/p
 import { startPracticeWorld, type PracticeWorld } from '../../electron/simulator/practice-world';
 import { cloudProfiles, type CloudProfile } from '../../shared/cloud-profiles';
 import type { Problem } from '../../shared/problem';
+import { problemWordValues } from '../../shared/problems/index';
 import type { PracticeSettings } from '../../shared/practice';
 import { createPracticeTokenSource, type PracticeTokenSource } from './practice-token-source';
 import { repoRoot } from './wizard-process';
@@ -114,8 +115,10 @@ export async function wordsFor(
     : found.id.startsWith('signin-')
       ? 'signin'
       : 'exchange';
-  const title = t(`problems.${found.id}.title`, { ns: namespace, ...(found.data ?? {}) });
-  const fix = t(`problems.${found.id}.fix`, { ns: namespace, ...(found.data ?? {}) });
+  // As the app does: a problem that counts something passes its number as `count`.
+  const values = problemWordValues(found.id, found.data);
+  const title = t(`problems.${found.id}.title`, { ns: namespace, ...values });
+  const fix = t(`problems.${found.id}.fix`, { ns: namespace, ...values });
   if (title.startsWith('problems.') || fix.startsWith('problems.')) {
     throw new Error(`No English words for ${found.id}`);
   }

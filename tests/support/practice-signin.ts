@@ -10,6 +10,7 @@ import {
 import { createClientIdStore } from '../../electron/services/signin/client-id';
 import { resolveCloud } from '../../electron/services/signin/cloud';
 import type { SecretStore } from '../../electron/services/keychain';
+import type { RideOutPolicy } from '../../electron/services/net/ride-out';
 import type { SignInStatus } from '../../shared/contract/signin';
 import {
   createPracticeTenant,
@@ -141,6 +142,7 @@ export async function startSignInRig(options: {
   browserSignInLimitMs?: number;
   /** More practice parts to start after the tenant (Exchange, mailbox…). */
   moreParts?: (() => PracticePart)[];
+  rideOut?: RideOutPolicy;
 }): Promise<SignInRig> {
   const tenant = createPracticeTenant(options.tenant ?? { interval: 0.1 });
   const world = await startPracticeWorld({
@@ -171,6 +173,7 @@ export async function startSignInRig(options: {
       ...(options.slowDownSeconds !== undefined
         ? { slowDownSeconds: options.slowDownSeconds }
         : {}),
+      ...(options.rideOut ? { rideOut: options.rideOut } : {}),
       ...(options.browserSignInLimitMs !== undefined
         ? { browserSignInLimitMs: options.browserSignInLimitMs }
         : {}),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseOptions, UsageError } from '../../electron/options';
+import { parseOptions, UsageError } from '../../electron/startup/options';
 
 describe('command-line flags', () => {
   it('defaults to the Electron app with a free port and a browser', () => {

@@ -104,9 +104,10 @@ describe('setup report', () => {
   it('names the date, the mailbox and when the printer must sign in again', () => {
     const report = build();
     expect(report.fileName).toBe('printer-mail-setup-report-2026-11-23.html');
-    expect(report.html).toContain('2026-11-23 12:34 UTC');
+    // Intl separates the time and PM with a narrow no-break space.
+    expect(report.html).toMatch(/November 23, 2026 at 12:34\sPM UTC/u);
     expect(report.html).toContain('scanner@contoso.example');
-    expect(report.html).toContain('After 2027-02-21');
+    expect(report.html).toContain('After February 21, 2027');
   });
 
   it('is written whole, or not at all where it cannot be written (even as root)', async () => {

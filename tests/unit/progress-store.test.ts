@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgressStore } from '../../electron/services/progress-store';
-import { ProblemError } from '../../electron/problem-error';
+import { ProblemError } from '../../electron/common/problem-error';
 import { initialProgress, type Progress } from '../../shared/model';
 
 const tempDir = () => mkdtempSync(path.join(os.tmpdir(), 'progress-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redact } from '../../electron/redact';
+import { redact } from '../../electron/common/redact';
 
 describe('redact', () => {
   it('removes JWTs, bearer values, token fields and XOAUTH2 blobs', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { classifySignInError } from '../../electron/services/signin/classify';
 import { NetworkFailureError } from '../../electron/services/signin/network-client';
-import { ProblemError } from '../../electron/problem-error';
+import { ProblemError } from '../../electron/common/problem-error';
 
 const oauth = (error: string, codes: number[], description = '') => ({
   error,

@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { loadCloudFile } from '../../electron/services/cloud-profile-file';
 import { createClientIdStore } from '../../electron/services/signin/client-id';
 import { resolveCloud } from '../../electron/services/signin/cloud';
-import { ProblemError } from '../../electron/problem-error';
+import { ProblemError } from '../../electron/common/problem-error';
 import { cloudProfiles } from '../../shared/cloud-profiles';
 
 const folder = (): string => mkdtempSync(path.join(os.tmpdir(), 'signin-config-'));

@@ -17,7 +17,7 @@ import {
   type ProbeSummary,
   type ServiceAnnouncement,
 } from '../../../shared/printers';
-import { ProblemError } from '../../problem-error';
+import { ProblemError } from '../../common/problem-error';
 import { parsePrinterAddress, probePrinter, type ProbeTarget } from '../printer-probe';
 import {
   cleanText,

@@ -9,7 +9,7 @@ import {
   problemByAadsts,
   problemByOAuthError,
 } from '../../../shared/signin/aadsts';
-import { ProblemError } from '../../problem-error';
+import { ProblemError } from '../../common/problem-error';
 import { NetworkFailureError, type NetworkFailure, type OAuthErrorRecord } from './network-client';
 
 const byAadsts = problemByAadsts;
@@ -71,6 +71,12 @@ export function classifySignInError({ error, oauth, failure }: ClassifyInput): P
 
   if (networkFailure) {
     const detail = { host: networkFailure.host, code: networkFailure.code };
+    if (networkFailure.kind === 'unavailable') {
+      return new ProblemError('signin-service-busy', {
+        host: networkFailure.host,
+        status: networkFailure.code,
+      });
+    }
     if (networkFailure.kind === 'timeout')
       return new ProblemError('signin-network-timeout', detail);
     if (networkFailure.kind === 'certificate') {

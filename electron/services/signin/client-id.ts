@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isClientId, type ClientIdInfo } from '../../../shared/contract/signin';
-import { ProblemError } from '../../problem-error';
+import { ProblemError } from '../../common/problem-error';
 
 export interface ClientIdStore {
   info(): Promise<ClientIdInfo>;

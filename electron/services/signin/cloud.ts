@@ -5,7 +5,7 @@
 import { cloudProfileFor, type CloudProfile } from '../../../shared/cloud-profiles';
 import type { AccountKind, MicrosoftCloud } from '../../../shared/model';
 import type { Problem } from '../../../shared/problem';
-import { ProblemError } from '../../problem-error';
+import { ProblemError } from '../../common/problem-error';
 import type { CustomCloud } from '../cloud-profile-file';
 
 export interface ResolvedCloud {

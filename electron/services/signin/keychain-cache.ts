@@ -32,11 +32,15 @@ export function createKeychainCache(
     storage = { kind: 'memory', reason };
     onStorageChange(storage);
   };
+  /** Counts replace/forget calls: a keychain read that was overtaken by one must not win. */
+  let changes = 0;
   const load = async (): Promise<void> => {
     if (loaded) return;
     loaded = true;
+    const before = changes;
     try {
-      current = await store().get(item);
+      const stored = await store().get(item);
+      if (changes === before) current = stored;
     } catch (error) {
       fallBack(error);
     }
@@ -65,11 +69,13 @@ export function createKeychainCache(
       },
     },
     async replace(serialized) {
+      changes += 1;
       loaded = true;
       current = serialized;
       await write();
     },
     async forget() {
+      changes += 1;
       loaded = true;
       current = null;
       if (storage.kind !== 'keychain') return;

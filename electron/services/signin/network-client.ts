@@ -1,14 +1,16 @@
 /**
- * The HTTPS client MSAL and the Graph calls use (MSAL `system.networkClient`). It trusts an
- * extra CA (practice world or WIZARD_CLOUD_FILE) only for the active profile's own origins,
- * never process-wide (no NODE_EXTRA_CA_CERTS); bounds time and size; and remembers the last
- * OAuth error body and network failure, because MSAL keeps only `error` of a failed poll and
- * the AADSTS code and correlation ID are what the classification and support need.
+ * The network client MSAL and the sign-in's Graph calls use (MSAL `system.networkClient`), on
+ * the one bounded HTTPS client (services/net/bounded-https.ts: total deadline, size limit, the
+ * extra CA only for the active profile's own origins). It rides out transient failures (429 and
+ * 5xx with Retry-After, a dropped connection, a slow answer: services/net/ride-out.ts), so one
+ * blip while polling for a device code does not end the sign-in; what is still failing after
+ * that becomes a NetworkFailure the classification turns into words. It also remembers the last
+ * OAuth error body, because MSAL keeps only `error` of a failed poll and the AADSTS code and
+ * correlation ID are what the classification and support need.
  */
-import type { IncomingHttpHeaders } from 'node:http';
-import https from 'node:https';
-import tls from 'node:tls';
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
+import { BoundedHttpsError, createBoundedHttps, retryAfterSeconds } from '../net/bounded-https';
+import { defaultRideOut, isTransientStatus, rideOut, type RideOutPolicy } from '../net/ride-out';
 
 export interface OAuthErrorRecord {
   error: string;
@@ -18,10 +20,13 @@ export interface OAuthErrorRecord {
 }
 
 export interface NetworkFailure {
-  kind: 'timeout' | 'network' | 'certificate';
-  /** The system's code, e.g. ECONNREFUSED or SELF_SIGNED_CERT_IN_CHAIN. */
+  /** `unavailable`: the server kept answering 429 or 5xx (`code` is the HTTP status). */
+  kind: 'timeout' | 'network' | 'certificate' | 'unavailable';
+  /** The system's code, e.g. ECONNREFUSED or SELF_SIGNED_CERT_IN_CHAIN, or the HTTP status. */
   code: string;
   host: string;
+  /** Seconds the server asked to wait (Retry-After), when it said. */
+  retryAfterSeconds?: number;
 }
 
 export interface WizardNetworkClient extends INetworkModule {
@@ -37,6 +42,8 @@ export interface NetworkClientOptions {
   ca: string | null;
   timeoutMs?: number;
   maxBodyBytes?: number;
+  /** How transient failures are ridden out (tests shorten it). */
+  rideOut?: RideOutPolicy;
 }
 
 export class NetworkFailureError extends Error {
@@ -46,96 +53,61 @@ export class NetworkFailureError extends Error {
   }
 }
 
-const certificateCodes =
-  /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS_CERT_ALTNAME_INVALID|HOSTNAME_MISMATCH/;
-
 export function createNetworkClient(options: NetworkClientOptions): WizardNetworkClient {
-  const timeoutMs = options.timeoutMs ?? 15_000;
-  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
-  const trusted = new Set(options.trustedOrigins.map((origin) => new URL(origin).origin));
-  const extraCa = options.ca ? [...tls.rootCertificates, options.ca] : null;
+  const https = createBoundedHttps({
+    trustedOrigins: options.trustedOrigins,
+    ca: options.ca,
+    deadlineMs: options.timeoutMs ?? 15_000,
+    maxBodyBytes: options.maxBodyBytes ?? 1024 * 1024,
+  });
+  const policy = options.rideOut ?? defaultRideOut;
   let lastError: OAuthErrorRecord | null = null;
   let lastFailure: NetworkFailure | null = null;
 
-  function send<T>(
+  async function send<T>(
     method: 'GET' | 'POST',
     address: string,
     requestOptions: NetworkRequestOptions | undefined,
   ): Promise<NetworkResponse<T>> {
-    const url = new URL(address);
-    if (url.protocol !== 'https:') {
-      return Promise.reject(new Error(`Refusing a non-https address (${url.protocol})`));
-    }
-    const body = requestOptions?.body;
-    const headers: Record<string, string> = { ...(requestOptions?.headers ?? {}) };
-    if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body));
-    return new Promise((resolve, reject) => {
-      const fail = (error: NodeJS.ErrnoException): void => {
-        const code = error.code ?? 'UNKNOWN';
-        const kind: NetworkFailure['kind'] =
-          code === 'ETIMEDOUT'
-            ? 'timeout'
-            : certificateCodes.test(code)
-              ? 'certificate'
-              : 'network';
-        lastFailure = { kind, code, host: url.host };
-        reject(new NetworkFailureError(lastFailure));
+    const host = new URL(address).host;
+    const request = {
+      method,
+      url: address,
+      headers: { ...(requestOptions?.headers ?? {}) },
+      ...(requestOptions?.body !== undefined ? { body: requestOptions.body } : {}),
+    };
+    let reply;
+    try {
+      reply = await rideOut(() => https.request(request), policy);
+    } catch (error) {
+      if (!(error instanceof BoundedHttpsError)) throw error;
+      lastFailure = {
+        kind: error.kind === 'too-large' ? 'network' : error.kind,
+        code: error.code,
+        host,
       };
-      const request = https.request(
-        url,
-        {
-          method,
-          headers,
-          ...(extraCa && trusted.has(url.origin) ? { ca: extraCa } : {}),
-          timeout: timeoutMs,
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          response.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > maxBodyBytes) {
-              response.destroy(
-                Object.assign(new Error('response too large'), { code: 'ETOOLARGE' }),
-              );
-              return;
-            }
-            chunks.push(chunk);
-          });
-          response.on('error', (error: NodeJS.ErrnoException) => fail(error));
-          response.on('end', () => {
-            clearTimeout(deadline);
-            const text = Buffer.concat(chunks).toString('utf8');
-            let parsed: unknown = {};
-            try {
-              parsed = text ? JSON.parse(text) : {};
-            } catch {
-              parsed = {};
-            }
-            remember(parsed);
-            resolve({
-              status: response.statusCode ?? 0,
-              headers: toHeaders(response.headers),
-              body: parsed as T,
-            });
-          });
-        },
-      );
-      // The socket timeout covers silence; the deadline covers a server that trickles.
-      const deadline = setTimeout(
-        () => request.destroy(Object.assign(new Error('deadline'), { code: 'ETIMEDOUT' })),
-        timeoutMs,
-      );
-      request.on('timeout', () =>
-        request.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
-      );
-      request.on('error', (error: NodeJS.ErrnoException) => {
-        clearTimeout(deadline);
-        fail(error);
-      });
-      if (body !== undefined) request.write(body);
-      request.end();
-    });
+      throw new NetworkFailureError(lastFailure);
+    }
+    if (isTransientStatus(reply.status)) {
+      // Still busy after riding it out: MSAL must not see it (it would end a device-code
+      // sign-in on it, or throttle every later request); the classification says so instead.
+      const seconds = retryAfterSeconds(reply.headers['retry-after']);
+      lastFailure = {
+        kind: 'unavailable',
+        code: String(reply.status),
+        host,
+        ...(seconds !== null ? { retryAfterSeconds: seconds } : {}),
+      };
+      throw new NetworkFailureError(lastFailure);
+    }
+    let parsed: unknown = {};
+    try {
+      parsed = reply.body ? JSON.parse(reply.body) : {};
+    } catch {
+      parsed = {};
+    }
+    remember(parsed);
+    return { status: reply.status, headers: reply.headers, body: parsed as T };
   }
 
   function remember(body: unknown): void {
@@ -172,13 +144,4 @@ export function createNetworkClient(options: NetworkClientOptions): WizardNetwor
       lastFailure = null;
     },
   };
-}
-
-function toHeaders(headers: IncomingHttpHeaders): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers)) {
-    if (value !== undefined)
-      result[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return result;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportWords } from '../../../shared/contract/printer';
+import { formatDay } from '../../../shared/dates';
 import { statusChecks, type CheckResult } from '../../../shared/model';
 import { fieldAlternatives, signInLapsesOn, statusFieldIds } from '../../../shared/printer-setup';
 import type { Problem } from '../../../shared/problem';
@@ -95,14 +96,14 @@ function CheckLine({ name, result }: { name: string; result: CheckResult | null 
 
 /** "Done": every check for each printer, what will need attention, and the setup report. */
 export function DoneStep() {
-  const { t } = useTranslation(['printer', 'common']);
+  const { t, i18n } = useTranslation(['printer', 'common']);
   const client = useWizard((store) => store.client);
   const { appInfo, progress } = useReadyState();
   const reportWords = useReportWords();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [failure, setFailure] = useState<Problem | null>(null);
-  const lapse = signInLapsesOn(new Date().toISOString());
+  const lapse = formatDay(signInLapsesOn(new Date().toISOString()), i18n.language);
 
   const save = async (format: 'html' | 'pdf'): Promise<void> => {
     if (!client) return;

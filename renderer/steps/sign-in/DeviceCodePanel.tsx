@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceCodePrompt } from '../../../shared/contract/signin';
+import { useAnnounce } from '../../components/Announcer';
 import { useWizard } from '../../store/wizard-store';
 import { AskedNext } from './SignInStep';
 import { useSignIn } from './signin-store';
@@ -24,6 +25,8 @@ export function DeviceCodePanel({
   const [left, setLeft] = useState(() => secondsLeft(prompt.expiresAt));
   const [copied, setCopied] = useState<'no' | 'yes' | 'failed'>('no');
   const [linkRefused, setLinkRefused] = useState(false);
+  // Spelled out character by character, so a screen reader reads the code, not a word.
+  useAnnounce(t('code.announce', { code: prompt.userCode.split('').join(' ') }));
 
   // The parent gives each code its own panel (key), so the countdown starts fresh per code.
   useEffect(() => {
@@ -81,8 +84,8 @@ export function DeviceCodePanel({
       </p>
       <p className="signin-waiting-note" aria-live="polite">
         {slowDowns > 0
-          ? t('code.slowDown', { seconds: prompt.intervalSeconds })
-          : t('code.waiting', { seconds: prompt.intervalSeconds })}
+          ? t('code.slowDown', { count: prompt.intervalSeconds })
+          : t('code.waiting', { count: prompt.intervalSeconds })}
       </p>
       <AskedNext />
     </section>

@@ -16,6 +16,14 @@ import { useSignIn } from './signin-store';
  * Step 4: the wizard's own device-code sign-in, the way the printer will do it, then who
  * signed in, which organization, and whether the account can consent for the organization.
  */
+/** Problems a second try may well cure (the button says "Try again"). */
+const retryable = new Set<string>([
+  'signin-service-busy',
+  'signin-network',
+  'signin-network-timeout',
+  'signin-failed',
+]);
+
 export function SignInStep() {
   const { t } = useTranslation('signin');
   const signIn = useMainValue('signIn');
@@ -74,7 +82,11 @@ function PhaseView({
           <p>{t('start.text')}</p>
           <AskedNext />
           <button type="button" className="primary" disabled={busy} onClick={() => void onStart()}>
-            {shownProblem?.id === 'signin-code-expired' ? t('start.newCode') : t('start.button')}
+            {shownProblem?.id === 'signin-code-expired'
+              ? t('start.newCode')
+              : shownProblem && retryable.has(shownProblem.id)
+                ? t('start.tryAgain')
+                : t('start.button')}
           </button>
         </section>
       );

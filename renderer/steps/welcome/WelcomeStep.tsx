@@ -1,21 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { accountKinds, microsoftClouds } from '../../../shared/model';
-import { LanguageSwitcher } from '../../components/LanguageSwitcher';
 import { TroubleshootButton } from '../../troubleshoot/TroubleshootButton';
 import { useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
 import { DeadlineNotice } from '../../components/DeadlineNotice';
 
-/** Language, account kind and Microsoft cloud, and the guide's reminder about firmware. */
+/** Account kind and Microsoft cloud, and the guide's reminder about firmware (language: top bar). */
 export function WelcomeStep() {
   const { t } = useTranslation('welcome');
   const { progress } = useReadyState();
   const choose = useWizard((store) => store.choose);
   return (
     <StepFrame step="welcome">
-      <div className="field">
-        <LanguageSwitcher />
-      </div>
       {progress.accountKind !== 'personal' && <DeadlineNotice />}
       <div className="notice notice-info welcome-trouble">
         <p className="notice-title">{t('trouble.title')}</p>

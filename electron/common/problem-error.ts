@@ -1,4 +1,4 @@
-import type { Problem, ProblemData, ProblemId } from '../shared/problem';
+import type { Problem, ProblemData, ProblemId } from '../../shared/problem';
 
 /** Thrown by services for an expected failure; the dispatcher turns it into a problem reply. */
 export class ProblemError extends Error {

@@ -5,11 +5,11 @@
  * reference the user can quote to support.
  */
 import { randomBytes } from 'node:crypto';
-import { isWizardMethod, type Reply } from '../shared/contract';
-import { problem } from '../shared/problem';
-import type { Handler, HandlerTable } from './handlers';
-import { ProblemError } from './problem-error';
-import { redact } from './redact';
+import { isWizardMethod, type Reply } from '../../shared/contract';
+import { problem } from '../../shared/problem';
+import type { Handler, HandlerTable } from './table';
+import { ProblemError } from '../common/problem-error';
+import { redact } from '../common/redact';
 
 export type Dispatch = (method: unknown, params: unknown) => Promise<Reply<unknown>>;
 

@@ -3,23 +3,31 @@
  * validates its parameters (everything from the renderer is untrusted) and calls a service.
  */
 import { z } from 'zod';
-import type { ParamsOf, ResultOf, WizardMethod } from '../shared/contract';
-import { practiceSwitches, type PracticeSwitchId } from '../shared/practice';
-import { createSigninHandlers } from './handlers/signin';
-import { createExchangeHandlers, type ExchangeServices } from './handlers/exchange';
-import { createTroubleshootHandlers } from './handlers/troubleshoot';
-import { ProblemError } from './problem-error';
-import type { AppInfoService } from './services/app-info';
-import type { LinkPolicy } from './services/link-policy';
-import type { SignInService } from './services/signin/signin-service';
-import { progressSchema, type ProgressStore } from './services/progress-store';
-import type { PracticeWorld } from './simulator/practice-world';
-import { createDiscoveryHandlers } from './handlers/discovery';
-import type { DiscoveryService } from './services/discovery/discovery-service';
-import { createPrinterHandlers, type PrinterServices } from './handlers/printer';
-import { createDeliveryHandlers } from './handlers/delivery';
-import type { TestMailWatcher } from './services/delivery/test-mail-watcher';
+import type { ParamsOf, ResultOf, WizardMethod } from '../../shared/contract';
+import {
+  practiceSwitches,
+  type PracticeSwitchId,
+  type PracticeSwitchValue,
+} from '../../shared/practice';
+import { noParams } from './params';
+import { createSigninHandlers } from './signin';
+import { createExchangeHandlers, type ExchangeServices } from './exchange';
+import { ProblemError } from '../common/problem-error';
+import type { AppInfoService } from '../services/app-info';
+import type { LinkPolicy } from '../services/link-policy';
+import type { SignInService } from '../services/signin/signin-service';
+import { progressSchema, type ProgressStore } from '../services/progress-store';
+import type { PracticeWorld } from '../simulator/practice-world';
+import { createDiscoveryHandlers } from './discovery';
+import type { DiscoveryService } from '../services/discovery/discovery-service';
+import { createPrinterHandlers, type PrinterServices } from './printer';
+import { createDeliveryHandlers } from './delivery';
+import type { TestMailWatcher } from '../services/delivery/test-mail-watcher';
 
+/**
+ * One method's handler. `params` is checked against the contract at compile time: what the
+ * schema parses to must be the method's parameter type (no casts anywhere in the table).
+ */
 export interface Handler<M extends WizardMethod> {
   params: z.ZodType<ParamsOf<M>>;
   run(params: ParamsOf<M>): Promise<ResultOf<M>>;
@@ -40,15 +48,17 @@ export interface Services {
   testMail: TestMailWatcher;
 }
 
-const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
-
 const switchIds = Object.keys(practiceSwitches) as [PracticeSwitchId, ...PracticeSwitchId[]];
+const switchValues = [...new Set(Object.values(practiceSwitches).flat())] as [
+  PracticeSwitchValue,
+  ...PracticeSwitchValue[],
+];
 const practiceSwitchParams = z
-  .object({ id: z.enum(switchIds), value: z.string().max(64) })
+  .object({ id: z.enum(switchIds), value: z.enum(switchValues) })
   .strict()
   .refine(({ id, value }) => (practiceSwitches[id] as readonly string[]).includes(value), {
     message: 'unknown value for this switch',
-  }) as unknown as z.ZodType<ParamsOf<'setPracticeSwitch'>>;
+  });
 
 function requirePractice(world: PracticeWorld | null): PracticeWorld {
   if (!world) throw new ProblemError('practice-only');
@@ -77,10 +87,9 @@ export function createHandlerTable(services: Services): HandlerTable {
       run: async ({ id, value }) => requirePractice(services.practice).set(id, value as never),
     },
     ...createDiscoveryHandlers({ discovery: services.discovery, links: services.links }),
-    ...createSigninHandlers(services.signIn),
+    ...createSigninHandlers(services),
     ...createExchangeHandlers(services.exchange),
     ...createPrinterHandlers(services.printer),
-    ...createTroubleshootHandlers(services),
     ...createDeliveryHandlers({
       watcher: services.testMail,
       progress: services.progress,

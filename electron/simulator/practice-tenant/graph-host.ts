@@ -1,0 +1,153 @@
+/**
+ * The practice world's one Graph, on the tenant's HTTPS server under /graph/v1.0: it checks the
+ * bearer token (audience Graph, the practice tenant), finds the signed-in practice account and
+ * answers from a route table. The tenant brings /me, /me/transitiveMemberOf and /organization;
+ * other parts add theirs (practice Exchange adds the tenant checks'), and a route sees the
+ * caller's account, so roles are that account's.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody, sendJson } from '../practice-http';
+import {
+  practiceAccounts,
+  practiceDomain,
+  practiceResources,
+  practiceTenantId,
+  practiceTenantName,
+  type PracticeAccount,
+} from './accounts';
+import { scenarioOf, type GraphRoute, type TenantState } from './state';
+
+export async function handleGraph(
+  state: TenantState,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
+  const current = scenarioOf(state);
+  if (current === 'network-down') {
+    request.socket.destroy();
+    return;
+  }
+  const body = (await readBody(request, 64 * 1024)) ?? '';
+  const graphError = (status: number, code: string, message: string): void =>
+    sendJson(response, status, {
+      error: { code, message, innerError: { 'request-id': randomUUID() } },
+    });
+  const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  const claims = bearer ? state.context?.tokens.verify(bearer) : null;
+  if (!claims || claims.aud !== practiceResources.graph || claims.tid !== practiceTenantId) {
+    graphError(
+      401,
+      'InvalidAuthenticationToken',
+      'Access token validation failure. Invalid audience.',
+    );
+    return;
+  }
+  const account = practiceAccounts.find((candidate) => candidate.oid === claims.oid);
+  if (!account) {
+    graphError(404, 'Request_ResourceNotFound', 'The user does not exist.');
+    return;
+  }
+  const path = url.pathname.replace(/^\/graph\/v1\.0/, '');
+  const route = state.graphRoutes.get(`${request.method ?? 'GET'} ${path}`);
+  if (!route) {
+    graphError(404, 'Request_UnsupportedQuery', 'Unsupported segment type.');
+    return;
+  }
+  const result = await route(
+    { account, scopes: claims.scp.split(' '), appId: claims.appid },
+    url,
+    body,
+  );
+  if (result.raw !== undefined) {
+    response.writeHead(result.status, {
+      'Content-Type': 'application/json; charset=utf-8',
+      ...result.headers,
+    });
+    response.end(result.raw);
+    return;
+  }
+  sendJson(response, result.status, result.body, result.headers);
+}
+
+/** Graph's path of the signed-in account's directory roles (cast segment). */
+export const directoryRolesRoute = '/me/transitiveMemberOf/microsoft.graph.directoryRole';
+
+/** An account's directory roles as Graph lists them. */
+export const directoryRolesOf = (account: PracticeAccount) =>
+  account.roles.map((role) => ({
+    '@odata.type': '#microsoft.graph.directoryRole',
+    id: `${role.roleTemplateId.slice(0, 8)}-aaaa-4000-8000-000000000000`,
+    displayName: role.displayName,
+    roleTemplateId: role.roleTemplateId,
+  }));
+
+export function addStandardGraphRoutes(state: TenantState): void {
+  const needsScope =
+    (allowed: string[], route: GraphRoute): GraphRoute =>
+    (caller, url, body) =>
+      caller.scopes.some((scope) => allowed.includes(scope))
+        ? route(caller, url, body)
+        : {
+            status: 403,
+            body: {
+              error: {
+                code: 'Authorization_RequestDenied',
+                message: 'Insufficient privileges to complete the operation.',
+              },
+            },
+          };
+  const userRead = ['User.Read', 'User.Read.All', 'Directory.Read.All'];
+  state.graphRoutes.set(
+    'GET /me',
+    needsScope(userRead, ({ account }) => ({
+      status: 200,
+      body: {
+        id: account.oid,
+        displayName: account.name,
+        userPrincipalName: account.upn,
+        mail: account.upn,
+      },
+    })),
+  );
+  state.graphRoutes.set(
+    'GET /me/transitiveMemberOf',
+    needsScope(userRead, ({ account }) => ({
+      status: 200,
+      body: {
+        value: [
+          ...account.groups.map((group, index) => ({
+            '@odata.type': '#microsoft.graph.group',
+            id: `9a0b${index.toString().padStart(4, '0')}-0000-4000-8000-000000000000`,
+            displayName: group,
+          })),
+          ...directoryRolesOf(account),
+        ],
+      },
+    })),
+  );
+  // The same, cast to directory roles: the wizard's one role lookup reads this.
+  state.graphRoutes.set(
+    `GET ${directoryRolesRoute}`,
+    needsScope(userRead, ({ account }) => ({
+      status: 200,
+      body: { value: directoryRolesOf(account) },
+    })),
+  );
+  state.graphRoutes.set(
+    'GET /organization',
+    needsScope(userRead, () => ({
+      status: 200,
+      body: {
+        value: [
+          {
+            id: practiceTenantId,
+            displayName: practiceTenantName,
+            verifiedDomains: [{ name: practiceDomain, isDefault: true, isInitial: false }],
+          },
+        ],
+      },
+    })),
+  );
+}

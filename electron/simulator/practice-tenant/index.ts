@@ -1,0 +1,152 @@
+/**
+ * The practice tenant: a simulated Microsoft Entra tenant on loopback for `--demo` and tests.
+ * One part per concern, all sharing one explicit state (state.ts):
+ *
+ * - accounts.ts — the tenant, its accounts and roles, the apps it knows.
+ * - entra-failures.ts — Entra's words for each failure and when each scenario shows it.
+ * - tokens.ts — access, ID and refresh tokens from the practice token authority.
+ * - token-endpoint.ts — HTTPS discovery, devicecode and token endpoints.
+ * - graph-host.ts — the practice world's one Graph, on the same HTTPS server.
+ * - sign-in-pages.ts, page-flow.ts — the sign-in pages on plain HTTP loopback.
+ * - authorize-flow.ts — the authorization code flow with PKCE (the browser sign-in).
+ *
+ * Any client ID registered here can sign in (the wizard's and the practice printer's own).
+ * Scenario switch `tenant` (shared/practice.ts) puts it into each failure the wizard classifies.
+ * It keeps device codes and refresh tokens in memory only (it must, to answer), and logs nothing.
+ */
+import http from 'node:http';
+import https from 'node:https';
+import type { CloudProfile } from '../../../shared/cloud-profiles';
+import { listenOnLoopback, sendJson } from '../practice-http';
+import type { PracticePart } from '../practice-world';
+import { practiceResources, practiceTenantPartName, type PracticeApp } from './accounts';
+import { addStandardGraphRoutes } from './graph-host';
+import { handlePage } from './page-flow';
+import {
+  createTenantState,
+  normaliseCode,
+  type DeviceGrant,
+  type GraphRoute,
+  type PracticeTenantOptions,
+} from './state';
+import { handleIdentity } from './token-endpoint';
+
+export {
+  practiceAccounts,
+  practiceClientIds,
+  practiceDomain,
+  practicePassword,
+  practiceResources,
+  practiceTenantId,
+  practiceTenantName,
+  practiceTenantPartName,
+  type PracticeAccount,
+  type PracticeApp,
+  type PracticeRole,
+} from './accounts';
+export type { GraphAnswer, GraphCaller, GraphRoute, PracticeTenantOptions } from './state';
+
+export interface DeviceCodeStats {
+  /** The device code itself (in process only: tests check it never leaks). */
+  deviceCode: string;
+  state: DeviceGrant['state'];
+  polls: number[];
+  approvedAt: number | null;
+  slowDownsSent: number;
+  clientId: string;
+}
+
+export interface PracticeTenant extends PracticePart {
+  readonly identityOrigin: string;
+  readonly pageOrigin: string;
+  readonly graphBaseUrl: string;
+  registerApp(app: PracticeApp): void;
+  addGraphRoute(method: 'GET' | 'POST', path: string, route: GraphRoute): void;
+  /** What happened to a user code (polls and state), for tests and the benchmark. */
+  stats(userCode: string): DeviceCodeStats | null;
+  /** Whether an app has tenant-wide consent (the "on behalf of your organization" box). */
+  hasTenantWideConsent(clientId: string): boolean;
+  /** Forgets every consent and refresh token (a fresh tenant). */
+  reset(): void;
+}
+
+export function createPracticeTenant(options: PracticeTenantOptions = {}): PracticeTenant {
+  const state = createTenantState(options);
+  addStandardGraphRoutes(state);
+  return {
+    name: practiceTenantPartName,
+    get identityOrigin() {
+      return state.identityOrigin;
+    },
+    get pageOrigin() {
+      return state.pageOrigin;
+    },
+    get graphBaseUrl() {
+      return `${state.identityOrigin}/graph/v1.0`;
+    },
+    async start(practiceContext) {
+      state.context = practiceContext;
+      const serverError = (response: http.ServerResponse) => () => {
+        if (!response.headersSent) sendJson(response, 500, { error: 'server_error' });
+      };
+      state.identityServer = https.createServer(
+        { key: practiceContext.certificate.key, cert: practiceContext.certificate.cert },
+        (request, response) => {
+          handleIdentity(state, request, response).catch(serverError(response));
+        },
+      );
+      state.pageServer = http.createServer((request, response) => {
+        handlePage(state, request, response).catch(serverError(response));
+      });
+      state.identityOrigin = `https://127.0.0.1:${await listenOnLoopback(state.identityServer)}`;
+      state.pageOrigin = `http://127.0.0.1:${await listenOnLoopback(state.pageServer)}`;
+    },
+    profile(): Partial<CloudProfile> {
+      return {
+        authorityHost: state.identityOrigin,
+        graphBaseUrl: `${state.identityOrigin}/graph/v1.0`,
+        graphResource: practiceResources.graph,
+        smtpScope: `${practiceResources.outlook}/SMTP.Send`,
+        deviceLoginUrl: `${state.pageOrigin}/devicelogin`,
+      };
+    },
+    registerApp(app) {
+      state.apps.set(app.clientId, app);
+    },
+    addGraphRoute(method, path, route) {
+      state.graphRoutes.set(`${method} ${path}`, route);
+    },
+    stats(userCode) {
+      const grant = state.byUserCode.get(normaliseCode(userCode));
+      if (!grant) return null;
+      return {
+        deviceCode: grant.deviceCode,
+        state: grant.state,
+        polls: [...grant.polls],
+        approvedAt: grant.approvedAt ?? null,
+        slowDownsSent: grant.slowDownsSent,
+        clientId: grant.app.clientId,
+      };
+    },
+    hasTenantWideConsent(clientId) {
+      return (state.consents.get(clientId)?.tenantWide.size ?? 0) > 0;
+    },
+    reset() {
+      state.consents.clear();
+      state.refreshGrants.clear();
+    },
+    async stop() {
+      for (const socket of state.heldSockets) socket.destroy();
+      await Promise.all(
+        [state.identityServer, state.pageServer].map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              if (!server) return resolve();
+              server.closeAllConnections();
+              server.close(() => resolve());
+            }),
+        ),
+      );
+    },
+  };
+}
