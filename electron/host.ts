@@ -8,7 +8,7 @@ import type { ShellKind } from '../shared/model';
 import { createDispatcher, type Dispatch } from './handlers/dispatcher';
 import { createHandlerTable } from './handlers/table';
 import { admitPrinterOrigin } from './handlers/discovery';
-import type { SaveReport } from './handlers/printer';
+import type { SaveCalendar, SaveReport } from './handlers/printer';
 import { ProblemError } from './common/problem-error';
 import { createAppInfoService } from './services/app-info';
 import { loadCloudFile, type CustomCloud } from './services/cloud-profile-file';
@@ -54,6 +54,8 @@ export interface HostOptions {
   packagedClientId?: string;
   /** How this shell saves the setup report (Electron: save dialog, HTML or PDF). */
   saveReport?: SaveReport;
+  /** How this shell saves a calendar reminder (Electron: save dialog). */
+  saveCalendar?: SaveCalendar;
 }
 
 export interface WizardHost {
@@ -226,6 +228,8 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       product: productName,
       testMail,
       ...(options.saveReport ? { saveReport: options.saveReport } : {}),
+      ...(options.saveCalendar ? { saveCalendar: options.saveCalendar } : {}),
+      version: options.version,
     },
     testMail,
   });

@@ -85,6 +85,8 @@ const methodFlags: { [M in WizardMethod]: true } = {
   readPracticeStatusSheet: true,
   buildSetupReport: true,
   saveSetupReport: true,
+  buildSignInReminder: true,
+  saveSignInReminder: true,
   startTestWatch: true,
   stopTestWatch: true,
   getTestWatches: true,
