@@ -15,6 +15,7 @@ import {
 import type { ReportWords, SetupReport } from '../../shared/contract/printer';
 import type { TestWatch, TestWatches } from '../../shared/contract/delivery';
 import { formatDay, formatUtcTime } from '../../shared/dates';
+import { printerLapses } from '../../shared/sign-in-lapse';
 
 export interface ReportInput {
   progress: Progress;
@@ -175,6 +176,24 @@ export function buildSetupReport(input: ReportInput): SetupReport {
     )
     .join('');
 
+  // When each printer's sign-in lapses if it sends nothing, and from what that is counted.
+  const lapses = printerLapses(progress, input.testWatches ?? {}, input.now);
+  const lapseLines = lapses
+    .map(
+      (lapse) =>
+        `<li data-printer="${escapeHtml(lapse.printerId)}">${fill(`lapse.basis.${lapse.basis}`, {
+          printer: lapse.printerName,
+          date: formatDay(lapse.lapsesOn, language),
+          from: formatDay(lapse.from, language),
+        })}</li>`,
+    )
+    .join('');
+  const lapseNote = `<section class="attention lapse"><p>${text(word('lapse.rule'), 600)}</p>${
+    lapseLines
+      ? `<ul class="lapse-list">${lapseLines}</ul>`
+      : `<p>${fill('lapse.noPrinter', { date: formatDay(signInLapsesOn(date), language) })}</p>`
+  }<p>${text(word('lapse.ifLapsed'), 600)}</p></section>`;
+
   const html = `<!doctype html>
 <html lang="${escapeHtml(language)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -195,7 +214,7 @@ ${input.practice ? `<p class="practice">${text(word('report.practice'))}</p>` : 
 <tr><th scope="row">${text(word('report.server'))}</th><td>${text(`${input.smtp.host}:${input.smtp.port}`)}</td></tr></table>
 <h2>${text(word('report.checksTitle'))}</h2><table class="checks">${checkRows}</table>
 <h2>${text(word('report.printersTitle'))}</h2>${printerSections}
-<h2>${text(word('report.attentionTitle'))}</h2>${needsAttention ? `<ul class="attention-list">${needsAttention}</ul>` : ''}<p class="attention">${fill('done.lapse', { date: formatDay(signInLapsesOn(date), language) })}</p>
+<h2>${text(word('report.attentionTitle'))}</h2>${needsAttention ? `<ul class="attention-list">${needsAttention}</ul>` : ''}${lapseNote}
 <footer>${fill('report.footer', { product: input.product })}</footer>
 </body></html>
 `;
