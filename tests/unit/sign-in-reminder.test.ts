@@ -188,35 +188,28 @@ describe('the reminder file (RFC 5545)', () => {
   });
 
   it('writes one event per printer, and one for "the printer" when none was chosen', () => {
-    const two = buildSignInReminder({
-      progress: {
-        printers: [
-          ...progress.printers,
-          { ...must(progress.printers[0]), id: 'hp:lobby', name: 'Lobby' },
-        ],
-        printerSetup: progress.printerSetup,
-      },
-      testWatches: {},
-      words: ukWords,
-      language: 'uk',
-      timeZone: 'Asia/Taipei',
-      product: 'P',
-      version: '1',
-      now,
+    const inTaipei = (chosen: Pick<Progress, 'printers' | 'printerSetup'>) =>
+      buildSignInReminder({
+        progress: chosen,
+        testWatches: {},
+        words: ukWords,
+        language: 'uk',
+        timeZone: 'Asia/Taipei',
+        product: 'P',
+        version: '1',
+        now,
+      });
+    const two = inTaipei({
+      printers: [
+        ...progress.printers,
+        { ...must(progress.printers[0]), id: 'hp:lobby', name: 'Lobby' },
+      ],
+      printerSetup: progress.printerSetup,
     });
     const events = parse(two.ics).getAllSubcomponents('vevent');
     expect(events).toHaveLength(2);
     expect(new Set(events.map((event) => event.getFirstPropertyValue('uid'))).size).toBe(2);
-    const none = buildSignInReminder({
-      progress: { printers: [], printerSetup: {} },
-      testWatches: {},
-      words: ukWords,
-      language: 'uk',
-      timeZone: 'Asia/Taipei',
-      product: 'P',
-      version: '1',
-      now,
-    });
+    const none = inTaipei({ printers: [], printerSetup: {} });
     const only = parse(none.ics).getAllSubcomponents('vevent');
     expect(only).toHaveLength(1);
     expect(must(only[0]).getFirstPropertyValue('summary')).toContain('Принтер принтер');

@@ -8,6 +8,7 @@ import { problemCatalogue, type ProblemId } from '../../../shared/problems/index
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
+import { downloadFile } from './download';
 import { lapseReportWords, SignInLapse } from './SignInLapse';
 
 const printerChecks = new Set(['printer-signed-in', 'status-sheet']);
@@ -120,14 +121,7 @@ export function DoneStep() {
     const reply = await client.invoke('buildSetupReport', { words: reportWords() });
     setBusy(false);
     if (!reply.ok) return setFailure(reply.problem);
-    const url = URL.createObjectURL(new Blob([reply.value.html], { type: 'text/html' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = reply.value.fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(reply.value.html, 'text/html', reply.value.fileName);
     setSaved(t('printer:done.downloaded', { file: reply.value.fileName }));
   };
 

@@ -10,6 +10,7 @@ import { printerLapses } from '../../../shared/sign-in-lapse';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
 import { useTroubleshoot } from '../../troubleshoot/troubleshoot-store';
+import { downloadFile } from './download';
 
 const placeholders = { printer: '{{printer}}', date: '{{date}}', from: '{{from}}' };
 
@@ -72,16 +73,7 @@ export function SignInLapse() {
     const reply = await client.invoke('buildSignInReminder', request);
     setBusy(false);
     if (!reply.ok) return setFailure(reply.problem);
-    const url = URL.createObjectURL(
-      new Blob([reply.value.ics], { type: 'text/calendar;charset=utf-8' }),
-    );
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = reply.value.fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(reply.value.ics, 'text/calendar;charset=utf-8', reply.value.fileName);
     setSaved(t('printer:lapse.downloaded', { file: reply.value.fileName }));
   };
 
