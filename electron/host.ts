@@ -8,7 +8,7 @@ import type { ShellKind } from '../shared/model';
 import { createDispatcher, type Dispatch } from './handlers/dispatcher';
 import { createHandlerTable } from './handlers/table';
 import { admitPrinterOrigin } from './handlers/discovery';
-import type { SaveReport } from './handlers/printer';
+import type { SaveCalendar, SaveReport } from './handlers/printer';
 import { ProblemError } from './common/problem-error';
 import { createAppInfoService } from './services/app-info';
 import { loadCloudFile, type CustomCloud } from './services/cloud-profile-file';
@@ -26,6 +26,7 @@ import { createClientIdStore } from './services/signin/client-id';
 import { resolveCloud, type ResolvedCloud } from './services/signin/cloud';
 import { createSignInService, type SignInService } from './services/signin/signin-service';
 import { createTenantCheckService } from './services/tenant-checks';
+import { createTestMailWatcher } from './services/delivery/test-mail-watcher';
 import type { TokenSource } from './services/token-source';
 import { practicePrintersPartName, type PracticePrintersPart } from './simulator/practice-printers';
 import {
@@ -53,6 +54,8 @@ export interface HostOptions {
   packagedClientId?: string;
   /** How this shell saves the setup report (Electron: save dialog, HTML or PDF). */
   saveReport?: SaveReport;
+  /** How this shell saves a calendar reminder (Electron: save dialog). */
+  saveCalendar?: SaveCalendar;
 }
 
 export interface WizardHost {
@@ -87,6 +90,19 @@ function discoveryInterfaces(practice: boolean, env: NodeJS.ProcessEnv): () => s
 }
 
 export const productName = 'Printer Mail Setup Wizard';
+
+/**
+ * WIZARD_TEST_WATCH_LIMIT_MS / WIZARD_TEST_WATCH_POLL_MS shorten the test-message watch for
+ * the e2e run (a "nothing arrived" that takes seconds, not ten minutes); unset, ten minutes.
+ */
+function testMailTiming(env: NodeJS.ProcessEnv): { limitMs?: number; pollMs?: number } {
+  const limit = Number(env['WIZARD_TEST_WATCH_LIMIT_MS']);
+  const poll = Number(env['WIZARD_TEST_WATCH_POLL_MS']);
+  return {
+    ...(Number.isFinite(limit) && limit > 0 ? { limitMs: limit } : {}),
+    ...(Number.isFinite(poll) && poll > 0 ? { pollMs: poll } : {}),
+  };
+}
 
 export async function createWizardHost(options: HostOptions): Promise<WizardHost> {
   const events = new EventEmitter();
@@ -173,6 +189,13 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   const extraCa =
     practice?.certificate.cert ?? (custom instanceof ProblemError ? null : custom?.ca);
   const trustedCa = extraCa ? () => extraCa : undefined;
+  const testMail = createTestMailWatcher({
+    tokens,
+    profile: exchangeSetup.profile,
+    ...(trustedCa ? { trustedCa } : {}),
+    onChange: (watches) => emit({ name: 'test-watches-changed', data: watches }),
+    ...testMailTiming(env),
+  });
   for (const page of Object.values(practice ? (await exchangeSetup.profile()).adminPages : {})) {
     if (page) links.allowOrigin(new URL(page).origin);
   }
@@ -213,8 +236,12 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       exchange: exchangeSetup,
       practice,
       product: productName,
+      testMail,
       ...(options.saveReport ? { saveReport: options.saveReport } : {}),
+      ...(options.saveCalendar ? { saveCalendar: options.saveCalendar } : {}),
+      version: options.version,
     },
+    testMail,
   });
   return {
     dispatch: createDispatcher(table, options.log ? { log: options.log } : {}),
@@ -229,6 +256,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     signIn,
     cloud,
     async close() {
+      testMail.close();
       await signIn.close();
       events.removeAllListeners();
       await discovery.stop();

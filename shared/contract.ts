@@ -10,6 +10,7 @@ import type { Problem } from './problem';
 import type { DiscoveryApi, DiscoveryEvents } from './contract/discovery';
 import type { SigninApi, SigninEvents } from './contract/signin';
 import type { PrinterApi } from './contract/printer';
+import type { DeliveryApi, DeliveryEvents } from './contract/delivery';
 
 type NoParams = Record<string, never>;
 
@@ -17,7 +18,8 @@ type NoParams = Record<string, never>;
  * The whole contract. Each capability declares its own part in `shared/contract/<area>.ts`
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
-export interface WizardApi extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi {}
+export interface WizardApi
+  extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi, DeliveryApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -46,7 +48,7 @@ export type ResultOf<M extends WizardMethod> = WizardApi[M]['result'];
 export type Reply<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** Events the main process pushes to the renderer (each capability extends it likewise). */
-export interface WizardEvents extends AppEvents, DiscoveryEvents, SigninEvents {}
+export interface WizardEvents extends AppEvents, DiscoveryEvents, SigninEvents, DeliveryEvents {}
 
 export interface AppEvents {
   'practice-changed': PracticeSettings;
@@ -83,6 +85,13 @@ const methodFlags: { [M in WizardMethod]: true } = {
   readPracticeStatusSheet: true,
   buildSetupReport: true,
   saveSetupReport: true,
+  buildSignInReminder: true,
+  saveSignInReminder: true,
+  startTestWatch: true,
+  stopTestWatch: true,
+  getTestWatches: true,
+  allowMailReading: true,
+  confirmTestMessage: true,
 };
 export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
 

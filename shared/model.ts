@@ -39,6 +39,7 @@ export const statusChecks = [
   { id: 'conditional-access', step: 'verify-tenant' },
   { id: 'printer-signed-in', step: 'set-up-printer' },
   { id: 'status-sheet', step: 'status-sheet' },
+  { id: 'printer-test-message', step: 'status-sheet' },
 ] as const satisfies readonly { id: string; step: StepId }[];
 export type CheckId = (typeof statusChecks)[number]['id'];
 

@@ -98,6 +98,13 @@ export const practiceSwitches = {
     'what-if-unavailable',
   ],
   conditionalAccess: ['none', 'block-device-code', 'managed-report-only', 'managed-on'],
+  /**
+   * What happens to the practice printer's test message (electron/simulator/practice-mailbox.ts
+   * and practice-printer-panel.ts): delivered at once, delivered late, quarantined (never in
+   * the inbox), or sent by the printer under another account. Declining the wizard's request
+   * to read the mailbox is done on the practice consent page itself (Cancel), as in Entra.
+   */
+  testMessage: ['arrives', 'arrives-late', 'never-arrives', 'wrong-sender'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type PracticeSwitchId = keyof typeof practiceSwitches;

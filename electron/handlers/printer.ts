@@ -3,13 +3,17 @@
  * (shared/contract/printer.ts).
  */
 import { z } from 'zod';
-import type { PrinterApi, ReportWords } from '../../shared/contract/printer';
+import type { PrinterApi, ReminderRequest, ReportWords } from '../../shared/contract/printer';
+import { supportedLanguages } from '../../shared/model';
+import { buildSignInReminder } from '../services/calendar/sign-in-reminder';
+import { isTimeZone } from '../services/calendar/ics';
 import type { Handler } from './table';
 import { ProblemError } from '../common/problem-error';
 import { webOrigin } from '../services/discovery/grouping';
 import type { ExchangeSetupService } from '../services/exchange-setup';
 import type { ProgressStore } from '../services/progress-store';
 import { buildSetupReport } from '../services/setup-report';
+import type { TestMailWatcher } from '../services/delivery/test-mail-watcher';
 import type { SignInService } from '../services/signin/signin-service';
 import {
   practicePrintersPartName,
@@ -24,6 +28,9 @@ export type SaveReport = (report: {
   format: 'html' | 'pdf';
 }) => Promise<string | null>;
 
+/** What the shell does to save a calendar file (Electron: save dialog); absent = none. */
+export type SaveCalendar = (file: { ics: string; fileName: string }) => Promise<string | null>;
+
 export interface PrinterServices {
   progress: ProgressStore;
   signIn: SignInService;
@@ -31,7 +38,12 @@ export interface PrinterServices {
   practice: PracticeWorld | null;
   product: string;
   saveReport?: SaveReport;
+  saveCalendar?: SaveCalendar;
   now?: () => Date;
+  /** The app's version, for the calendar's PRODID. */
+  version?: string;
+  /** The test-message watches, for the report. */
+  testMail?: Pick<TestMailWatcher, 'list'>;
 }
 
 type PrinterHandlers = { [M in keyof PrinterApi]: Handler<M> };
@@ -40,7 +52,32 @@ const words = z
   .record(z.string().max(80), z.string().max(600))
   .refine((value) => Object.keys(value).length <= 200, { message: 'too many words' });
 
+const reminderRequest = z
+  .object({
+    words: z
+      .object({
+        summary: z.string().min(1).max(300),
+        description: z.string().min(1).max(2000),
+        printerFallback: z.string().min(1).max(100),
+      })
+      .strict(),
+    language: z.enum(supportedLanguages),
+    timeZone: z.string().min(1).max(64).refine(isTimeZone, { message: 'unknown time zone' }),
+  })
+  .strict();
+
 export function createPrinterHandlers(services: PrinterServices): PrinterHandlers {
+  const reminder = async (request: ReminderRequest) =>
+    buildSignInReminder({
+      progress: await services.progress.load(),
+      testWatches: services.testMail?.list() ?? {},
+      words: request.words,
+      language: request.language,
+      timeZone: request.timeZone,
+      product: services.product,
+      version: services.version ?? '0',
+      now: (services.now ?? (() => new Date()))(),
+    });
   const report = async (reportWords: ReportWords) => {
     const [progress, status, setup] = await Promise.all([
       services.progress.load(),
@@ -58,6 +95,7 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
       product: services.product,
       words: reportWords,
       now: (services.now ?? (() => new Date()))(),
+      ...(services.testMail ? { testWatches: services.testMail.list() } : {}),
     });
   };
   return {
@@ -86,6 +124,19 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
         if (!services.saveReport) throw new ProblemError('report-save-cancelled');
         const built = await report(reportWords);
         const path = await services.saveReport({ ...built, format });
+        if (!path) throw new ProblemError('report-save-cancelled');
+        return { path };
+      },
+    },
+    buildSignInReminder: {
+      params: reminderRequest,
+      run: (request) => reminder(request),
+    },
+    saveSignInReminder: {
+      params: reminderRequest,
+      async run(request) {
+        if (!services.saveCalendar) throw new ProblemError('report-save-cancelled');
+        const path = await services.saveCalendar(await reminder(request));
         if (!path) throw new ProblemError('report-save-cancelled');
         return { path };
       },

@@ -21,6 +21,8 @@ import type { PracticeWorld } from '../simulator/practice-world';
 import { createDiscoveryHandlers } from './discovery';
 import type { DiscoveryService } from '../services/discovery/discovery-service';
 import { createPrinterHandlers, type PrinterServices } from './printer';
+import { createDeliveryHandlers } from './delivery';
+import type { TestMailWatcher } from '../services/delivery/test-mail-watcher';
 
 /**
  * One method's handler. `params` is checked against the contract at compile time: what the
@@ -43,6 +45,7 @@ export interface Services {
   signIn: SignInService;
   exchange: ExchangeServices;
   printer: PrinterServices;
+  testMail: TestMailWatcher;
 }
 
 const switchIds = Object.keys(practiceSwitches) as [PracticeSwitchId, ...PracticeSwitchId[]];
@@ -87,5 +90,13 @@ export function createHandlerTable(services: Services): HandlerTable {
     ...createSigninHandlers(services),
     ...createExchangeHandlers(services.exchange),
     ...createPrinterHandlers(services.printer),
+    ...createDeliveryHandlers({
+      watcher: services.testMail,
+      progress: services.progress,
+      signIn: services.signIn,
+      links: services.links,
+      practice: services.practice,
+      openExternal: services.openExternal,
+    }),
   };
 }

@@ -13,7 +13,9 @@ import {
   type StatusExpectations,
 } from '../../shared/printer-setup';
 import type { ReportWords, SetupReport } from '../../shared/contract/printer';
+import type { TestWatch, TestWatches } from '../../shared/contract/delivery';
 import { formatDay, formatUtcTime } from '../../shared/dates';
+import { printerLapses } from '../../shared/sign-in-lapse';
 
 export interface ReportInput {
   progress: Progress;
@@ -25,6 +27,40 @@ export interface ReportInput {
   product: string;
   words: ReportWords;
   now: Date;
+  /** The latest test-message watch per printer (this run), if any. */
+  testWatches?: TestWatches;
+}
+
+/** The word key and values that say how a printer's test message went. */
+export function testMessageWords(watch: TestWatch | undefined): {
+  key: string;
+  values: Record<string, string>;
+} {
+  if (!watch) return { key: 'delivery.notRun', values: {} };
+  const outcome = watch.outcome;
+  const utc = (iso: string): string => `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`;
+  switch (outcome.state) {
+    case 'arrived':
+    case 'wrong-sender':
+      return {
+        key: `delivery.${outcome.state}`,
+        values: {
+          time: utc(outcome.message.receivedAt),
+          from: outcome.message.from,
+          expected: watch.expectedSender,
+          delay: String(outcome.delaySeconds),
+        },
+      };
+    case 'nothing-arrived':
+      return { key: 'delivery.nothing-arrived', values: { minutes: String(outcome.minutes) } };
+    case 'seen-by-person':
+      return {
+        key: outcome.arrived ? 'delivery.seen-arrived' : 'delivery.seen-not-arrived',
+        values: { time: utc(watch.startedAt) },
+      };
+    default:
+      return { key: `delivery.${outcome.state}`, values: {} };
+  }
 }
 
 export function escapeHtml(value: string): string {
@@ -76,6 +112,11 @@ export function buildSetupReport(input: ReportInput): SetupReport {
     return `<td class="state state-${escapeHtml(state)}">${text(word(`state.${state}`))}${summary}${problem}</td>`;
   };
 
+  const testMessage = (printerId: string): string => {
+    const { key, values } = testMessageWords(input.testWatches?.[printerId]);
+    return fill(key, values);
+  };
+
   const checkRows = statusChecks
     .map(
       (check) =>
@@ -106,7 +147,8 @@ export function buildSetupReport(input: ReportInput): SetupReport {
 <tr><th scope="row">${text(word('report.firmware'))}</th><td>${text(printer.firmwareVersion ?? word('done.unknown'))}</td></tr>
 <tr><th scope="row">${text(word('report.webConfig'))}</th><td>${text(printer.webConfigUrl ?? word('done.unknown'), 400)}</td></tr>
 <tr><th scope="row">${text(word('done.signedIn'))}</th>${stateCell(setup?.signedIn)}</tr>
-<tr><th scope="row">${text(word('done.statusSheet'))}</th>${stateCell(setup?.statusSheet)}</tr></table>
+<tr><th scope="row">${text(word('done.statusSheet'))}</th>${stateCell(setup?.statusSheet)}</tr>
+<tr><th scope="row">${text(word('delivery.title'))}</th><td class="test-message">${testMessage(printer.id)}</td></tr></table>
 <table class="sheet"><thead><tr><th scope="col">${text(word('report.field'))}</th><th scope="col">${text(word('report.expected'))}</th><th scope="col">${text(word('report.answer'))}</th></tr></thead><tbody>${fieldRows}</tbody></table></section>`;
     })
     .join('');
@@ -134,6 +176,24 @@ export function buildSetupReport(input: ReportInput): SetupReport {
     )
     .join('');
 
+  // When each printer's sign-in lapses if it sends nothing, and from what that is counted.
+  const lapses = printerLapses(progress, input.testWatches ?? {}, input.now);
+  const lapseLines = lapses
+    .map(
+      (lapse) =>
+        `<li data-printer="${escapeHtml(lapse.printerId)}">${fill(`lapse.basis.${lapse.basis}`, {
+          printer: lapse.printerName,
+          date: formatDay(lapse.lapsesOn, language),
+          from: formatDay(lapse.from, language),
+        })}</li>`,
+    )
+    .join('');
+  const lapseNote = `<section class="attention lapse"><p>${text(word('lapse.rule'), 600)}</p>${
+    lapseLines
+      ? `<ul class="lapse-list">${lapseLines}</ul>`
+      : `<p>${fill('lapse.noPrinter', { date: formatDay(signInLapsesOn(date), language) })}</p>`
+  }<p>${text(word('lapse.ifLapsed'), 600)}</p></section>`;
+
   const html = `<!doctype html>
 <html lang="${escapeHtml(language)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -154,7 +214,7 @@ ${input.practice ? `<p class="practice">${text(word('report.practice'))}</p>` : 
 <tr><th scope="row">${text(word('report.server'))}</th><td>${text(`${input.smtp.host}:${input.smtp.port}`)}</td></tr></table>
 <h2>${text(word('report.checksTitle'))}</h2><table class="checks">${checkRows}</table>
 <h2>${text(word('report.printersTitle'))}</h2>${printerSections}
-<h2>${text(word('report.attentionTitle'))}</h2>${needsAttention ? `<ul class="attention-list">${needsAttention}</ul>` : ''}<p class="attention">${fill('done.lapse', { date: formatDay(signInLapsesOn(date), language) })}</p>
+<h2>${text(word('report.attentionTitle'))}</h2>${needsAttention ? `<ul class="attention-list">${needsAttention}</ul>` : ''}${lapseNote}
 <footer>${fill('report.footer', { product: input.product })}</footer>
 </body></html>
 `;

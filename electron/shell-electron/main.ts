@@ -36,7 +36,7 @@ import {
 } from './policies';
 import { packagedSettings, type PackagedSettings } from './packaged-settings';
 import { hardenedWindowOptions } from './window-options';
-import { createSaveReport } from './save-report';
+import { createSaveCalendar, createSaveReport } from './save-report';
 
 const rendererDir = path.resolve(__dirname, '..', '..', 'renderer');
 
@@ -126,6 +126,7 @@ async function start(): Promise<void> {
       return 'system';
     },
     saveReport: createSaveReport(() => mainWindow),
+    saveCalendar: createSaveCalendar(() => mainWindow),
   });
 
   ipcMain.handle(ipcChannels.invoke, (event, method: unknown, params: unknown) => {

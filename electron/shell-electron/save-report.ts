@@ -1,10 +1,10 @@
 /**
- * Saving the setup report from the Electron shell: the system save dialog, then HTML as built
+ * Saving the setup report (and the calendar reminder) from the Electron shell: the system save dialog, then HTML as built
  * or PDF printed by a hidden window that runs no script. The file is written atomically
  * (services/report-file.ts): an unwritable place gives a clear problem and no half file.
  */
 import { BrowserWindow, dialog } from 'electron';
-import type { SaveReport } from '../handlers/printer';
+import type { SaveCalendar, SaveReport } from '../handlers/printer';
 import { writeReportFile } from '../services/report-file';
 
 async function renderPdf(html: string): Promise<Uint8Array> {
@@ -37,5 +37,21 @@ export function createSaveReport(parent: () => BrowserWindow | null): SaveReport
     if (choice.canceled || !choice.filePath) return null;
     const data = format === 'pdf' ? await renderPdf(html) : html;
     return writeReportFile(choice.filePath, data);
+  };
+}
+
+/** Saving the calendar reminder: the system save dialog, then the .ics written atomically. */
+export function createSaveCalendar(parent: () => BrowserWindow | null): SaveCalendar {
+  return async ({ ics, fileName }) => {
+    const options = {
+      defaultPath: fileName,
+      filters: [{ name: 'iCalendar', extensions: ['ics'] }],
+    };
+    const window = parent();
+    const choice = window
+      ? await dialog.showSaveDialog(window, options)
+      : await dialog.showSaveDialog(options);
+    if (choice.canceled || !choice.filePath) return null;
+    return writeReportFile(choice.filePath, ics);
   };
 }

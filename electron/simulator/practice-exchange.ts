@@ -37,6 +37,8 @@ export interface DeliveredMessage {
 export interface PracticeExchange extends PracticePart {
   /** Test messages delivered so far, newest last. */
   messages(): DeliveredMessage[];
+  /** Told of each message as it is delivered (the practice mailbox files it). */
+  onDelivered(listener: (message: DeliveredMessage) => void): () => void;
   readonly smtpPort: number;
   readonly adminCenterUrl: string;
 }
@@ -170,6 +172,7 @@ export function createPracticeExchange(): PracticeExchange {
   let closedPort = 0;
   let adminCenterUrl = '';
   const delivered: DeliveredMessage[] = [];
+  const deliveryListeners = new Set<(message: DeliveredMessage) => void>();
   const settings = (): PracticeSettings => {
     if (!context) throw new Error('Practice Exchange is not running');
     return context.settings();
@@ -184,6 +187,10 @@ export function createPracticeExchange(): PracticeExchange {
       return adminCenterUrl;
     },
     messages: () => delivered.map((message) => ({ ...message, to: [...message.to] })),
+    onDelivered(listener) {
+      deliveryListeners.add(listener);
+      return () => deliveryListeners.delete(listener);
+    },
     async start(started) {
       const tenant = started.part<PracticeTenant>(practiceTenantPartName);
       if (!tenant) throw new Error('The practice Exchange needs the practice tenant started first');
@@ -280,6 +287,10 @@ export function createPracticeExchange(): PracticeExchange {
               raw,
             });
             if (delivered.length > maxMessages) delivered.shift();
+            const last = delivered.at(-1);
+            for (const listener of deliveryListeners) {
+              if (last) listener({ ...last, to: [...last.to] });
+            }
             callback(null, `2.0.0 OK ${id} [Hostname=${serverName}]`);
           });
         },

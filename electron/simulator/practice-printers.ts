@@ -18,6 +18,7 @@ import {
 import { createContainedBonjour, type ContainedBonjour } from '../services/discovery/mdns';
 import { decodeIpp, encodeIpp, ippOperations, ippTags, type IppAttribute } from '../services/ipp';
 import type { SheetReading } from '../../shared/printer-setup';
+import type { PracticePrinterPanel } from './practice-printer-panel';
 import { createPracticeWebConfig, type PracticeWebConfig } from './practice-web-config';
 import type { PracticeContext, PracticePart } from './practice-world';
 
@@ -159,6 +160,8 @@ export interface PracticePrintersPart extends PracticePart {
    * Config is at this origin (http://127.0.0.1:port); null for any other address.
    */
   statusSheet(origin: string): SheetReading | null;
+  /** The control panel (Scan > Email) of the practice printer at this origin, if it has one. */
+  panel(origin: string): PracticePrinterPanel | null;
 }
 
 const txtLimitBytes = 255;
@@ -370,6 +373,8 @@ export function createPracticePrinters(): PracticePrintersPart {
       const printer = running.find((item) => `http://127.0.0.1:${item.port}` === origin);
       return printer?.webConfig?.sheet() ?? null;
     },
+    panel: (origin) =>
+      running.find((item) => `http://127.0.0.1:${item.port}` === origin)?.webConfig?.panel ?? null,
     async start(context: PracticeContext) {
       worldContext = context;
       running = await Promise.all(

@@ -22,6 +22,7 @@ import {
 } from '../../shared/printer-setup';
 import { createBoundedHttps } from '../services/net/bounded-https';
 import { escapeHtml, sendPracticePage } from './practice-http';
+import { createPracticePrinterPanel, type PracticePrinterPanel } from './practice-printer-panel';
 import { practiceClientIds } from './practice-tenant';
 import type { PracticeContext } from './practice-world';
 
@@ -77,6 +78,8 @@ export interface PracticeWebConfig {
   sheet(): SheetReading;
   /** What the printer's own sign-in did, for tests (never a token). */
   signInState(): PrinterSignIn['state'];
+  /** The printer's control panel (Scan > Email), which sends with this sign-in. */
+  readonly panel: PracticePrinterPanel;
   stop(): void;
 }
 
@@ -157,6 +160,19 @@ export function createPracticeWebConfig(options: {
   /** Kept in memory only, like the printer's own storage; never shown or logged. */
   let refreshToken: string | null = null;
   let flash = '';
+  const panel = createPracticePrinterPanel({
+    model: options.model,
+    context: options.context,
+    identity: () =>
+      committed && {
+        ...committed,
+        // The printer keeps using its stored sign-in until it is signed out.
+        refreshToken: committed.signedIn ? refreshToken : null,
+      },
+    rememberRefreshToken: (token) => {
+      if (refreshToken !== null) refreshToken = token;
+    },
+  });
 
   const smtpEndpoint = (): { host: string; port: number } => {
     const profile = options.context()?.cloudProfile() ?? {};
@@ -431,6 +447,7 @@ ${status}
     (list as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+    if (await panel.handle(request, response)) return true;
     const url = new URL(request.url ?? '/', 'http://printer.invalid');
     const path = url.pathname;
     if (request.method === 'GET' && path === webConfigPaths.statusSheet) {
@@ -534,6 +551,7 @@ ${status}
     handle,
     sheet,
     signInState: () => signIn.state,
+    panel,
     stop() {
       stopPolling();
       sessions.clear();

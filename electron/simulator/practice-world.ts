@@ -22,6 +22,7 @@ import type { SecretStore } from '../services/keychain';
 import { createPracticeCertificate, type PracticeCertificate } from './practice-certificate';
 import { createPracticeExchange } from './practice-exchange';
 import { createPracticeKeychain } from './practice-keychain';
+import { createPracticeMailbox } from './practice-mailbox';
 import { createPracticePrinters } from './practice-printers';
 import { createPracticeTenant } from './practice-tenant';
 import { createPracticeTokenAuthority, type PracticeTokenAuthority } from './practice-tokens';
@@ -53,6 +54,8 @@ const partFactories: (() => PracticePart)[] = [
   // Before the Exchange: its Graph is the one Graph, where the Exchange adds its routes.
   () => createPracticeTenant(),
   createPracticeExchange,
+  // After the Exchange: it files what the Exchange delivers and serves it on the tenant's Graph.
+  () => createPracticeMailbox(),
 ];
 
 export interface PracticeWorld {

@@ -20,14 +20,14 @@ export function PracticeBanner() {
           <summary>{t('practice.switches')}</summary>
           {(Object.keys(practiceSwitches) as PracticeSwitchId[]).map((id) => (
             <label key={id} className="practice-switch">
-              <span>{t(`practice.switch.${id}.label`)}</span>
+              <span>{t(`practice.switch.${id}.label`, { ns: ['common', 'delivery'] })}</span>
               <select
                 value={practice[id]}
                 onChange={(event) => void setSwitch(id, event.target.value)}
               >
                 {practiceSwitches[id].map((option) => (
                   <option key={option} value={option}>
-                    {t(`practice.switch.${id}.options.${option}`)}
+                    {t(`practice.switch.${id}.options.${option}`, { ns: ['common', 'delivery'] })}
                   </option>
                 ))}
               </select>

@@ -6,6 +6,7 @@
  */
 import type { Reply, WizardEvent, WizardEventName, WizardEvents } from '../../shared/contract';
 import type { ExchangeSetup } from '../../shared/contract/exchange';
+import type { TestWatches } from '../../shared/contract/delivery';
 import type { SignInStatus } from '../../shared/contract/signin';
 import type { PracticeSettings } from '../../shared/practice';
 import type { DiscoverySnapshot } from '../../shared/printers';
@@ -20,6 +21,8 @@ export interface MainValues {
   printers: DiscoverySnapshot;
   /** Null when this run is not a practice run. */
   practice: PracticeSettings | null;
+  /** The printers' test-message watches (shared/contract/delivery.ts). */
+  testWatches: TestWatches;
 }
 export type MainKey = keyof MainValues;
 export type MainState = { [K in MainKey]: Loadable<MainValues[K]> };
@@ -28,6 +31,7 @@ export const mainKeys = [
   'exchangeSetup',
   'printers',
   'practice',
+  'testWatches',
 ] as const satisfies readonly MainKey[];
 
 type KeyFedBy<T> = { [K in MainKey]: T extends MainValues[K] ? K : never }[MainKey];
@@ -37,6 +41,7 @@ const fedBy: { [E in WizardEventName]: KeyFedBy<WizardEvents[E]> } = {
   'signin-changed': 'signIn',
   'printers-changed': 'printers',
   'practice-changed': 'practice',
+  'test-watches-changed': 'testWatches',
 };
 
 /** How each value is asked for. */
@@ -51,6 +56,7 @@ const askers: {
     practiceRun
       ? client.invoke('getPracticeSettings', {})
       : Promise.resolve({ ok: true, value: null }),
+  testWatches: (client) => client.invoke('getTestWatches', {}),
 };
 
 /** Replies and pushed events can cross: of two printer lists, keep the newer. */
@@ -93,6 +99,7 @@ export function createMainValues(wiring: Wiring) {
     exchangeSetup: 0,
     printers: 0,
     practice: 0,
+    testWatches: 0,
   };
   const asking = new Map<MainKey, { version: number; answer: Promise<unknown> }>();
 

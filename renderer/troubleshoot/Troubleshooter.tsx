@@ -19,8 +19,11 @@ export function Troubleshooter() {
 function Diagnose() {
   const { t } = useTranslation('troubleshoot');
   const hide = useTroubleshoot((store) => store.hide);
+  const start = useTroubleshoot((store) => store.start);
   const heading = useRef<HTMLHeadingElement>(null);
-  const [found, setFound] = useState<{ recognition: Recognition; given: string } | null>(null);
+  const [found, setFound] = useState<{ recognition: Recognition; given: string } | null>(
+    start ? { recognition: start, given: '' } : null,
+  );
   useEffect(() => heading.current?.focus(), []);
   return (
     <article className="step troubleshooter" aria-labelledby="troubleshoot-title">

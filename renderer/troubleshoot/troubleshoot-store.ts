@@ -4,19 +4,26 @@
  * sections (fax server, Print Admin Serverless) open in the same place.
  */
 import { create } from 'zustand';
+import type { Recognition } from '../../shared/troubleshoot/recognise';
 
 export type TroubleshootView = 'troubleshoot' | 'fax' | 'print-admin';
 
 interface TroubleshootState {
   open: boolean;
   view: TroubleshootView;
+  /** A problem to explain at once (Done's "if it lapsed"), instead of asking what was seen. */
+  start: Recognition | null;
   show(view?: TroubleshootView): void;
+  /** Opens the troubleshooter on one problem's explanation. */
+  explain(start: Recognition): void;
   hide(): void;
 }
 
 export const useTroubleshoot = create<TroubleshootState>((set) => ({
   open: false,
   view: 'troubleshoot',
-  show: (view = 'troubleshoot') => set({ open: true, view }),
-  hide: () => set({ open: false, view: 'troubleshoot' }),
+  start: null,
+  show: (view = 'troubleshoot') => set({ open: true, view, start: null }),
+  explain: (start) => set({ open: true, view: 'troubleshoot', start }),
+  hide: () => set({ open: false, view: 'troubleshoot', start: null }),
 }));

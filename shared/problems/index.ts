@@ -8,6 +8,7 @@ import { signinProblems } from './signin';
 import { exchangeProblems } from './exchange';
 import { printerProblems } from './printer';
 import { troubleshootProblems } from './troubleshoot';
+import { deliveryProblems } from './delivery';
 import type { ProblemEntry } from './types';
 
 export const problemCatalogue = {
@@ -17,6 +18,7 @@ export const problemCatalogue = {
   ...exchangeProblems,
   ...printerProblems,
   ...troubleshootProblems,
+  ...deliveryProblems,
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;

@@ -18,6 +18,8 @@ export const troubleshootProblems = {
   // Messages on the printer's control panel.
   'printer-must-sign-in': { area: 'troubleshoot', severity: 'error', links: ['webConfig'] },
   'printer-expiry-message': { area: 'troubleshoot', severity: 'warning', links: ['webConfig'] },
+  // The printer sent nothing for 90 days and Microsoft ended its sign-in (AADSTS700082).
+  'printer-sign-in-lapsed': { area: 'troubleshoot', severity: 'error', links: ['webConfig'] },
   // Network tab > Email Server > Basic in Web Config.
   'webconfig-signed-in-not-saved': {
     area: 'troubleshoot',

@@ -1,5 +1,6 @@
 /** Areas group problems; each area's words live in the locale namespace of the same name. */
-export type ProblemArea = 'app' | 'discovery' | 'signin' | 'exchange' | 'printer' | 'troubleshoot';
+export type ProblemArea =
+  'app' | 'discovery' | 'signin' | 'exchange' | 'printer' | 'troubleshoot' | 'delivery';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 

@@ -54,6 +54,9 @@ export function recogniseJobCode(input: string): Recognition {
   return { problemId: 'job-error-other', data: { code: normal }, as: 'job-code' };
 }
 
+/** "The refresh token has expired due to inactivity" (AADSTS700082, and the older 70008). */
+const inactivityCodes: ReadonlySet<number> = new Set([700082, 70008]);
+
 /** An AADSTS code, with or without its prefix and Microsoft's text after it. */
 export function recogniseAadsts(input: string): Recognition | null {
   const text = input.slice(0, maxSymptomLength);
@@ -64,6 +67,9 @@ export function recogniseAadsts(input: string): Recognition | null {
   if (isDeviceCodeBlock(code, text)) {
     return { problemId: 'signin-device-code-blocked', data, as: 'aadsts' };
   }
+  // Told to the troubleshooter, a refresh token that died unused is the printer's: the wizard
+  // handles its own sign-in's expiry in Sign in (electron/services/signin/session.ts).
+  if (inactivityCodes.has(code)) return { problemId: 'printer-sign-in-lapsed', data, as: 'aadsts' };
   const known = problemByAadsts[code];
   if (known) return { problemId: known, data, as: 'aadsts' };
   return { problemId: 'aadsts-unknown', data: { code: `AADSTS${code}` }, as: 'aadsts' };
@@ -213,6 +219,7 @@ export const symptomChoices = {
   'printer-message': {
     'must-sign-in': 'printer-must-sign-in',
     expiry: 'printer-expiry-message',
+    lapsed: 'printer-sign-in-lapsed',
   },
   'web-config': {
     'signed-in': 'webconfig-signed-in-not-saved',

@@ -50,6 +50,8 @@ export const remedies: Partial<Record<ProblemId, readonly RemedyAction[]>> = {
   'job-error-other': ['run-exchange-check'],
   'printer-must-sign-in': ['sign-in-again', 'run-exchange-check'],
   'printer-expiry-message': ['sign-in-again', 'run-exchange-check'],
+  // The mailbox itself still works: the wizard's check proves it; the printer signs in again.
+  'printer-sign-in-lapsed': ['run-exchange-check'],
   'webconfig-signed-in-not-saved': ['run-exchange-check'],
   'webconfig-not-signed-in': ['sign-in-again', 'run-ca-check'],
   'cannot-sign-in': ['run-ca-check', 'sign-in-again', 'browser-sign-in'],
@@ -128,6 +130,7 @@ export const remedies: Partial<Record<ProblemId, readonly RemedyAction[]>> = {
 /** Problems whose story is "the sign-in expired": the troubleshooter explains why and how to avoid it. */
 export const expiryProblems: ReadonlySet<ProblemId> = new Set<ProblemId>([
   'printer-expiry-message',
+  'printer-sign-in-lapsed',
   'job-error-361',
   'job-error-370',
   'signin-refresh-expired',

@@ -21,6 +21,11 @@ import {
 } from '../../electron/simulator/practice-tenant';
 import { startPracticeWorld, type PracticeWorld } from '../../electron/simulator/practice-world';
 import { approveOnPage } from '../support/practice-signin';
+import { panelPaths } from '../../electron/simulator/practice-printer-panel';
+import {
+  practiceMailboxPartName,
+  type PracticeMailbox,
+} from '../../electron/simulator/practice-mailbox';
 
 let world: PracticeWorld;
 let origin: string;
@@ -138,5 +143,32 @@ describe('practice Web Config', () => {
     expect(sheetPage).toContain('data-field="current-status">Signed in');
     // Only the practice printers have a sheet to read.
     expect(printers?.statusSheet('http://127.0.0.1:1')).toBeNull();
+  }, 30_000);
+
+  it('the control panel sends a scan with the printer’s own sign-in, through the practice Exchange', async () => {
+    const printers = world.part<PracticePrintersPart>(practicePrintersPartName);
+    const mailbox = world.part<PracticeMailbox>(practiceMailboxPartName);
+    const start = async (subject: string): Promise<string> => {
+      const response = await fetch(`${origin}${panelPaths.start}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ to: 'admin@contoso.example', subject }).toString(),
+      });
+      return response.text();
+    };
+    // SMTP AUTH is still off for the organization: the job log has Exchange's real reply.
+    expect(await start('Scan 1')).toContain('Sending failed.');
+    expect(printers?.panel(origin)?.jobs().at(-1)).toMatchObject({
+      result: 'error',
+      detail: expect.stringContaining('5.7.139') as unknown,
+    });
+    world.set('smtpAuthOrganization', 'on');
+    expect(await start('Scan 2')).toContain('Sending completed.');
+    expect(mailbox?.messages().at(-1)).toMatchObject({
+      from: 'admin@contoso.example',
+      to: ['admin@contoso.example'],
+      subject: 'Scan 2',
+      quarantined: false,
+    });
   }, 30_000);
 });

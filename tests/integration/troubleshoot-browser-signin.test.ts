@@ -16,7 +16,12 @@ import { createSigninHandlers } from '../../electron/handlers/signin';
 import { ProblemError } from '../../electron/common/problem-error';
 import { createLinkPolicy } from '../../electron/services/link-policy';
 import { practiceClientIds } from '../../electron/simulator/practice-tenant';
-import { startSignInRig, approveOnPage, type SignInRig } from '../support/practice-signin';
+import {
+  startSignInRig,
+  approveOnPage,
+  signInInBrowser,
+  type SignInRig,
+} from '../support/practice-signin';
 
 const configDir = (): string => mkdtempSync(path.join(os.tmpdir(), 'browser-signin-'));
 let rig: SignInRig | null = null;
@@ -25,15 +30,6 @@ afterEach(async () => {
   await rig?.stop();
   rig = null;
 });
-
-async function post(url: string, fields: Record<string, string>): Promise<string> {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(fields).toString(),
-  });
-  return response.text();
-}
 
 /** A POST to the practice identity endpoint, trusting only the practice certificate. */
 function postTls(url: string, fields: Record<string, string>, ca: string): Promise<string> {
@@ -64,43 +60,6 @@ function redirectListening(authorizeUrl: string): () => Promise<boolean> {
       });
       socket.once('error', () => resolve(false));
     });
-}
-
-const flowOf = (html: string): string => /name="flow" value="([^"]+)"/.exec(html)?.[1] ?? '';
-
-/** The form_post page's answer to the app: where it posts, and its fields. */
-function formPost(html: string): { action: string; fields: Record<string, string> } | null {
-  const action = /<form id="answer" method="post" action="([^"]+)"/.exec(html)?.[1];
-  if (!action) return null;
-  const fields: Record<string, string> = {};
-  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
-    fields[match[1] ?? ''] = (match[2] ?? '').replace(/&amp;/g, '&');
-  }
-  return { action: action.replace(/&amp;/g, '&'), fields };
-}
-
-/** Does what a person does in the browser: pick the account, password, accept; then returns. */
-async function signInInBrowser(
-  url: string,
-  options: { account?: string; organization?: boolean; decline?: boolean } = {},
-): Promise<string> {
-  const origin = new URL(url).origin;
-  let html = await (await fetch(url)).text();
-  const flow = flowOf(html);
-  if (!flow) return html;
-  html = await post(`${origin}/account`, { flow, upn: options.account ?? 'admin@contoso.example' });
-  html = await post(`${origin}/password`, { flow, password: 'practice' });
-  if (html.includes('Permissions requested')) {
-    html = await post(`${origin}/consent`, {
-      flow,
-      action: options.decline ? 'cancel' : 'accept',
-      ...(options.organization === false ? {} : { organization: 'on' }),
-    });
-  }
-  const answer = formPost(html);
-  if (!answer) return html;
-  // The browser submits the form to the wizard's loopback redirect URI.
-  return post(answer.action, answer.fields);
 }
 
 describe('browser sign-in (authorization code + PKCE)', () => {

@@ -176,8 +176,18 @@ export const shell = {
 };
 
 export const dialog = {
-  /** No dialog here: answered as if the person pressed Cancel. */
-  async showSaveDialog(): Promise<{ canceled: boolean; filePath?: string }> {
+  /** No dialog here: answered as if the person pressed Cancel; the harness hears what it offered. */
+  async showSaveDialog(...args: unknown[]): Promise<{ canceled: boolean; filePath?: string }> {
+    // Called as (window, options) or (options).
+    const options = (args.length > 1 ? args[1] : args[0]) as {
+      defaultPath?: string;
+      filters?: { extensions: string[] }[];
+    };
+    post({
+      kind: 'save-dialog',
+      defaultPath: options.defaultPath ?? '',
+      extensions: (options.filters ?? []).flatMap((filter) => filter.extensions),
+    });
     return { canceled: true };
   },
 };

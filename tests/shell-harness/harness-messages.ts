@@ -9,6 +9,8 @@ export type ToHarness =
   | { kind: 'load'; id: number; contentsId: number; url: string }
   | { kind: 'send'; contentsId: number; channel: string; args: unknown[] }
   | { kind: 'open-external'; url: string }
+  /** A save dialog main opened (answered as Cancel): its suggested name and file types. */
+  | { kind: 'save-dialog'; defaultPath: string; extensions: string[] }
   | { kind: 'exit'; code: number }
   | { kind: 'reply'; id: number; value?: unknown; error?: string };
 

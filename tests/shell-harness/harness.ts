@@ -113,6 +113,8 @@ export interface ShellHarness {
   nextExternalPage(): Promise<Page>;
   /** Every address shell.openExternal was given, in order (only loopback ones are opened). */
   externalUrls: string[];
+  /** Every save dialog main opened (the stand-in answers Cancel), in order. */
+  saveDialogs: { defaultPath: string; extensions: string[] }[];
   /** Navigations of a window that main's will-frame-navigate handler prevented. */
   refusedNavigations: string[];
   /** Uncaught errors in the app window's page (including the preload's). */
@@ -173,6 +175,7 @@ export async function startShellHarness(
   const pages = new Map<number, Page>();
   let appContents: number | null = null;
   const externalUrls: string[] = [];
+  const saveDialogs: { defaultPath: string; extensions: string[] }[] = [];
   const refusedNavigations: string[] = [];
   const pageErrors: string[] = [];
   const externalWaiters: ((page: Page) => void)[] = [];
@@ -306,6 +309,9 @@ export async function startShellHarness(
         });
         return;
       }
+      case 'save-dialog':
+        saveDialogs.push({ defaultPath: message.defaultPath, extensions: message.extensions });
+        return;
       case 'exit':
         return;
     }
@@ -316,6 +322,7 @@ export async function startShellHarness(
     page: appPage,
     context,
     externalUrls,
+    saveDialogs,
     refusedNavigations,
     pageErrors,
     nextExternalPage() {

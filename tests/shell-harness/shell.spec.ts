@@ -105,6 +105,35 @@ test('the preload exposes the contract as verbs; calls from the app window answe
   if (reply.ok) expect(reply.value).toMatchObject({ shell: 'electron', practice: true });
 });
 
+test("the calendar reminder goes through the preload verb to main's save dialog", async () => {
+  const { page } = harness;
+  const words = {
+    summary: 'Scan to email from {{printer}} before {{date}}',
+    description: 'Send one scan to email.',
+    printerFallback: 'the printer',
+  };
+  const refused = await callVerb(page, 'saveSignInReminder', {
+    words,
+    language: 'en',
+    timeZone: 'Mars/Olympus',
+  });
+  expect(refused.ok).toBe(false);
+  expect(harness.saveDialogs).toEqual([]);
+  const reply = await callVerb(page, 'saveSignInReminder', {
+    words,
+    language: 'en',
+    timeZone: 'Europe/Kyiv',
+  });
+  // The stand-in's dialog answers Cancel: no file, said as such.
+  expect(reply).toMatchObject({ ok: false, problem: { id: 'report-save-cancelled' } });
+  expect(harness.saveDialogs).toEqual([
+    {
+      defaultPath: expect.stringMatching(/^printer-sign-in-reminder-\d{4}-\d{2}-\d{2}\.ics$/),
+      extensions: ['ics'],
+    },
+  ]);
+});
+
 test("the app's own page in another web contents is refused, as a sender", async () => {
   const other = await harness.openOtherWindow(appEntryUrl);
   await expect(other.getByRole('heading', { level: 1 })).toBeVisible();

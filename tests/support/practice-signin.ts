@@ -18,7 +18,11 @@ import {
   type PracticeTenant,
   type PracticeTenantOptions,
 } from '../../electron/simulator/practice-tenant';
-import { startPracticeWorld, type PracticeWorld } from '../../electron/simulator/practice-world';
+import {
+  startPracticeWorld,
+  type PracticePart,
+  type PracticeWorld,
+} from '../../electron/simulator/practice-world';
 import type { PracticeSettings } from '../../shared/practice';
 
 export interface ApproveOptions {
@@ -68,6 +72,41 @@ export async function approveOnPage(
   return post(pageOrigin, '/consent', fields);
 }
 
+/** The form_post page's answer to the app: where it posts, and its fields. */
+function formPost(html: string): { action: string; fields: Record<string, string> } | null {
+  const action = /<form id="answer" method="post" action="([^"]+)"/.exec(html)?.[1];
+  if (!action) return null;
+  const fields: Record<string, string> = {};
+  for (const match of html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) {
+    fields[match[1] ?? ''] = (match[2] ?? '').replace(/&amp;/g, '&');
+  }
+  return { action: action.replace(/&amp;/g, '&'), fields };
+}
+
+/** Does what a person does in the browser: pick the account, password, accept; then returns. */
+export async function signInInBrowser(
+  url: string,
+  options: { account?: string; organization?: boolean; decline?: boolean } = {},
+): Promise<string> {
+  const origin = new URL(url).origin;
+  let html = await (await fetch(url)).text();
+  const flow = flowOf(html);
+  if (!flow) return html;
+  html = await post(origin, '/account', { flow, upn: options.account ?? 'admin@contoso.example' });
+  html = await post(origin, '/password', { flow, password: 'practice' });
+  if (html.includes('Permissions requested')) {
+    html = await post(origin, '/consent', {
+      flow,
+      action: options.decline ? 'cancel' : 'accept',
+      ...(options.organization === false ? {} : { organization: 'on' }),
+    });
+  }
+  const answer = formPost(html);
+  if (!answer) return html;
+  // The browser submits the form to the wizard's loopback redirect URI.
+  return post(answer.action, '', answer.fields);
+}
+
 /** A secret store in memory, for tests that are not about the keychain. */
 export function memoryStore(): SecretStore & { items: Map<string, string> } {
   const items = new Map<string, string>();
@@ -101,10 +140,15 @@ export async function startSignInRig(options: {
   maxRenewals?: number;
   slowDownSeconds?: number;
   browserSignInLimitMs?: number;
+  /** More practice parts to start after the tenant (Exchange, mailbox…). */
+  moreParts?: (() => PracticePart)[];
   rideOut?: RideOutPolicy;
 }): Promise<SignInRig> {
   const tenant = createPracticeTenant(options.tenant ?? { interval: 0.1 });
-  const world = await startPracticeWorld({ parts: [() => tenant], initial: options.initial ?? {} });
+  const world = await startPracticeWorld({
+    parts: [() => tenant, ...(options.moreParts ?? [])],
+    initial: options.initial ?? {},
+  });
   const statuses: SignInStatus[] = [];
   const logs: string[] = [];
   const newService = (store: SecretStore = memoryStore()): SignInService =>

@@ -10,6 +10,7 @@ import { ProblemError } from '../../electron/common/problem-error';
 import type { AppInfoService } from '../../electron/services/app-info';
 import type { DiscoveryService } from '../../electron/services/discovery/discovery-service';
 import type { SignInService } from '../../electron/services/signin/signin-service';
+import type { TestMailWatcher } from '../../electron/services/delivery/test-mail-watcher';
 import { createLinkPolicy } from '../../electron/services/link-policy';
 import { createProgressStore } from '../../electron/services/progress-store';
 import { initialProgress } from '../../shared/model';
@@ -40,6 +41,7 @@ function setup(appInfo: Partial<AppInfoService> = {}) {
     signIn: unused<SignInService>('signIn'),
     exchange: unused<ExchangeServices>('exchange'),
     printer: unused<PrinterServices>('printer'),
+    testMail: unused<TestMailWatcher>('testMail'),
   });
   return { dispatch: createDispatcher(table, { log: (line) => lines.push(line) }), lines };
 }

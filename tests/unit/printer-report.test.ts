@@ -52,7 +52,9 @@ function build(words: Record<string, string> = {}) {
     product: 'Printer Mail Setup Wizard',
     words: {
       'report.title': 'Report <script>alert(6)</script>',
-      'done.lapse': 'After {{date}} <b>x</b>',
+      'lapse.rule': 'Any scan to email renews it <b>x</b>',
+      'lapse.basis.signed-in': '{{printer}} signed in on {{from}}: after {{date}} <b>x</b>',
+      'lapse.ifLapsed': 'If it lapsed, sign in again in Web Config.',
       'report.created': 'Created {{date}}',
       ...words,
     },
@@ -107,7 +109,10 @@ describe('setup report', () => {
     // Intl separates the time and PM with a narrow no-break space.
     expect(report.html).toMatch(/November 23, 2026 at 12:34\sPM UTC/u);
     expect(report.html).toContain('scanner@contoso.example');
-    expect(report.html).toContain('After February 21, 2027');
+    // Counted from the printer's confirmed sign-in (2026-11-23), 90 days on.
+    expect(report.html).toContain('signed in on November 23, 2026: after February 21, 2027');
+    expect(report.html).toContain('Any scan to email renews it &lt;b&gt;x&lt;/b&gt;');
+    expect(report.html).toContain('If it lapsed, sign in again in Web Config.');
   });
 
   it('is written whole, or not at all where it cannot be written (even as root)', async () => {

@@ -81,7 +81,10 @@ describe('AADSTS codes', () => {
       'AADSTS53003: Access has been blocked by Conditional Access policies. Blocked by the device code flow condition.',
       'signin-device-code-blocked',
     ],
-    ['AADSTS700082: The refresh token has expired due to inactivity.', 'signin-refresh-expired'],
+    // Told to the troubleshooter, an inactive refresh token is the printer's (the wizard's own is
+    // handled in Sign in).
+    ['AADSTS700082: The refresh token has expired due to inactivity.', 'printer-sign-in-lapsed'],
+    ['AADSTS70008: The refresh token has expired due to inactivity.', 'printer-sign-in-lapsed'],
     ['AADSTS50173: The provided grant has expired due to it being revoked.', 'signin-revoked'],
     [
       'AADSTS70043: The refresh token has expired or is invalid due to sign-in frequency checks by conditional access.',

@@ -22,7 +22,8 @@ interface BrowserFlow extends FlowGate {
 }
 
 export interface BrowserFlows {
-  start(open: OpenSignInPage): Promise<BrowserSignInStarted>;
+  /** `permissions`: Graph permissions to ask for instead of the app's static ones (incremental consent). */
+  start(open: OpenSignInPage, permissions?: readonly string[]): Promise<BrowserSignInStarted>;
   cancel(): void;
 }
 
@@ -58,7 +59,10 @@ export function createBrowserFlows(context: SignInContext): BrowserFlows {
     });
   }
 
-  async function start(open: OpenSignInPage): Promise<BrowserSignInStarted> {
+  async function start(
+    open: OpenSignInPage,
+    permissions?: readonly string[],
+  ): Promise<BrowserSignInStarted> {
     const current = await context.sessionForSignIn();
     context.cancelFlows();
     state.lastProblem = null;
@@ -84,7 +88,9 @@ export function createBrowserFlows(context: SignInContext): BrowserFlows {
     );
     const outcome = flowApp
       .acquireTokenInteractive({
-        scopes: [graphScope(current.cloud.profile, '.default')],
+        scopes: permissions?.length
+          ? permissions.map((permission) => graphScope(current.cloud.profile, permission))
+          : [graphScope(current.cloud.profile, '.default')],
         openBrowser: async (url) => {
           started.redirect = loopbackRedirectOf(url);
           announce({ url, via: await open(url) });

@@ -27,7 +27,11 @@ export interface SignInService extends TokenSource {
    * Starts a browser sign-in (authorization code + PKCE, loopback redirect). Resolves once the
    * page is opened, with its address; the outcome arrives as a status change.
    */
-  startBrowserSignIn(open: OpenSignInPage): Promise<BrowserSignInStarted>;
+  startBrowserSignIn(
+    open: OpenSignInPage,
+    /** Graph permissions to ask for instead of the app's static ones (incremental consent). */
+    permissions?: readonly string[],
+  ): Promise<BrowserSignInStarted>;
   cancel(): Promise<SignInStatus>;
   signOut(): Promise<SignInStatus>;
   setClientId(clientId: string | null): Promise<SignInStatus>;
@@ -56,7 +60,7 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     async start() {
       return deviceCode.start(await context.sessionForSignIn());
     },
-    startBrowserSignIn: (open) => browser.start(open),
+    startBrowserSignIn: (open, permissions) => browser.start(open, permissions),
     async cancel() {
       context.cancelFlows();
       state.lastProblem = null;

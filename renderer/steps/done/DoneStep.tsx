@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportWords } from '../../../shared/contract/printer';
-import { formatDay } from '../../../shared/dates';
 import { statusChecks, type CheckResult } from '../../../shared/model';
-import { fieldAlternatives, signInLapsesOn, statusFieldIds } from '../../../shared/printer-setup';
+import { fieldAlternatives, statusFieldIds } from '../../../shared/printer-setup';
 import type { Problem } from '../../../shared/problem';
 import { problemCatalogue, type ProblemId } from '../../../shared/problems/index';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
+import { downloadFile } from './download';
+import { lapseReportWords, SignInLapse } from './SignInLapse';
 
 const printerChecks = new Set(['printer-signed-in', 'status-sheet']);
 
@@ -39,7 +40,7 @@ function useReportWords(): () => ReportWords {
     // Placeholders stay for the main process to fill (and escape) with its own values.
     words['report.created'] = t('printer:report.created', { date: '{{date}}' });
     words['report.footer'] = t('printer:report.footer', { product: '{{product}}' });
-    words['done.lapse'] = t('printer:done.lapse', { date: '{{date}}' });
+    Object.assign(words, lapseReportWords(t));
     for (const key of ['signedIn', 'statusSheet', 'notRun', 'unknown']) {
       words[`done.${key}`] = t(`printer:done.${key}`);
     }
@@ -96,14 +97,13 @@ function CheckLine({ name, result }: { name: string; result: CheckResult | null 
 
 /** "Done": every check for each printer, what will need attention, and the setup report. */
 export function DoneStep() {
-  const { t, i18n } = useTranslation(['printer', 'common']);
+  const { t } = useTranslation(['printer', 'common']);
   const client = useWizard((store) => store.client);
   const { appInfo, progress } = useReadyState();
   const reportWords = useReportWords();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [failure, setFailure] = useState<Problem | null>(null);
-  const lapse = formatDay(signInLapsesOn(new Date().toISOString()), i18n.language);
 
   const save = async (format: 'html' | 'pdf'): Promise<void> => {
     if (!client) return;
@@ -121,14 +121,7 @@ export function DoneStep() {
     const reply = await client.invoke('buildSetupReport', { words: reportWords() });
     setBusy(false);
     if (!reply.ok) return setFailure(reply.problem);
-    const url = URL.createObjectURL(new Blob([reply.value.html], { type: 'text/html' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = reply.value.fileName;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadFile(reply.value.html, 'text/html', reply.value.fileName);
     setSaved(t('printer:done.downloaded', { file: reply.value.fileName }));
   };
 
@@ -176,7 +169,7 @@ export function DoneStep() {
       })}
       <section className="switch-card" aria-labelledby="done-attention-title">
         <h3 id="done-attention-title">{t('printer:done.attentionTitle')}</h3>
-        <p>{t('printer:done.lapse', { date: lapse })}</p>
+        <SignInLapse />
       </section>
       <section className="switch-card" aria-labelledby="done-report-title">
         <h3 id="done-report-title">{t('printer:done.reportTitle')}</h3>

@@ -1,0 +1,76 @@
+/**
+ * Handlers for watching the printer's test message (shared/contract/delivery.ts).
+ */
+import { z } from 'zod';
+import type { DeliveryApi } from '../../shared/contract/delivery';
+import type { Handler } from './table';
+import { ProblemError } from '../common/problem-error';
+import { mailReadPermission, type TestMailWatcher } from '../services/delivery/test-mail-watcher';
+import { webOrigin } from '../services/discovery/grouping';
+import type { LinkPolicy } from '../services/link-policy';
+import type { ProgressStore } from '../services/progress-store';
+import type { SignInService } from '../services/signin/signin-service';
+import {
+  practicePrintersPartName,
+  type PracticePrintersPart,
+} from '../simulator/practice-printers';
+import type { PracticeWorld } from '../simulator/practice-world';
+
+export interface DeliveryServices {
+  watcher: TestMailWatcher;
+  progress: ProgressStore;
+  signIn: SignInService;
+  links: LinkPolicy;
+  practice: PracticeWorld | null;
+  openExternal(url: string): Promise<'system' | 'page'>;
+}
+
+type DeliveryHandlers = { [M in keyof DeliveryApi]: Handler<M> };
+
+const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
+const printerParams = z.object({ printerId: z.string().min(1).max(300) }).strict();
+
+export function createDeliveryHandlers(services: DeliveryServices): DeliveryHandlers {
+  /** The chosen printer (from progress, the main process's own record) and its sender. */
+  async function chosen(printerId: string): Promise<{ expectedSender: string | null }> {
+    const printer = (await services.progress.load()).printers.find(
+      (candidate) => candidate.id === printerId,
+    );
+    if (!printer) throw new ProblemError('test-watch-unknown');
+    // A practice printer's sheet says its sending address; for a real one the person confirmed
+    // on the status sheet that it is the signed-in mailbox.
+    const origin = webOrigin(printer.webConfigUrl ?? null);
+    const sheet = origin
+      ? services.practice?.part<PracticePrintersPart>(practicePrintersPartName)?.statusSheet(origin)
+      : null;
+    return { expectedSender: sheet?.senderAddress || null };
+  }
+  return {
+    startTestWatch: {
+      params: printerParams,
+      async run({ printerId }) {
+        return services.watcher.start({ printerId, ...(await chosen(printerId)) });
+      },
+    },
+    stopTestWatch: {
+      params: printerParams,
+      run: async ({ printerId }) => services.watcher.stop(printerId),
+    },
+    getTestWatches: { params: noParams, run: async () => services.watcher.list() },
+    allowMailReading: {
+      params: noParams,
+      run: () =>
+        services.signIn.startBrowserSignIn(
+          async (url) => {
+            if (!services.links.isAllowed(url)) throw new ProblemError('link-not-allowed', { url });
+            return services.openExternal(url);
+          },
+          [mailReadPermission],
+        ),
+    },
+    confirmTestMessage: {
+      params: printerParams.extend({ arrived: z.boolean() }).strict(),
+      run: async ({ printerId, arrived }) => services.watcher.confirm(printerId, arrived),
+    },
+  };
+}
