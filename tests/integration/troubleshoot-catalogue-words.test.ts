@@ -108,6 +108,18 @@ describe('typed: what the user sees on the printer', () => {
       /signs in again/,
     ],
     [
+      'the printer sent nothing for 90 days: AADSTS700082 pasted',
+      () => recogniseText('AADSTS700082: The refresh token has expired due to inactivity.'),
+      'printer-sign-in-lapsed',
+      /signs in again in Web Config.*calendar reminder/s,
+    ],
+    [
+      'the printer sent nothing for 90 days (chosen)',
+      () => recogniseChoice('printer-message', 'lapsed'),
+      'printer-sign-in-lapsed',
+      /Current Status shows Signed in/,
+    ],
+    [
       'Web Config: Current Status Signed in (pasted in Traditional Chinese)',
       () => recogniseText('目前狀態：已登入'),
       'webconfig-signed-in-not-saved',
