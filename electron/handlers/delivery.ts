@@ -3,8 +3,8 @@
  */
 import { z } from 'zod';
 import type { DeliveryApi } from '../../shared/contract/delivery';
-import type { Handler } from '../handlers';
-import { ProblemError } from '../problem-error';
+import type { Handler } from './table';
+import { ProblemError } from '../common/problem-error';
 import { mailReadPermission, type TestMailWatcher } from '../services/delivery/test-mail-watcher';
 import { webOrigin } from '../services/discovery/grouping';
 import type { LinkPolicy } from '../services/link-policy';

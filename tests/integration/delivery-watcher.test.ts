@@ -13,7 +13,7 @@ import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, test } from 'vitest';
 import { cloudProfiles, type CloudProfile } from '../../shared/cloud-profiles';
 import type { TestWatches } from '../../shared/contract/delivery';
-import { ProblemError } from '../../electron/problem-error';
+import { ProblemError } from '../../electron/common/problem-error';
 import {
   createTestMailWatcher,
   receivedSinceFilter,

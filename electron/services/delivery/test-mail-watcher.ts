@@ -20,7 +20,7 @@ import type {
   TestWatches,
   TestWatchOutcome,
 } from '../../../shared/contract/delivery';
-import { ProblemError } from '../../problem-error';
+import { ProblemError } from '../../common/problem-error';
 import type { TokenSource } from '../token-source';
 
 export interface TestMailWatcherOptions {
