@@ -49,7 +49,13 @@ function useAnnounceResults(): void {
     before.current = now;
     if (!earlier) return;
     const news = statusChecks
-      .filter((check) => now[check.id] !== earlier[check.id] && now[check.id] !== 'running')
+      .filter(
+        (check) =>
+          now[check.id] !== earlier[check.id] &&
+          now[check.id] !== 'running' &&
+          // The test message's own result is read out in full where it is watched.
+          check.id !== 'printer-test-message',
+      )
       .map((check) =>
         t('board.changed', {
           check: t(`board.checks.${check.id}`),

@@ -12,7 +12,6 @@ import { problem, type Problem } from '../../shared/problem';
 import type { ChosenPrinter } from '../../shared/printers';
 import type { VendorProfileId } from '../../shared/vendor-profiles';
 import { openExternal } from '../api/open-external';
-import { announce } from '../components/Announcer';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useCurrentPrinter } from '../printer-journey/printer-journey';
 import { useMainValue, useReadyState, useWizard } from '../store/wizard-store';
@@ -93,13 +92,7 @@ export function TestMessagePart({
   const signInProblem = signIn.status === 'ready' ? signIn.value.problem : null;
   const declined = askedPermission && signInProblem?.id === 'signin-consent-declined';
 
-  // Read the result out once, when it changes while the person is here.
   const result = watch ? outcomeWords(watch) : null;
-  const announced = useRef<string | null>(result);
-  useEffect(() => {
-    if (result && result !== announced.current) announce(result);
-    announced.current = result;
-  }, [result]);
 
   const start = async (): Promise<void> => {
     if (!client) return;

@@ -3,10 +3,12 @@
  * watches main keeps (the one store): passed when every printer's message arrived, running
  * while one is watched, failed when one did not arrive or came from another address.
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import { announce } from '../components/Announcer';
 import type { TestWatch, TestWatches } from '../../shared/contract/delivery';
 import type { CheckResult } from '../../shared/model';
 import { useMainValue, useWizard } from '../store/wizard-store';
+import { useOutcomeWords } from './TestMessagePart';
 
 type Judged = Omit<CheckResult, 'at'>;
 
@@ -70,6 +72,27 @@ export function useTestMessageCheck(): void {
     (current?.state !== judged.state ||
       current?.summary !== judged.summary ||
       current?.problemId !== judged.problemId);
+  // Reads out a watch's result in full when it settles (the board does not repeat it).
+  const outcomeWords = useOutcomeWords();
+  const said = JSON.stringify(
+    watches.status === 'ready'
+      ? Object.fromEntries(
+          Object.entries(watches.value).map(([id, watch]) => [id, outcomeWords(watch)]),
+        )
+      : null,
+  );
+  const heard = useRef<Record<string, string | null> | null>(null);
+  useEffect(() => {
+    const now = JSON.parse(said) as Record<string, string | null> | null;
+    if (!now) return;
+    const before = heard.current;
+    heard.current = now;
+    if (!before) return;
+    const news = Object.entries(now)
+      .filter(([id, words]) => words && words !== before[id])
+      .map(([, words]) => words);
+    if (news.length > 0) announce(news.join(' '));
+  }, [said]);
   useEffect(() => {
     if (changed && judged) recordCheck('printer-test-message', judged);
     // eslint-disable-next-line react-hooks/exhaustive-deps
