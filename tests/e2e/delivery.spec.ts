@@ -21,7 +21,7 @@ let wizard: WizardProcess;
 let page: Page;
 let context: BrowserContext;
 
-test.describe.configure({ mode: 'serial', timeout: 120_000 });
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 async function expectNoAxeViolations(where: string): Promise<void> {
   const results = await new AxeBuilder({ page }).include('main').analyze();
@@ -191,7 +191,9 @@ test('allowed, then the practice printer sends: Arrived at … from the printer'
   await expect(part().getByRole('button', { name: w('delivery:stop') })).toBeVisible();
   await sendFromPanel(w);
   await expect(result()).toHaveAttribute('data-outcome', 'arrived', { timeout: 15_000 });
-  await expect(result()).toContainText(/Arrived at \d\d:\d\d(?: [AP]M)? from admin@contoso\.example/);
+  await expect(result()).toContainText(
+    /Arrived at \d\d:\d\d(?: [AP]M)? from admin@contoso\.example/,
+  );
   await expect(
     page.getByRole('complementary').locator('[data-check="printer-test-message"]'),
   ).toHaveClass(/board-passed/);
