@@ -55,8 +55,17 @@ const partFactories: (() => PracticePart)[] = [
   () => createPracticeTenant(),
   createPracticeExchange,
   // After the Exchange: it files what the Exchange delivers and serves it on the tenant's Graph.
-  () => createPracticeMailbox(),
+  () => createPracticeMailbox(practiceMailboxTiming(process.env)),
 ];
+
+/**
+ * WIZARD_PRACTICE_LATE_MS: how late an "arrives late" test message is (45 s unset); the e2e
+ * run shortens it, together with the watch's limit (electron/host.ts).
+ */
+function practiceMailboxTiming(env: NodeJS.ProcessEnv): { lateMs?: number } {
+  const late = Number(env['WIZARD_PRACTICE_LATE_MS']);
+  return Number.isFinite(late) && late > 0 ? { lateMs: late } : {};
+}
 
 export interface PracticeWorld {
   settings(): PracticeSettings;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statusChecks, type CheckState } from '../../shared/model';
+import { useTestMessageCheck } from '../delivery/test-message-check';
 import { useReadyState } from '../store/wizard-store';
 import { announce } from './Announcer';
 
@@ -12,6 +13,7 @@ export function StatusBoard() {
   const { t } = useTranslation();
   const { progress } = useReadyState();
   useAnnounceResults();
+  useTestMessageCheck();
   return (
     <aside className="board" aria-labelledby="board-title">
       <h2 id="board-title">{t('board.title')}</h2>
@@ -47,7 +49,13 @@ function useAnnounceResults(): void {
     before.current = now;
     if (!earlier) return;
     const news = statusChecks
-      .filter((check) => now[check.id] !== earlier[check.id] && now[check.id] !== 'running')
+      .filter(
+        (check) =>
+          now[check.id] !== earlier[check.id] &&
+          now[check.id] !== 'running' &&
+          // The test message's own result is read out in full where it is watched.
+          check.id !== 'printer-test-message',
+      )
       .map((check) =>
         t('board.changed', {
           check: t(`board.checks.${check.id}`),

@@ -6,6 +6,7 @@ import { fieldAlternatives, statusFieldIds } from '../../../shared/printer-setup
 import type { Problem } from '../../../shared/problem';
 import { problemCatalogue, type ProblemId } from '../../../shared/problems/index';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { deliveryReportWords } from '../../delivery/report-words';
 import { useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
 import { downloadFile } from './download';
@@ -55,6 +56,7 @@ function useReportWords(): () => ReportWords {
         words[`answer.${alternative}`] = t(`printer:sheet.alternatives.${alternative}`);
       }
     }
+    Object.assign(words, deliveryReportWords(t));
     words['answer.match'] = t('printer:sheet.matches');
     words['value.current-status'] = t('printer:sheet.values.signed-in');
     words['value.certificate-validation'] = t('printer:sheet.values.enable');

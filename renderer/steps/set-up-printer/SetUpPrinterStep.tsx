@@ -5,6 +5,7 @@ import { problem, type Problem } from '../../../shared/problem';
 import type { ChosenPrinter } from '../../../shared/printers';
 import { openExternal } from '../../api/open-external';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { TestMessagePart } from '../../delivery/TestMessagePart';
 import {
   useCurrentPrinter,
   usePrinterJourney,
@@ -295,6 +296,9 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
           </>
         )}
       </section>
+      {record.signedIn?.state === 'passed' && (
+        <TestMessagePart key={printer.id} printer={printer} vendor={profile.id} />
+      )}
     </StepFrame>
   );
 }

@@ -16,6 +16,7 @@ import {
 import { problem, type Problem } from '../../../shared/problem';
 import { openExternal } from '../../api/open-external';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { TestMessagePart } from '../../delivery/TestMessagePart';
 import {
   useCurrentPrinter,
   usePrinterJourney,
@@ -299,6 +300,7 @@ function PrinterStatusSheet({
           </p>
         )}
       </section>
+      <TestMessagePart printer={printer} vendor={profile.id} />
     </StepFrame>
   );
 }
