@@ -10,8 +10,8 @@
  * check routes only, so the sign-in's own Graph calls (/me, roles) keep working.
  */
 import type { PracticeSettings } from '../../shared/practice';
-import type { GraphAnswer, GraphRoute, PracticeAccount, PracticeTenant } from './practice-tenant';
-import { directoryRolesOf, directoryRolesRoute } from './practice-tenant/graph-host';
+import type { GraphRoute, PracticeAccount, PracticeTenant } from './practice-tenant';
+import { directoryRolesOf, directoryRolesRoute, graphError } from './practice-tenant/graph-host';
 import type { PracticeContext } from './practice-world';
 
 /** Entra roles allowed to read security defaults and Conditional Access policies. */
@@ -52,25 +52,6 @@ function policyFor(settings: PracticeSettings) {
       authenticationFlows: { transferMethods: 'deviceCodeFlow' },
     },
     grantControls: { operator: 'OR', builtInControls: ['block'] },
-  };
-}
-
-function graphError(
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-): GraphAnswer {
-  return {
-    status,
-    headers,
-    body: {
-      error: {
-        code,
-        message,
-        innerError: { date: new Date().toISOString(), 'request-id': 'practice' },
-      },
-    },
   };
 }
 

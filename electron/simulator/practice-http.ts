@@ -64,3 +64,18 @@ export function readBody(request: IncomingMessage, limit: number): Promise<strin
     request.on('error', () => resolve(null));
   });
 }
+
+/** A posted form up to 16 KiB; a larger one ends the connection, a failed one reads as empty. */
+export function readForm(request: IncomingMessage): Promise<URLSearchParams> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > 16 * 1024) request.destroy();
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
+    request.on('error', () => resolve(new URLSearchParams()));
+  });
+}

@@ -16,6 +16,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DeliveredMessage, PracticeExchange } from './practice-exchange';
 import { practiceTenantPartName, type GraphAnswer, type PracticeTenant } from './practice-tenant';
+import { graphError } from './practice-tenant/graph-host';
 import type { PracticeContext, PracticePart } from './practice-world';
 
 export const practiceMailboxPartName = 'mailbox';
@@ -46,21 +47,6 @@ export interface PracticeMailboxOptions {
 }
 
 const selectable = new Set(['id', 'from', 'subject', 'receivedDateTime', 'sender', 'toRecipients']);
-
-function graphError(
-  status: number,
-  code: string,
-  message: string,
-  headers: Record<string, string> = {},
-): GraphAnswer {
-  return {
-    status,
-    headers,
-    body: {
-      error: { code, message, innerError: { 'request-id': randomBytes(8).toString('hex') } },
-    },
-  };
-}
 
 const address = (value: string) => ({ emailAddress: { name: value, address: value } });
 

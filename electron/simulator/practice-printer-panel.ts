@@ -13,7 +13,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import nodemailer from 'nodemailer';
-import { escapeHtml, sendPracticePage } from './practice-http';
+import { escapeHtml, readForm, sendPracticePage } from './practice-http';
 import { practiceAccounts, practiceClientIds, practiceTenantId } from './practice-tenant';
 import type { PracticeContext } from './practice-world';
 
@@ -93,20 +93,6 @@ function postForm(
     request.on('timeout', () => request.destroy(new Error('timed out')));
     request.on('error', reject);
     request.end(body);
-  });
-}
-
-function readForm(request: IncomingMessage): Promise<URLSearchParams> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 16 * 1024) request.destroy();
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
-    request.on('error', () => resolve(new URLSearchParams()));
   });
 }
 

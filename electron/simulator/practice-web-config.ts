@@ -21,7 +21,7 @@ import {
   type SheetReading,
 } from '../../shared/printer-setup';
 import { createBoundedHttps } from '../services/net/bounded-https';
-import { escapeHtml, sendPracticePage } from './practice-http';
+import { escapeHtml, readForm, sendPracticePage } from './practice-http';
 import { createPracticePrinterPanel, type PracticePrinterPanel } from './practice-printer-panel';
 import { practiceClientIds } from './practice-tenant';
 import type { PracticeContext } from './practice-world';
@@ -124,20 +124,6 @@ function accountOf(accessToken: unknown): string {
   } catch {
     return '';
   }
-}
-
-function readForm(request: IncomingMessage): Promise<URLSearchParams> {
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > 16 * 1024) request.destroy();
-      else chunks.push(chunk);
-    });
-    request.on('end', () => resolve(new URLSearchParams(Buffer.concat(chunks).toString('utf8'))));
-    request.on('error', () => resolve(new URLSearchParams()));
-  });
 }
 
 const sessionCookie = 'EPSON_COOKIE_SESSION';

@@ -16,7 +16,27 @@ import {
   practiceTenantName,
   type PracticeAccount,
 } from './accounts';
-import { scenarioOf, type GraphRoute, type TenantState } from './state';
+import { scenarioOf, type GraphAnswer, type GraphRoute, type TenantState } from './state';
+
+/** Graph's error shape, as the practice Graph's routes answer it. */
+export function graphError(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): GraphAnswer {
+  return {
+    status,
+    headers,
+    body: {
+      error: {
+        code,
+        message,
+        innerError: { date: new Date().toISOString(), 'request-id': randomUUID() },
+      },
+    },
+  };
+}
 
 export async function handleGraph(
   state: TenantState,
@@ -30,14 +50,14 @@ export async function handleGraph(
     return;
   }
   const body = (await readBody(request, 64 * 1024)) ?? '';
-  const graphError = (status: number, code: string, message: string): void =>
-    sendJson(response, status, {
-      error: { code, message, innerError: { 'request-id': randomUUID() } },
-    });
+  const sendError = (status: number, code: string, message: string): void => {
+    const answer = graphError(status, code, message);
+    sendJson(response, answer.status, answer.body);
+  };
   const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
   const claims = bearer ? state.context?.tokens.verify(bearer) : null;
   if (!claims || claims.aud !== practiceResources.graph || claims.tid !== practiceTenantId) {
-    graphError(
+    sendError(
       401,
       'InvalidAuthenticationToken',
       'Access token validation failure. Invalid audience.',
@@ -46,13 +66,13 @@ export async function handleGraph(
   }
   const account = practiceAccounts.find((candidate) => candidate.oid === claims.oid);
   if (!account) {
-    graphError(404, 'Request_ResourceNotFound', 'The user does not exist.');
+    sendError(404, 'Request_ResourceNotFound', 'The user does not exist.');
     return;
   }
   const path = url.pathname.replace(/^\/graph\/v1\.0/, '');
   const route = state.graphRoutes.get(`${request.method ?? 'GET'} ${path}`);
   if (!route) {
-    graphError(404, 'Request_UnsupportedQuery', 'Unsupported segment type.');
+    sendError(404, 'Request_UnsupportedQuery', 'Unsupported segment type.');
     return;
   }
   const result = await route(
