@@ -125,7 +125,7 @@ describe('mDNS announcements (names, host names, addresses, TXT records)', () =>
           expect(links.isAllowed('https://login-microsoftonline.evil.example/')).toBe(false);
         },
       ),
-      { numRuns: runs(600), seed },
+      { endOnFailure: true, numRuns: runs(600), seed },
     );
   });
 
@@ -141,7 +141,7 @@ describe('mDNS announcements (names, host names, addresses, TXT records)', () =>
         }
         expect(Object.getPrototypeOf(txt)).toBe(Object.prototype);
       }),
-      { numRuns: runs(1000), seed },
+      { endOnFailure: true, numRuns: runs(1000), seed },
     );
   });
 });
@@ -227,7 +227,7 @@ describe('IPP answers', () => {
           }
         },
       ),
-      { numRuns: runs(1500), seed },
+      { endOnFailure: true, numRuns: runs(1500), seed },
     );
   });
 });
@@ -277,7 +277,7 @@ describe('SMTP replies', () => {
           expectSafeData(outcome.data);
         },
       ),
-      { numRuns: runs(1000), seed },
+      { endOnFailure: true, numRuns: runs(1000), seed },
     );
   });
 });
@@ -326,7 +326,7 @@ describe('identity (OAuth and MSAL) errors', () => {
         expect(problem.problem.id).toMatch(/^signin-/);
         expectSafeData(problem.problem.data, 300);
       }),
-      { numRuns: runs(1000), seed },
+      { endOnFailure: true, numRuns: runs(1000), seed },
     );
   });
 });
@@ -376,7 +376,7 @@ describe('the setup report (network values inside HTML)', () => {
           }
         },
       ),
-      { numRuns: runs(300), seed },
+      { endOnFailure: true, numRuns: runs(300), seed },
     );
   });
 });

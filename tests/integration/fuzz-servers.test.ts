@@ -243,7 +243,7 @@ describe('printer web pages and IPP answers', () => {
           }
         },
       ),
-      { numRuns: runs(40), seed },
+      { endOnFailure: true, numRuns: runs(40), seed },
     );
   }, 120_000);
 });
@@ -317,7 +317,7 @@ describe('SMTP servers', () => {
           expect(result.transcript.split('\n').length).toBeLessThanOrEqual(202);
         },
       ),
-      { numRuns: runs(30), seed },
+      { endOnFailure: true, numRuns: runs(30), seed },
     );
   }, 120_000);
 });
@@ -396,7 +396,7 @@ describe('identity (token endpoint) and Graph JSON', () => {
           expectNoSecret(record);
         }
       }),
-      { numRuns: runs(40), seed },
+      { endOnFailure: true, numRuns: runs(40), seed },
     );
   }, 120_000);
 
@@ -457,7 +457,7 @@ describe('identity (token endpoint) and Graph JSON', () => {
           expectAllSafe(result.problem?.data, 400);
         }
       }),
-      { numRuns: runs(25), seed },
+      { endOnFailure: true, numRuns: runs(25), seed },
     );
   }, 180_000);
 });
@@ -602,7 +602,7 @@ describe('the browser shell: requests and WebSocket frames', () => {
           expect(reply).not.toContain('"ok":true');
         }
       }),
-      { numRuns: runs(300), seed },
+      { endOnFailure: true, numRuns: runs(300), seed },
     );
     // Still serving, and nothing secret reached a log line or a file.
     const info = await fetch(`${shell.origin}/api/getAppInfo`, {
@@ -657,7 +657,7 @@ describe('the browser shell: requests and WebSocket frames', () => {
           expect([1008, 1009]).toContain(code);
         },
       ),
-      { numRuns: runs(60), seed },
+      { endOnFailure: true, numRuns: runs(60), seed },
     );
     expectNoSecret(events.join('\n'), shell.token);
     expect((await fetch(`${shell.origin}/`)).status).toBe(200);
