@@ -9,7 +9,7 @@
  * (WIZARD_PRACTICE_LATE_MS), so "nothing arrived" takes seconds instead of ten minutes.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
@@ -61,6 +61,21 @@ async function sendFromPanel(w: ReturnType<typeof wordsOf>): Promise<void> {
 async function closeOnceBackAtTheWizard(consentPage: Page): Promise<void> {
   await expect(consentPage.getByText(/go back to the wizard/i)).toBeVisible();
   await consentPage.close();
+}
+
+/** Allow in the part opens Microsoft's page: the signed-in admin signs in there. */
+async function signInForPermission(
+  w: ReturnType<typeof wordsOf>,
+  permission: Locator,
+): Promise<Page> {
+  const [consentPage] = await Promise.all([
+    context.waitForEvent('page'),
+    permission.getByRole('button', { name: w('delivery:permission.allow') }).click(),
+  ]);
+  await consentPage.getByRole('button', { name: /admin@contoso\.example/ }).click();
+  await consentPage.getByLabel('Password').fill('practice');
+  await consentPage.getByRole('button', { name: 'Sign in' }).click();
+  return consentPage;
 }
 
 async function startWatch(w: ReturnType<typeof wordsOf>): Promise<void> {
@@ -156,13 +171,7 @@ test('set up the printer, then the part asks for the mail permission; declined, 
   await expect(permission).toContainText(w('delivery:state.needsPermission'));
 
   // Declined on the practice consent page: the wizard works on without it.
-  const [consentPage] = await Promise.all([
-    context.waitForEvent('page'),
-    permission.getByRole('button', { name: w('delivery:permission.allow') }).click(),
-  ]);
-  await consentPage.getByRole('button', { name: /admin@contoso\.example/ }).click();
-  await consentPage.getByLabel('Password').fill('practice');
-  await consentPage.getByRole('button', { name: 'Sign in' }).click();
+  const consentPage = await signInForPermission(w, permission);
   await expect(consentPage.getByRole('heading', { name: 'Permissions requested' })).toBeVisible();
   await expect(consentPage.getByText('Mail.ReadBasic')).toBeVisible();
   await consentPage.getByRole('button', { name: 'Cancel' }).click();
@@ -187,13 +196,7 @@ test('allowed, then the practice printer sends: Arrived at … from the printer'
   });
   await startWatch(w);
   const permission = page.getByTestId('test-message-permission');
-  const [consentPage] = await Promise.all([
-    context.waitForEvent('page'),
-    permission.getByRole('button', { name: w('delivery:permission.allow') }).click(),
-  ]);
-  await consentPage.getByRole('button', { name: /admin@contoso\.example/ }).click();
-  await consentPage.getByLabel('Password').fill('practice');
-  await consentPage.getByRole('button', { name: 'Sign in' }).click();
+  const consentPage = await signInForPermission(w, permission);
   await consentPage.getByRole('button', { name: 'Accept' }).click();
   await closeOnceBackAtTheWizard(consentPage);
   // Allowed: the wizard watches at once, without a second click.

@@ -9,7 +9,7 @@ import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { startWizard } from '../support/wizard-process';
 import { expect, openWizard, test } from './fixtures';
 import { callApi, resetProgress } from './helpers';
-import { wordsOf } from './journey-steps';
+import { journeySwitches, wordsOf } from './journey-steps';
 
 const w = wordsOf('en');
 
@@ -90,14 +90,7 @@ test('the whole practice journey by keyboard alone', async ({ page, context, req
   const keys = new Keyboard();
   try {
     await resetProgress(request, wizard);
-    for (const [id, value] of Object.entries({
-      printers: 'three',
-      tenant: 'normal',
-      smtpAuthOrganization: 'off',
-      smtpAuthMailbox: 'organization-setting',
-      securityDefaults: 'off',
-      exchangeReply: 'as-configured',
-    })) {
+    for (const [id, value] of Object.entries(journeySwitches)) {
       await callApi(request, wizard, 'setPracticeSwitch', { id, value });
     }
     await callApi(request, wizard, 'signOut', {});
