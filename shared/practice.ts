@@ -96,8 +96,23 @@ export const practiceSwitches = {
     'server-error',
     'malformed',
     'what-if-unavailable',
+    // What If unavailable and the account's group and role memberships unreadable (as with
+    // hidden memberships): the policy-reading fallback cannot tell whether an exclusion applies.
+    'memberships-unreadable',
   ],
-  conditionalAccess: ['none', 'block-device-code', 'managed-report-only', 'managed-on'],
+  /**
+   * The practice tenant's device-code policy: none, blocking everyone, blocking everyone but the
+   * "Device code flow exceptions" group (Microsoft's recommended exception group) or but Global
+   * Administrators (a role), and Microsoft's managed policy in report-only mode or on.
+   */
+  conditionalAccess: [
+    'none',
+    'block-device-code',
+    'block-except-group',
+    'block-except-role',
+    'managed-report-only',
+    'managed-on',
+  ],
   /**
    * What happens to the practice printer's test message (electron/simulator/practice-mailbox.ts
    * and practice-printer-panel.ts): delivered at once, delivered late, quarantined (never in

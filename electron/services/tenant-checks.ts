@@ -4,7 +4,7 @@
  * - security defaults on or off (Policy.Read.All);
  * - Conditional Access that would block a device-code sign-in of the sending mailbox: the
  *   "What If" evaluate call with transfer method deviceCodeFlow, falling back to reading the
- *   policies (User.Read + Policy.Read.All);
+ *   policies and the account's groups and roles (User.Read + Policy.Read.All);
  * - whether the signed-in account holds a role that can consent for the organization
  *   (Directory.Read.All).
  * A check that cannot be made (consent, role or licence missing, 401, 429, 5xx, malformed
@@ -19,7 +19,7 @@ import { plainText } from '../common/plain-text';
 import { ProblemError } from '../common/problem-error';
 import { createBoundedHttps, retryAfterSeconds, type BoundedReply } from './net/bounded-https';
 import { isTransientStatus, rideOut } from './net/ride-out';
-import { lookUpDirectoryRoles, MalformedRolesError } from './signin/role-lookup';
+import { lookUpDirectoryRoles, MalformedRolesError, readGraphList } from './signin/role-lookup';
 import type { TokenSource } from './token-source';
 
 export interface TenantCheckOptions {
@@ -192,13 +192,13 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
     } else {
       // What If is not available here: read the policies and judge them ourselves.
       method = 'policies';
-      const policies = await call(
-        profile,
-        permissions,
-        'GET',
-        '/identity/conditionalAccess/policies',
+      const policies = policyList(
+        (await call(profile, permissions, 'GET', '/identity/conditionalAccess/policies')).json,
       );
-      findings = fromPolicies(policies.json, userId);
+      const memberships = policies.some(namesGroupsOrRoles)
+        ? await membershipsOf(profile, permissions)
+        : null;
+      findings = fromPolicies(policies, { userId, memberships });
     }
     const blocking = findings.find((finding) => finding.kind === 'blocks');
     const later = findings.find((finding) => finding.kind === 'report-only');
@@ -263,6 +263,34 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
     return result('consent-role', 'failed', 'consent-role-missing', {}, names, []);
   }
 
+  /**
+   * The account's groups (object ids) and directory roles (template ids, as policies name
+   * them), direct and transitive; null when Graph will not say (hidden memberships, a refusal).
+   */
+  async function membershipsOf(
+    profile: CloudProfile,
+    permissions: string[],
+  ): Promise<Memberships | null> {
+    try {
+      const entries = await readGraphList(
+        async (path) => (await call(profile, permissions, 'GET', path)).json,
+        profile.graphBaseUrl,
+        '/me/transitiveMemberOf?$select=id,roleTemplateId',
+      );
+      const groups = new Set<string>();
+      const roles = new Set<string>();
+      for (const entry of entries) {
+        if (entry['@odata.type'] === '#microsoft.graph.group') groups.add(text(entry['id'], 64));
+        if (entry['@odata.type'] === '#microsoft.graph.directoryRole') {
+          roles.add(text(entry['roleTemplateId'], 64).toLowerCase());
+        }
+      }
+      return { groups, roles };
+    } catch {
+      return null;
+    }
+  }
+
   const runners: Record<TenantCheckId, (profile: CloudProfile) => Promise<TenantCheckResult>> = {
     'security-defaults': securityDefaults,
     'conditional-access': conditionalAccess,
@@ -321,7 +349,9 @@ interface PolicyLike {
       includeUsers?: unknown;
       excludeUsers?: unknown;
       includeGroups?: unknown;
+      excludeGroups?: unknown;
       includeRoles?: unknown;
+      excludeRoles?: unknown;
     } | null;
     applications?: { includeApplications?: unknown } | null;
     authenticationFlows?: { transferMethods?: unknown } | null;
@@ -355,26 +385,76 @@ function fromWhatIf(json: unknown): Finding[] {
     }));
 }
 
-function fromPolicies(json: unknown, userId: string): Finding[] {
+interface Memberships {
+  groups: ReadonlySet<string>;
+  roles: ReadonlySet<string>;
+}
+
+/** Whether a policy's users condition names groups or roles (which need the memberships). */
+function namesGroupsOrRoles(policy: PolicyLike): boolean {
+  const users = policy.conditions?.users;
+  return (
+    list(users?.includeGroups).length +
+      list(users?.excludeGroups).length +
+      list(users?.includeRoles).length +
+      list(users?.excludeRoles).length >
+    0
+  );
+}
+
+/** Whether the account is among these users, groups or roles; 'unknown' without memberships. */
+function among(
+  account: { userId: string; memberships: Memberships | null },
+  users: string[],
+  groups: string[],
+  roles: string[],
+): 'yes' | 'no' | 'unknown' {
+  if (users.includes(account.userId)) return 'yes';
+  if (groups.length + roles.length === 0) return 'no';
+  const { memberships } = account;
+  if (!memberships) return 'unknown';
+  const inGroup = groups.some((group) => memberships.groups.has(group));
+  const inRole = roles.some((role) => memberships.roles.has(role.toLowerCase()));
+  return inGroup || inRole ? 'yes' : 'no';
+}
+
+/**
+ * The fallback without What If: each enabled or report-only policy that blocks the device code
+ * flow for Exchange Online, judged for this account by its users condition (included directly,
+ * by group or role, or all; left out the same ways). Where groups or roles decide and the
+ * memberships could not be read, the policy "may apply": the wizard says it cannot tell.
+ */
+function fromPolicies(
+  policies: PolicyLike[],
+  account: { userId: string; memberships: Memberships | null },
+): Finding[] {
   const findings: Finding[] = [];
-  for (const policy of policyList(json)) {
+  for (const policy of policies) {
     if (policy.state !== 'enabled' && policy.state !== 'enabledForReportingButNotEnforced')
       continue;
     const methods = text(policy.conditions?.authenticationFlows?.transferMethods, 200).split(',');
     if (!methods.map((method) => method.trim()).includes('deviceCodeFlow') || !blocks(policy))
       continue;
-    const users = policy.conditions?.users;
-    if (list(users?.excludeUsers).includes(userId)) continue;
     const apps = list(policy.conditions?.applications?.includeApplications);
     if (!apps.some((app) => ['All', 'Office365', exchangeOnlineAppId].includes(app))) continue;
-    const direct = list(users?.includeUsers).some((user) => user === 'All' || user === userId);
-    const indirect = list(users?.includeGroups).length + list(users?.includeRoles).length > 0;
-    if (!direct && !indirect) continue;
-    const kind: Finding['kind'] = !direct
-      ? 'may-apply'
-      : policy.state === 'enabled'
-        ? 'blocks'
-        : 'report-only';
+    const users = policy.conditions?.users;
+    const includeUsers = list(users?.includeUsers);
+    const included = includeUsers.includes('All')
+      ? 'yes'
+      : among(account, includeUsers, list(users?.includeGroups), list(users?.includeRoles));
+    const excluded = among(
+      account,
+      list(users?.excludeUsers),
+      list(users?.excludeGroups),
+      list(users?.excludeRoles),
+    );
+    if (included === 'no' || excluded === 'yes') continue;
+    const kind: Finding['kind'] =
+      included === 'unknown' || excluded === 'unknown'
+        ? 'may-apply'
+        : policy.state === 'enabled'
+          ? 'blocks'
+          : 'report-only';
     findings.push({ kind, ...describe(policy) });
   }
   return findings;

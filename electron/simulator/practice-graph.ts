@@ -10,8 +10,19 @@
  * check routes only, so the sign-in's own Graph calls (/me, roles) keep working.
  */
 import type { PracticeSettings } from '../../shared/practice';
-import type { GraphRoute, PracticeAccount, PracticeTenant } from './practice-tenant';
-import { directoryRolesOf, directoryRolesRoute, graphError } from './practice-tenant/graph-host';
+import {
+  globalAdministrator,
+  practiceGroups,
+  type GraphRoute,
+  type PracticeAccount,
+  type PracticeTenant,
+} from './practice-tenant';
+import {
+  directoryRolesOf,
+  directoryRolesRoute,
+  graphError,
+  membershipsOf,
+} from './practice-tenant/graph-host';
 import type { PracticeContext } from './practice-world';
 
 /** Entra roles allowed to read security defaults and Conditional Access policies. */
@@ -23,36 +34,70 @@ const policyReaderRoles = new Set([
   'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', // Conditional Access Administrator
 ]);
 
-const deviceCodePolicies = {
-  'block-device-code': {
-    id: '3f0c6f3e-2b1d-4a53-9b5e-5d1f2c9a0b11',
-    displayName: 'Block device code flow',
-    state: 'enabled',
-  },
-  'managed-report-only': {
-    id: '9a1b7c2d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
-    displayName: 'Microsoft-managed: Block device code flow',
-    state: 'enabledForReportingButNotEnforced',
-  },
-  'managed-on': {
-    id: '9a1b7c2d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
-    displayName: 'Microsoft-managed: Block device code flow',
-    state: 'enabled',
-  },
+const blockDeviceCode = {
+  id: '3f0c6f3e-2b1d-4a53-9b5e-5d1f2c9a0b11',
+  displayName: 'Block device code flow',
+  state: 'enabled',
+} as const;
+const managedPolicy = {
+  id: '9a1b7c2d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
+  displayName: 'Microsoft-managed: Block device code flow',
 } as const;
 
+/** Who each practice policy leaves out (Graph's conditionalAccessUsers exclude lists). */
+const deviceCodePolicies = {
+  'block-device-code': { ...blockDeviceCode, excludeGroups: [], excludeRoles: [] },
+  'block-except-group': {
+    ...blockDeviceCode,
+    excludeGroups: [practiceGroups['Device code flow exceptions']],
+    excludeRoles: [],
+  },
+  'block-except-role': {
+    ...blockDeviceCode,
+    excludeGroups: [],
+    excludeRoles: [globalAdministrator.roleTemplateId],
+  },
+  'managed-report-only': {
+    ...managedPolicy,
+    state: 'enabledForReportingButNotEnforced',
+    excludeGroups: [],
+    excludeRoles: [],
+  },
+  'managed-on': { ...managedPolicy, state: 'enabled', excludeGroups: [], excludeRoles: [] },
+} as const;
+
+/**
+ * A conditionalAccessPolicy as Graph returns it (resources/conditionalaccesspolicy: conditions
+ * users/applications/authenticationFlows, grantControls with builtInControls).
+ */
 function policyFor(settings: PracticeSettings) {
   if (settings.conditionalAccess === 'none') return null;
-  const policy = deviceCodePolicies[settings.conditionalAccess];
+  const { excludeGroups, excludeRoles, ...policy } = deviceCodePolicies[settings.conditionalAccess];
   return {
     ...policy,
     conditions: {
-      users: { includeUsers: ['All'], excludeUsers: [], includeGroups: [], includeRoles: [] },
+      users: {
+        includeUsers: ['All'],
+        excludeUsers: [],
+        includeGroups: [],
+        excludeGroups: [...excludeGroups] as string[],
+        includeRoles: [],
+        excludeRoles: [...excludeRoles] as string[],
+      },
       applications: { includeApplications: ['All'], excludeApplications: [] },
       authenticationFlows: { transferMethods: 'deviceCodeFlow' },
     },
     grantControls: { operator: 'OR', builtInControls: ['block'] },
   };
+}
+
+/** Whether the policy leaves this account out, by its groups (transitive) or its roles. */
+function excludes(policy: NonNullable<ReturnType<typeof policyFor>>, account: PracticeAccount) {
+  const { excludeGroups, excludeRoles } = policy.conditions.users;
+  return (
+    account.groups.some((group) => excludeGroups.includes(practiceGroups[group])) ||
+    account.roles.some((role) => excludeRoles.includes(role.roleTemplateId))
+  );
 }
 
 const canReadPolicies = (account: PracticeAccount): boolean =>
@@ -146,7 +191,7 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
   const evaluate = route(
     'POST /identity/conditionalAccess/evaluate',
     { permission: 'Policy.Read.All', policyReader: true, premium: true },
-    (_caller, _url, body) => {
+    (caller, _url, body) => {
       let parsed: { signInConditions?: { authenticationFlow?: { transferMethod?: string } } };
       try {
         parsed = JSON.parse(body) as typeof parsed;
@@ -163,8 +208,13 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
             ? [
                 {
                   ...policy,
-                  policyApplies: deviceCode,
-                  analysisReasons: deviceCode ? 'none' : 'authenticationFlow',
+                  policyApplies: deviceCode && !excludes(policy, caller.account),
+                  // whatIfAnalysisReasons: why a policy does not apply.
+                  analysisReasons: !deviceCode
+                    ? 'authenticationFlow'
+                    : excludes(policy, caller.account)
+                      ? 'users'
+                      : 'none',
                 },
               ]
             : [],
@@ -172,11 +222,26 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
       };
     },
   );
+  const whatIfMissing = (): boolean =>
+    ['what-if-unavailable', 'memberships-unreadable'].includes(context.settings().graph);
   tenant.addGraphRoute('POST', '/identity/conditionalAccess/evaluate', (caller, url, body) =>
-    // As on a tenant or cloud where the (beta-era) What If API is not there.
-    context.settings().graph === 'what-if-unavailable'
+    // As on a tenant or cloud where the (beta-era) What If API is not there. Best guess: Graph's
+    // usual answer for an unknown segment; no capture of a tenant without What If was found.
+    whatIfMissing()
       ? graphError(400, 'BadRequest', "Resource not found for the segment 'evaluate'.")
       : evaluate(caller, url, body),
+  );
+  // The account's memberships (User.Read is enough for /me, Graph's permission table). Hidden
+  // memberships answer as any refused directory read does.
+  tenant.addGraphRoute('GET', '/me/transitiveMemberOf', ({ account, scopes }) =>
+    context.settings().graph === 'memberships-unreadable' ||
+    !['User.Read', 'User.Read.All', 'Directory.Read.All'].some((scope) => scopes.includes(scope))
+      ? graphError(
+          403,
+          'Authorization_RequestDenied',
+          'Insufficient privileges to complete the operation.',
+        )
+      : { status: 200, body: { value: membershipsOf(account) } },
   );
 
   add(

@@ -42,7 +42,8 @@ function stateOf(signIn: Loadable<SignInStatus>, attempt: Attempt): State {
  * browser (authorization code + PKCE), so its own checks can run. It says plainly that the
  * printer cannot do the same.
  */
-export function BrowserSignIn() {
+export function BrowserSignIn({ headingLevel = 4 }: { headingLevel?: 3 | 4 }) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const { t } = useTranslation('troubleshoot');
   const client = useWizard((store) => store.client);
   const askSignIn = useWizard((store) => store.askSignIn);
@@ -68,7 +69,7 @@ export function BrowserSignIn() {
 
   return (
     <section className="browser-signin" aria-labelledby="browser-signin-title">
-      <h4 id="browser-signin-title">{t('browserSignIn.title')}</h4>
+      <Heading id="browser-signin-title">{t('browserSignIn.title')}</Heading>
       <p>{t('browserSignIn.why')}</p>
       <div className="notice notice-warning">
         <p className="notice-title">{t('browserSignIn.printerTitle')}</p>

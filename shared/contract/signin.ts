@@ -62,6 +62,11 @@ export interface SignedInAccount {
   /** The organization's name from Graph, when it could be read. */
   tenantName: string | null;
   role: RoleCheck;
+  /**
+   * How this sign-in was made: with a code (as the printer signs in), through the browser (when
+   * a policy refused the code), or remembered from an earlier run.
+   */
+  via: 'code' | 'browser' | 'remembered';
 }
 
 /** What every sign-in status says, whatever its phase. */

@@ -50,9 +50,11 @@ export const problemByOAuthError: Readonly<Record<string, SigninProblemId>> = {
 };
 
 /**
- * 53003 is any Conditional Access block; Microsoft's text names the device code flow when that
- * is the condition that matched.
+ * AADSTS53003 is every Conditional Access block, in one text whatever condition matched:
+ * "Access has been blocked by Conditional Access policies. The access policy does not allow
+ * token issuance." (Microsoft Entra error-code reference, BlockedByConditionalAccess; the same
+ * words on a device-code sign-in in Azure/azure-cli#32809, 2026). So the text never says that
+ * the device code flow was the cause: the wizard knows only which of its sign-ins was refused,
+ * and the What If check names the policy (docs/practice-answers.md).
  */
-export function isDeviceCodeBlock(code: number, description: string): boolean {
-  return code === 53003 && /device code/i.test(description);
-}
+export const conditionalAccessBlock = 53003;

@@ -6,7 +6,7 @@
  */
 import { classifySmtpFailure, cleanReply } from '../exchange/smtp-replies';
 import type { ProblemData, ProblemId } from '../problem';
-import { isDeviceCodeBlock, problemByAadsts } from '../signin/aadsts';
+import { problemByAadsts } from '../signin/aadsts';
 import { expiryWords, printerMessageFragments, type PrinterMessageId } from './printer-messages';
 
 /** What the user says they see. */
@@ -64,9 +64,6 @@ export function recogniseAadsts(input: string): Recognition | null {
   if (!found?.[1]) return null;
   const code = Number(found[1]);
   const data = { code: `AADSTS${code}`, correlationId: correlationIdIn(text) };
-  if (isDeviceCodeBlock(code, text)) {
-    return { problemId: 'signin-device-code-blocked', data, as: 'aadsts' };
-  }
   // Told to the troubleshooter, a refresh token that died unused is the printer's: the wizard
   // handles its own sign-in's expiry in Sign in (electron/services/signin/session.ts).
   if (inactivityCodes.has(code)) return { problemId: 'printer-sign-in-lapsed', data, as: 'aadsts' };

@@ -194,6 +194,85 @@ test.describe('sign-in step', () => {
     await expect(page.getByRole('alert')).toContainText('代表組織同意');
     await screenshot(page, 'zh-TW/signin-4-consent-problem');
   });
+
+  test("AADSTS53003 in Microsoft's words: the browser sign-in right there, then What If names the policy", async ({
+    page,
+    context,
+    request,
+  }) => {
+    // Microsoft's managed "Block device code flow" policy, on: the code sign-in is refused.
+    await callApi(request, wizard, 'setPracticeSwitch', {
+      id: 'tenant',
+      value: 'device-code-blocked',
+    });
+    await callApi(request, wizard, 'setPracticeSwitch', {
+      id: 'conditionalAccess',
+      value: 'managed-on',
+    });
+    await openSignInStep(page, wizard);
+    await page.getByRole('button', { name: 'Start sign-in' }).click();
+    await expect(page.getByTestId('user-code')).toBeVisible();
+    const signInPage = await approveInNewTab(context, page, {
+      account: 'admin@contoso.example',
+      organization: true,
+    });
+    await expect(
+      signInPage.getByText(
+        'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+        { exact: false },
+      ),
+    ).toBeVisible();
+    await signInPage.close();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(
+      'A Conditional Access policy blocked the sign-in with a code (AADSTS53003).',
+    );
+    await expect(alert).toContainText('"Block device code flow" policy');
+    await expect(page.getByRole('heading', { name: 'Sign in through the browser' })).toBeVisible();
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await screenshot(page, 'en/signin-5-code-blocked');
+
+    const [browserPage] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: 'Open the sign-in page' }).click(),
+    ]);
+    await expect(browserPage.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
+    await browserPage.getByRole('button', { name: /admin@contoso\.example/ }).click();
+    await browserPage.getByLabel('Password').fill('practice');
+    await browserPage.getByRole('button', { name: 'Sign in' }).click();
+    // The refused code sign-in never reached consent: Microsoft asks for it now.
+    await expect(browserPage.getByRole('heading', { name: 'Permissions requested' })).toBeVisible();
+    await browserPage.getByLabel('Consent on behalf of your organization').check();
+    await browserPage.getByRole('button', { name: 'Accept' }).click();
+    await expect(browserPage.getByText(/Signed in\. You can close this window/)).toBeVisible();
+    await browserPage.close();
+
+    const section = page.getByTestId('signin-blocking-policy');
+    await expect(
+      section.getByRole('heading', { name: 'Which policy blocks the printer?' }),
+    ).toBeVisible();
+    await expect(section).toContainText(
+      'You signed in through the browser as admin@contoso.example.',
+    );
+    await expect(page.getByTestId('signin-account')).toHaveText(
+      'Alex Admin (admin@contoso.example)',
+    );
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await section
+      .getByRole('button', { name: 'Check the Conditional Access policies now' })
+      .click();
+    const outcome = section.getByTestId('remedy-outcome');
+    await expect(outcome).toContainText(
+      'The Conditional Access policy "Microsoft-managed: Block device code flow" blocks the printer\'s sign-in.',
+    );
+    await expect(outcome).toContainText("exclude the printer's mailbox (Users > Exclude)");
+    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    await screenshot(page, 'en/signin-6-blocking-policy');
+
+    await switchLanguage(page, 'uk');
+    await expect(page.getByRole('heading', { name: 'Яка політика блокує принтер?' })).toBeVisible();
+    await screenshot(page, 'uk/signin-6-blocking-policy');
+  });
 });
 
 test('no keychain: the step says the sign-in is kept only for this run', async ({

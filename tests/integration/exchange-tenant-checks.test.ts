@@ -124,6 +124,39 @@ test('without What If, the policies are read and judged instead', async () => {
   expect(clear).toMatchObject({ state: 'passed', method: 'policies' });
 });
 
+test('What If honours a policy that leaves the account out by group or by role', async () => {
+  // admin@ is in "Device code flow exceptions" (through IT) and is a Global Administrator.
+  for (const conditionalAccess of ['block-except-group', 'block-except-role'] as const) {
+    configure({ conditionalAccess });
+    const [result] = await harness.tenantChecks().run(['conditional-access']);
+    expect(result).toMatchObject({ state: 'passed', method: 'what-if', problem: null });
+  }
+});
+
+test('without What If, exclusions by group (transitive) and by role are resolved', async () => {
+  for (const conditionalAccess of ['block-except-group', 'block-except-role'] as const) {
+    configure({ graph: 'what-if-unavailable', conditionalAccess });
+    const [result] = await harness.tenantChecks().run(['conditional-access']);
+    expect(result).toMatchObject({ state: 'passed', method: 'policies', problem: null });
+    // Excluded, the policy is no finding for this account.
+    expect(result?.facts).toEqual([]);
+  }
+});
+
+test('without What If and without the memberships, an exclusion is "may apply", not "blocks"', async () => {
+  configure({ graph: 'memberships-unreadable', conditionalAccess: 'block-except-group' });
+  const [result] = await harness.tenantChecks().run(['conditional-access']);
+  expect(result).toMatchObject({
+    state: 'attention',
+    method: 'policies',
+    problem: { id: 'ca-device-code-may-apply', data: { policy: 'Block device code flow' } },
+  });
+  // A policy that names no group or role is judged without the memberships.
+  configure({ graph: 'memberships-unreadable', conditionalAccess: 'block-device-code' });
+  const [blocked] = await harness.tenantChecks().run(['conditional-access']);
+  expect(blocked).toMatchObject({ state: 'failed', problem: { id: 'ca-blocks-device-code' } });
+});
+
 /** The tenant checks as another practice account: the Graph answers from its roles. */
 const checksAs = (account: string) =>
   harness.tenantChecks({ tokens: createPracticeTokenSource(harness.world.tokens, account) });

@@ -40,18 +40,30 @@ describe('classifySignInError', () => {
     });
   });
 
-  test('53003 naming the device code flow is the device-code block', () => {
-    const result = classifySignInError({
-      error: new Error('x'),
-      oauth: oauth(
-        'invalid_grant',
-        [53003],
-        'AADSTS53003: blocked. authentication flow: device code flow.',
-      ),
-      failure: null,
-    });
-    expect(result.problem.id).toBe('signin-device-code-blocked');
-  });
+  // Microsoft's words for every Conditional Access block (Entra error-code reference,
+  // BlockedByConditionalAccess; seen on a device-code sign-in in Azure/azure-cli#32809).
+  const blockedByConditionalAccess =
+    'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance. Trace ID: 2f8ccb7a-459e-44fb-b615-232475945800 Correlation ID: 824fc737-3721-428a-adb8-e51aec8c4cce Timestamp: 2026-02-17 18:39:09Z';
+
+  test.each([
+    ['device-code', 'signin-device-code-blocked'],
+    ['browser', 'signin-conditional-access'],
+    ['silent', 'signin-conditional-access'],
+  ] as const)(
+    "Microsoft's 53003 on the %s sign-in is %s (the text never names the flow)",
+    (flow, id) => {
+      const result = classifySignInError({
+        error: new Error('x'),
+        oauth: oauth('invalid_grant', [53003], blockedByConditionalAccess),
+        failure: null,
+        flow,
+      });
+      expect(result.problem).toEqual({
+        id,
+        data: { code: 'AADSTS53003', correlationId: '11111111-2222-3333-4444-555555555555' },
+      });
+    },
+  );
 
   test('AADSTS codes inside an MSAL message are found without the recorded body', () => {
     const result = classifySignInError({

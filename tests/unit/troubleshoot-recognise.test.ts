@@ -77,10 +77,6 @@ describe('AADSTS codes', () => {
       'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance. Trace ID: 0f1e… Correlation ID: 7c1f2a3b-4d5e-6f70-8192-a3b4c5d6e7f8 Timestamp: 2025-05-01 10:00:00Z',
       'signin-conditional-access',
     ],
-    [
-      'AADSTS53003: Access has been blocked by Conditional Access policies. Blocked by the device code flow condition.',
-      'signin-device-code-blocked',
-    ],
     // Told to the troubleshooter, an inactive refresh token is the printer's (the wizard's own is
     // handled in Sign in).
     ['AADSTS700082: The refresh token has expired due to inactivity.', 'printer-sign-in-lapsed'],

@@ -107,12 +107,12 @@ export function createBrowserFlows(context: SignInContext): BrowserFlows {
     started.done = outcome.then(async (settled) => {
       if (started.cancelled) return;
       if (settled.ok && settled.result.account) {
-        await context.adopt(current, flowApp, settled.result.account.homeAccountId);
+        await context.adopt(current, flowApp, settled.result.account.homeAccountId, 'browser');
         state.lastProblem = null;
       } else {
         state.lastProblem = settled.ok
           ? { id: 'signin-failed', data: { code: 'no-account', correlationId: '-' } }
-          : context.classify(current, settled.error).problem;
+          : context.classify(current, settled.error, 'browser').problem;
       }
       if (running === started) {
         running = null;

@@ -5,7 +5,7 @@
  */
 import type { ProblemId } from '../../../shared/problem';
 import {
-  isDeviceCodeBlock,
+  conditionalAccessBlock,
   problemByAadsts,
   problemByOAuthError,
 } from '../../../shared/signin/aadsts';
@@ -28,10 +28,15 @@ interface MsalLikeError {
   message?: unknown;
 }
 
+/** Which sign-in ended: the answer alone does not always say what was refused. */
+export type SignInFlow = 'device-code' | 'browser' | 'silent';
+
 export interface ClassifyInput {
   error: unknown;
   oauth: OAuthErrorRecord | null;
   failure: NetworkFailure | null;
+  /** Default: a silent refresh (or a token asked for by a check). */
+  flow?: SignInFlow;
 }
 
 /** An identity server's value as plain, bounded text (it is shown and copied for support). */
@@ -45,7 +50,12 @@ function plain(value: string): string {
   );
 }
 
-export function classifySignInError({ error, oauth, failure }: ClassifyInput): ProblemError {
+export function classifySignInError({
+  error,
+  oauth,
+  failure,
+  flow = 'silent',
+}: ClassifyInput): ProblemError {
   if (error instanceof ProblemError) return error;
   const networkFailure = error instanceof NetworkFailureError ? error.failure : failure;
   const msal = (typeof error === 'object' && error !== null ? error : {}) as MsalLikeError;
@@ -64,9 +74,13 @@ export function classifySignInError({ error, oauth, failure }: ClassifyInput): P
     correlationId: plain(correlationId) || '-',
   });
 
-  // Device-code-flow blocks are 53003 too; Microsoft's text names the flow when it is the cause.
-  if (codes.some((code) => isDeviceCodeBlock(code, `${oauth?.description ?? ''} ${msalText}`))) {
-    return new ProblemError('signin-device-code-blocked', data('AADSTS53003'));
+  // Microsoft's 53003 text is the same whichever condition of which policy matched; refused on
+  // a device-code sign-in, the browser sign-in is the way on (shared/signin/aadsts.ts).
+  if (codes.includes(conditionalAccessBlock)) {
+    return new ProblemError(
+      flow === 'device-code' ? 'signin-device-code-blocked' : 'signin-conditional-access',
+      data(`AADSTS${conditionalAccessBlock}`),
+    );
   }
   for (const code of codes) {
     const id = byAadsts[code];

@@ -102,14 +102,14 @@ export function createDeviceCodeFlows(context: SignInContext): DeviceCodeFlows {
     started.done = outcome.then(async (settled) => {
       if (started.cancelled || running !== started) return;
       if (settled.ok && settled.result?.account) {
-        await context.adopt(current, flowApp, settled.result.account.homeAccountId);
+        await context.adopt(current, flowApp, settled.result.account.homeAccountId, 'code');
         end(started);
         await context.publish();
         return;
       }
       const classified = settled.ok
         ? new ProblemError('signin-failed', { code: 'no-account', correlationId: '-' })
-        : context.classify(current, settled.error);
+        : context.classify(current, settled.error, 'device-code');
       end(started);
       if (classified.problem.id === 'signin-code-expired' && renewals < maxRenewals) {
         await run(current, renewals + 1).catch(() => {});

@@ -29,7 +29,7 @@ export interface HeldRoles {
 
 export class MalformedRolesError extends Error {
   constructor() {
-    super('Graph answered the role lookup without a value list');
+    super('Graph answered a list (roles, memberships) without a value list');
     this.name = 'MalformedRolesError';
   }
 }
@@ -38,29 +38,42 @@ const roleOrder = Object.keys(consentRoleTemplates) as ConsentRole[];
 const pageLimit = 10;
 
 /**
- * Follows Graph's paging on the Graph base URL only (the token must go nowhere else), at most
- * ten pages.
+ * Every entry of a Graph list, following its paging on the Graph base URL only (the token must go
+ * nowhere else), at most ten pages.
  */
+export async function readGraphList(
+  read: GraphJsonReader,
+  graphBaseUrl: string,
+  firstPath: string,
+): Promise<Record<string, unknown>[]> {
+  const base = graphBaseUrl.replace(/\/$/, '');
+  const entries: Record<string, unknown>[] = [];
+  let path: string | null = firstPath;
+  for (let page = 0; path && page < pageLimit; page += 1) {
+    const body = (await read(path)) as { value?: unknown; '@odata.nextLink'?: unknown } | null;
+    if (!Array.isArray(body?.value)) throw new MalformedRolesError();
+    for (const entry of body.value as unknown[]) {
+      if (typeof entry === 'object' && entry !== null)
+        entries.push(entry as Record<string, unknown>);
+    }
+    const next = body['@odata.nextLink'];
+    path = typeof next === 'string' && next.startsWith(`${base}/`) ? next.slice(base.length) : null;
+  }
+  return entries;
+}
+
 export async function lookUpDirectoryRoles(
   read: GraphJsonReader,
   graphBaseUrl: string,
 ): Promise<HeldRoles> {
-  const base = graphBaseUrl.replace(/\/$/, '');
   const held: HeldRoles['held'] = [];
-  let path: string | null = directoryRolesPath;
-  for (let page = 0; path && page < pageLimit; page += 1) {
-    const body = (await read(path)) as { value?: unknown; '@odata.nextLink'?: unknown } | null;
-    if (!Array.isArray(body?.value)) throw new MalformedRolesError();
-    for (const entry of body.value as Record<string, unknown>[]) {
-      const type = entry?.['@odata.type'];
-      if (type !== undefined && type !== '#microsoft.graph.directoryRole') continue;
-      held.push({
-        templateId: plainText(entry['roleTemplateId'], 64).toLowerCase(),
-        name: plainText(entry['displayName'], 80),
-      });
-    }
-    const next = body['@odata.nextLink'];
-    path = typeof next === 'string' && next.startsWith(`${base}/`) ? next.slice(base.length) : null;
+  for (const entry of await readGraphList(read, graphBaseUrl, directoryRolesPath)) {
+    const type = entry['@odata.type'];
+    if (type !== undefined && type !== '#microsoft.graph.directoryRole') continue;
+    held.push({
+      templateId: plainText(entry['roleTemplateId'], 64).toLowerCase(),
+      name: plainText(entry['displayName'], 80),
+    });
   }
   const templateIds = new Set(held.map((role) => role.templateId));
   const roles = roleOrder.filter((role) => templateIds.has(consentRoleTemplates[role]));

@@ -20,7 +20,7 @@ import { redact } from '../../common/redact';
 import type { SecretStore } from '../keychain';
 import type { RideOutPolicy } from '../net/ride-out';
 import type { AccessToken } from '../token-source';
-import { classifySignInError } from './classify';
+import { classifySignInError, type SignInFlow } from './classify';
 import type { ClientIdStore } from './client-id';
 import type { ResolvedCloud } from './cloud';
 import { createKeychainCache, type KeychainCache } from './keychain-cache';
@@ -90,8 +90,13 @@ export interface SignInContext {
   sessionForSignIn(): Promise<Session>;
   /** A throw-away MSAL app for one sign-in, on the given network. */
   flowApp(current: Session, network: INetworkModule): PublicClientApplication;
-  classify(current: Session, error: unknown): ProblemError;
-  describeAccount(current: Session, info: AccountInfo): Promise<SignedInAccount>;
+  /** What the error means; `flow` says which sign-in ended with it (default: silent refresh). */
+  classify(current: Session, error: unknown, flow?: SignInFlow): ProblemError;
+  describeAccount(
+    current: Session,
+    info: AccountInfo,
+    via: SignedInAccount['via'],
+  ): Promise<SignedInAccount>;
   /** Cancels whatever sign-in runs (set by the service, which owns both flows). */
   cancelFlows(): void;
   /** Copies a finished sign-in's cache into the lasting one; the account it signed in. */
@@ -99,6 +104,7 @@ export interface SignInContext {
     current: Session,
     flowApp: PublicClientApplication,
     homeAccountId: string | undefined,
+    via: SignedInAccount['via'],
   ): Promise<void>;
 }
 
@@ -213,14 +219,15 @@ export function createSignInContext(options: SignInServiceOptions): SignInContex
         system: { networkClient, loggerOptions: msalLogger },
       });
     },
-    classify(current, error) {
+    classify(current, error, flow = 'silent') {
       return classifySignInError({
         error,
         oauth: current.network.lastOAuthError(),
         failure: current.network.lastFailure(),
+        flow,
       });
     },
-    async describeAccount(current, info) {
+    async describeAccount(current, info, via) {
       const claims = (info.idTokenClaims ?? {}) as Record<string, unknown>;
       const base: SignedInAccount = {
         username: info.username,
@@ -228,12 +235,13 @@ export function createSignInContext(options: SignInServiceOptions): SignInContex
         tenantId: info.tenantId,
         tenantName: null,
         role: { state: 'not-needed', roles: [] },
+        via,
       };
       if (current.cloud.profile.tenant === 'consumers') return base;
       return checkRoleOf(current, info, base, (error) => context.classify(current, error));
     },
     cancelFlows: () => {},
-    async adopt(current, flowApp, homeAccountId) {
+    async adopt(current, flowApp, homeAccountId, via) {
       // Only now does anything of this sign-in reach the lasting cache and the keychain.
       await current.cache.replace(flowApp.getTokenCache().serialize());
       const accounts = await current.pca.getTokenCache().getAllAccounts();
@@ -242,7 +250,7 @@ export function createSignInContext(options: SignInServiceOptions): SignInContex
         accounts[0] ??
         null;
       state.account = state.msalAccount
-        ? await context.describeAccount(current, state.msalAccount)
+        ? await context.describeAccount(current, state.msalAccount, via)
         : null;
     },
   };
@@ -279,7 +287,7 @@ export function restore(context: SignInContext, current: Session): Promise<void>
       return;
     }
     state.msalAccount = remembered;
-    state.account = await context.describeAccount(current, remembered);
+    state.account = await context.describeAccount(current, remembered, 'remembered');
     state.lastProblem = null;
   })();
   return current.restored;

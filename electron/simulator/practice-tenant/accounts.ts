@@ -26,12 +26,23 @@ export interface PracticeRole {
   roleTemplateId: string;
 }
 
+/** The practice tenant's groups and their object ids (Conditional Access names groups by id). */
+export const practiceGroups = {
+  'All staff': '9a0b0000-0000-4000-8000-000000000000',
+  IT: '9a0b0001-0000-4000-8000-000000000000',
+  // Microsoft's device-code guidance: block the flow for everyone but an approved exception
+  // group (concept-authentication-flows; reference admin-changes-and-other-ways.md).
+  'Device code flow exceptions': '9a0b0002-0000-4000-8000-000000000000',
+} as const;
+export type PracticeGroup = keyof typeof practiceGroups;
+
 export interface PracticeAccount {
   upn: string;
   name: string;
   oid: string;
   roles: PracticeRole[];
-  groups: string[];
+  /** Every group the account is in, directly or through another group (transitive). */
+  groups: PracticeGroup[];
 }
 
 export const globalAdministrator: PracticeRole = {
@@ -50,7 +61,8 @@ export const practiceAccounts: readonly PracticeAccount[] = [
     name: 'Alex Admin',
     oid: '0c6f1d2e-1111-4a5b-9c8d-000000000001',
     roles: [globalAdministrator],
-    groups: ['All staff', 'IT'],
+    // In the exceptions group through IT, which is a member of it.
+    groups: ['All staff', 'IT', 'Device code flow exceptions'],
   },
   {
     upn: `apps@${practiceDomain}`,

@@ -17,6 +17,12 @@ export interface OAuthFailure {
   description: string;
 }
 
+const blockedByConditionalAccess = {
+  code: 53003,
+  description:
+    'Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
+};
+
 /** Entra's own words for each classified failure (reference B.5). */
 const failures: Partial<Record<TenantScenario, OAuthFailure>> = {
   'mfa-required': {
@@ -33,19 +39,11 @@ const failures: Partial<Record<TenantScenario, OAuthFailure>> = {
     description:
       'Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multi-factor authentication to access this resource.',
   },
-  'conditional-access': {
-    status: 400,
-    error: 'invalid_grant',
-    code: 53003,
-    description: 'Access has been blocked by Conditional Access policies.',
-  },
-  'device-code-blocked': {
-    status: 400,
-    error: 'invalid_grant',
-    code: 53003,
-    description:
-      'Access has been blocked by Conditional Access policies. The access policy blocks the authentication flow: device code flow.',
-  },
+  // One text for every Conditional Access block, whichever condition matched (error-code
+  // reference, BlockedByConditionalAccess); the device-code block answers the same
+  // (Azure/azure-cli#32809, a device-code sign-in refused in 2026).
+  'conditional-access': { status: 400, error: 'invalid_grant', ...blockedByConditionalAccess },
+  'device-code-blocked': { status: 400, error: 'invalid_grant', ...blockedByConditionalAccess },
   'security-defaults': {
     status: 400,
     error: 'invalid_grant',

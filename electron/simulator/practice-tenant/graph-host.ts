@@ -11,6 +11,7 @@ import { readBody, sendJson } from '../practice-http';
 import {
   practiceAccounts,
   practiceDomain,
+  practiceGroups,
   practiceResources,
   practiceTenantId,
   practiceTenantName,
@@ -103,6 +104,16 @@ export const directoryRolesOf = (account: PracticeAccount) =>
     roleTemplateId: role.roleTemplateId,
   }));
 
+/** An account's groups and directory roles, direct and transitive, as Graph lists them. */
+export const membershipsOf = (account: PracticeAccount) => [
+  ...account.groups.map((group) => ({
+    '@odata.type': '#microsoft.graph.group',
+    id: practiceGroups[group],
+    displayName: group,
+  })),
+  ...directoryRolesOf(account),
+];
+
 export function addStandardGraphRoutes(state: TenantState): void {
   const needsScope =
     (allowed: string[], route: GraphRoute): GraphRoute =>
@@ -135,16 +146,7 @@ export function addStandardGraphRoutes(state: TenantState): void {
     'GET /me/transitiveMemberOf',
     needsScope(userRead, ({ account }) => ({
       status: 200,
-      body: {
-        value: [
-          ...account.groups.map((group, index) => ({
-            '@odata.type': '#microsoft.graph.group',
-            id: `9a0b${index.toString().padStart(4, '0')}-0000-4000-8000-000000000000`,
-            displayName: group,
-          })),
-          ...directoryRolesOf(account),
-        ],
-      },
+      body: { value: membershipsOf(account) },
     })),
   );
   // The same, cast to directory roles: the wizard's one role lookup reads this.

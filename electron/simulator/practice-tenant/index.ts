@@ -40,6 +40,8 @@ export {
   practiceTenantId,
   practiceTenantName,
   practiceTenantPartName,
+  practiceGroups,
+  globalAdministrator,
   type PracticeAccount,
   type PracticeApp,
   type PracticeRole,

@@ -5,6 +5,7 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { assertNever } from '../../store/loadable';
 import { useMainValue, useReadyState } from '../../store/wizard-store';
 import { BrowserSignIn } from '../../troubleshoot/BrowserSignIn';
+import { RemedyButtons } from '../../troubleshoot/RemedyButtons';
 import { StepFrame } from '../common/StepFrame';
 import { ClientIdHelp } from './ClientIdHelp';
 import { ClientIdSettings } from './ClientIdSettings';
@@ -51,11 +52,34 @@ function SignInStatusView({ status }: { status: SignInStatus }) {
       {shownProblem && status.phase !== 'waiting' && <ProblemNotice problem={shownProblem} />}
       {(status.phase === 'browser' ||
         (status.phase === 'signed-out' && shownProblem?.id === 'signin-device-code-blocked')) && (
-        <BrowserSignIn />
+        // On the step itself, a section of its own (the troubleshooter nests it under a diagnosis).
+        <BrowserSignIn headingLevel={3} />
+      )}
+      {status.phase === 'signed-in' && status.account.via === 'browser' && (
+        <BlockingPolicyCheck account={status.account.username} />
       )}
       <PhaseView status={status} busy={busy} onStart={start} shownProblem={shownProblem} />
       <ClientIdSettings clientId={status.clientId} cloud={status.cloud} />
     </>
+  );
+}
+
+/**
+ * Signed in through the browser because the code sign-in was refused: Microsoft's answer did not
+ * say which policy refused it, so the What If check names it and what to exclude for the printer.
+ */
+function BlockingPolicyCheck({ account }: { account: string }) {
+  const { t } = useTranslation('signin');
+  return (
+    <section
+      aria-labelledby="signin-blocking-policy-title"
+      className="signin-section"
+      data-testid="signin-blocking-policy"
+    >
+      <h3 id="signin-blocking-policy-title">{t('browserSignedIn.title')}</h3>
+      <p>{t('browserSignedIn.text', { account })}</p>
+      <RemedyButtons actions={['run-ca-check']} />
+    </section>
   );
 }
 
