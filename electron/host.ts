@@ -4,6 +4,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { WizardEvent } from '../shared/contract';
+import { cloudProfiles } from '../shared/cloud-profiles';
 import type { ShellKind } from '../shared/model';
 import { createDispatcher, type Dispatch } from './handlers/dispatcher';
 import { createHandlerTable } from './handlers/table';
@@ -118,7 +119,26 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   const secretStore = (): SecretStore => keychain ?? realKeychain();
 
   const env = options.env ?? process.env;
-  const links = createLinkPolicy();
+  let custom: CustomCloud | ProblemError | null = null;
+  if (!practice && env['WIZARD_CLOUD_FILE']) {
+    try {
+      custom = loadCloudFile(env['WIZARD_CLOUD_FILE']);
+    } catch (error) {
+      custom =
+        error instanceof ProblemError
+          ? error
+          : new ProblemError('signin-cloud-file-invalid', {
+              file: env['WIZARD_CLOUD_FILE'],
+              detail: '-',
+            });
+    }
+  }
+  // Every cloud's pages, and a custom or the practice profile's exactly like Microsoft's own.
+  const links = createLinkPolicy([
+    ...Object.values(cloudProfiles),
+    ...(practice ? [practice.cloudProfile()] : []),
+    ...(custom && !(custom instanceof ProblemError) ? [custom.overrides] : []),
+  ]);
   const practicePrinters = practice?.part<PracticePrintersPart>(practicePrintersPartName);
   const discovery = createDiscoveryService({
     interfaces: discoveryInterfaces(options.practice, env),
@@ -142,23 +162,6 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     );
   });
   const tenant = practice?.part<PracticeTenant>(practiceTenantPartName) ?? null;
-  if (tenant) links.allowOrigin(tenant.pageOrigin);
-  let custom: CustomCloud | ProblemError | null = null;
-  if (!practice && env['WIZARD_CLOUD_FILE']) {
-    try {
-      custom = loadCloudFile(env['WIZARD_CLOUD_FILE']);
-      const deviceLogin = custom.overrides.deviceLoginUrl;
-      if (deviceLogin) links.allowOrigin(new URL(deviceLogin).origin);
-    } catch (error) {
-      custom =
-        error instanceof ProblemError
-          ? error
-          : new ProblemError('signin-cloud-file-invalid', {
-              file: env['WIZARD_CLOUD_FILE'],
-              detail: '-',
-            });
-    }
-  }
   const cloud = async (): Promise<ResolvedCloud> => {
     const { accountKind, cloud: chosen } = await progress.load();
     return resolveCloud(
@@ -196,9 +199,6 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     onChange: (watches) => emit({ name: 'test-watches-changed', data: watches }),
     ...testMailTiming(env),
   });
-  for (const page of Object.values(practice ? (await exchangeSetup.profile()).adminPages : {})) {
-    if (page) links.allowOrigin(new URL(page).origin);
-  }
   const table = createHandlerTable({
     appInfo: createAppInfoService({
       name: productName,

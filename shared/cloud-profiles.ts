@@ -88,6 +88,30 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
   },
 };
 
+/** Microsoft's help and account pages the wizard's words point to, the same in every cloud. */
+export const microsoftHelpOrigins: readonly string[] = [
+  'https://aka.ms',
+  'https://learn.microsoft.com',
+  'https://support.microsoft.com',
+  'https://myprofile.microsoft.com',
+  'https://www.microsoft.com',
+  'https://portal.azure.com',
+  'https://security.microsoft.com',
+];
+
+/**
+ * The pages a person opens for a profile: its sign-in (authority), the page where a code is
+ * entered, and its admin pages. A custom profile's own hosts count exactly as Microsoft's do.
+ */
+export function pagesOf(profile: Partial<CloudProfile>): string[] {
+  const pages = [
+    profile.authorityHost,
+    profile.deviceLoginUrl,
+    ...Object.values(profile.adminPages ?? {}),
+  ];
+  return pages.filter((page): page is string => typeof page === 'string' && page !== '');
+}
+
 /** The profile for the user's choices on the Welcome step. */
 export function cloudProfileFor(accountKind: AccountKind, cloud: MicrosoftCloud): CloudProfile {
   return accountKind === 'personal' ? cloudProfiles.personal : cloudProfiles[cloud];

@@ -1,36 +1,31 @@
 /**
- * The allow-list for addresses opened outside the app (system browser). Microsoft's sign-in and
- * admin pages are allowed; printers and the practice world are allowed by origin once the
- * wizard has found them. Everything else is refused.
+ * The allow-list for addresses opened outside the app (system browser). The pages of every
+ * cloud profile (sign-in, code entry, admin pages) and Microsoft's help pages are allowed by
+ * origin, from shared/cloud-profiles.ts; so are a custom profile's, exactly like Microsoft's own.
+ * Printers and the practice world are allowed by origin once the wizard has found them.
+ * Everything else is refused.
  */
+import {
+  cloudProfiles,
+  microsoftHelpOrigins,
+  pagesOf,
+  type CloudProfile,
+} from '../../shared/cloud-profiles';
+
 export interface LinkPolicy {
   isAllowed(url: string): boolean;
   /** Admits one exact origin (scheme, host and port), e.g. a chosen printer's Web Config. */
   allowOrigin(origin: string): void;
 }
 
-/** Hosts of Microsoft's own sign-in and admin pages (all clouds); https only. */
-const microsoftHosts = [
-  'login.microsoftonline.com',
-  'login.microsoftonline.us',
-  'login.partner.microsoftonline.cn',
-  'login.live.com',
-  'microsoft.com',
-  'www.microsoft.com',
-  'aka.ms',
-  'admin.microsoft.com',
-  'admin.exchange.microsoft.com',
-  'entra.microsoft.com',
-  'portal.azure.com',
-  'security.microsoft.com',
-  'learn.microsoft.com',
-  'support.microsoft.com',
-  'myprofile.microsoft.com',
-];
-
-export function createLinkPolicy(extraHttpsHosts: readonly string[] = []): LinkPolicy {
-  const httpsHosts = new Set([...microsoftHosts, ...extraHttpsHosts]);
-  const origins = new Set<string>();
+export function createLinkPolicy(
+  profiles: readonly Partial<CloudProfile>[] = Object.values(cloudProfiles),
+): LinkPolicy {
+  const origins = new Set<string>(microsoftHelpOrigins);
+  for (const page of profiles.flatMap(pagesOf)) {
+    const origin = originOf(page);
+    if (origin) origins.add(origin);
+  }
   return {
     isAllowed(url) {
       let parsed: URL;
@@ -40,8 +35,7 @@ export function createLinkPolicy(extraHttpsHosts: readonly string[] = []): LinkP
         return false;
       }
       if (parsed.username || parsed.password) return false;
-      if (origins.has(parsed.origin)) return true;
-      return parsed.protocol === 'https:' && parsed.port === '' && httpsHosts.has(parsed.hostname);
+      return origins.has(parsed.origin);
     },
     allowOrigin(origin) {
       const parsed = new URL(origin);
@@ -51,4 +45,13 @@ export function createLinkPolicy(extraHttpsHosts: readonly string[] = []): LinkP
       origins.add(parsed.origin);
     },
   };
+}
+
+function originOf(page: string): string | null {
+  try {
+    return new URL(page).origin;
+  } catch {
+    // A profile is checked when it is read; an address that is no URL opens nothing.
+    return null;
+  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createLinkPolicy } from '../../electron/services/link-policy';
+import { cloudProfiles } from '../../shared/cloud-profiles';
 
 describe('link allow-list', () => {
   const policy = createLinkPolicy();
@@ -8,6 +9,11 @@ describe('link allow-list', () => {
     'https://microsoft.com/devicelogin',
     'https://login.microsoftonline.com/organizations/oauth2/v2.0/devicecode',
     'https://admin.exchange.microsoft.com/#/settings',
+    // Every cloud's sign-in and code page comes from its profile.
+    'https://login.microsoftonline.us/organizations/oauth2/v2.0/authorize?client_id=x',
+    'https://login.partner.microsoftonline.cn/organizations/oauth2/v2.0/authorize',
+    'https://microsoft.com/deviceloginchina',
+    'https://learn.microsoft.com/entra/identity/conditional-access/managed-policies',
   ])('opens Microsoft page %s', (url) => {
     expect(policy.isAllowed(url)).toBe(true);
   });
@@ -34,5 +40,24 @@ describe('link allow-list', () => {
     expect(printers.isAllowed('https://192.168.1.20/')).toBe(false);
     expect(printers.isAllowed('http://192.168.1.20:8080/')).toBe(false);
     expect(() => printers.allowOrigin('file:///etc')).toThrow();
+  });
+
+  it("admits a custom profile's sign-in and code pages exactly like Microsoft's own", () => {
+    const custom = createLinkPolicy([
+      ...Object.values(cloudProfiles),
+      {
+        authorityHost: 'https://login.private.example:8443',
+        deviceLoginUrl: 'https://device.private.example/login',
+      },
+    ]);
+    expect(custom.isAllowed('https://login.private.example:8443/t/oauth2/v2.0/authorize')).toBe(
+      true,
+    );
+    expect(custom.isAllowed('https://device.private.example/login')).toBe(true);
+    expect(custom.isAllowed('https://login.private.example/')).toBe(false);
+    expect(custom.isAllowed('http://device.private.example/login')).toBe(false);
+    expect(custom.isAllowed('https://login.microsoftonline.com/organizations')).toBe(true);
+    // Without the profile, neither opens.
+    expect(policy.isAllowed('https://login.private.example:8443/')).toBe(false);
   });
 });

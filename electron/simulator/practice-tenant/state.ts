@@ -93,9 +93,15 @@ export interface PracticeTenantOptions {
   slowDownSeconds?: number;
   /** How late the `slow-once` answer comes (longer than the wizard's 15 s deadline). */
   slowAnswerMs?: number;
+  /**
+   * The authorization endpoint on the identity (HTTPS) host, as Microsoft's is, instead of the
+   * page server: for tests of a custom profile, whose browser trusts the practice certificate.
+   */
+  authorizeOnAuthority?: boolean;
 }
 
 export interface TenantState {
+  readonly authorizeOnAuthority: boolean;
   readonly interval: number;
   readonly expiresIn: number;
   readonly slowDownSeconds: number;
@@ -122,6 +128,7 @@ export interface TenantState {
 
 export function createTenantState(options: PracticeTenantOptions): TenantState {
   return {
+    authorizeOnAuthority: options.authorizeOnAuthority ?? false,
     interval: options.interval ?? 2,
     expiresIn: options.expiresIn ?? 900,
     slowDownSeconds: options.slowDownSeconds ?? 5,

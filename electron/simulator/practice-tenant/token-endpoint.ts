@@ -38,6 +38,18 @@ export async function handleIdentity(
     request.socket.once('close', () => state.heldSockets.delete(request.socket));
     return;
   }
+  // Where the authorization endpoint is on the authority's host (as Microsoft's is), it sends
+  // the browser on to the sign-in pages on the page server, as Microsoft's login host sends a
+  // browser on to other pages.
+  if (
+    state.authorizeOnAuthority &&
+    request.method === 'GET' &&
+    /^\/[\w.-]{1,64}\/oauth2\/v2\.0\/authorize$/.test(url.pathname)
+  ) {
+    response.writeHead(302, { Location: `${pageOrigin}${url.pathname}${url.search}` });
+    response.end();
+    return;
+  }
   const match =
     /^\/([\w.-]{1,64})\/(v2\.0\/\.well-known\/openid-configuration|oauth2\/v2\.0\/(devicecode|token))$/.exec(
       url.pathname,
@@ -51,8 +63,10 @@ export async function handleIdentity(
     const base = `${identityOrigin}/${tenant}`;
     sendJson(response, 200, {
       issuer: `${identityOrigin}/${tenant}/v2.0`,
-      // On the plain-HTTP page server, like the device login page: no browser warning.
-      authorization_endpoint: `${pageOrigin}/${tenant}/oauth2/v2.0/authorize`,
+      // On the plain-HTTP page server by default, like the device login page: a person's browser
+      // in practice mode never meets the practice certificate. Microsoft's is on the authority
+      // host (https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration).
+      authorization_endpoint: `${state.authorizeOnAuthority ? base : `${pageOrigin}/${tenant}`}/oauth2/v2.0/authorize`,
       token_endpoint: `${base}/oauth2/v2.0/token`,
       device_authorization_endpoint: `${base}/oauth2/v2.0/devicecode`,
       end_session_endpoint: `${base}/oauth2/v2.0/logout`,
