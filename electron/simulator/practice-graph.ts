@@ -124,14 +124,23 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
             'Access token validation failure. Invalid audience.',
           );
         case 'throttled-long':
-          return graphError(429, 'TooManyRequests', 'Too many requests.', {
+          // Best guess: Graph's 429 wording differs per workload; the code and header are
+          // Microsoft's (learn.microsoft.com/graph/throttling).
+          return graphError(429, 'TooManyRequests', 'Too many requests. Please try again later.', {
             'Retry-After': '120',
           });
         case 'throttled-once': {
           const throttle = !throttledOnce.get(key);
           throttledOnce.set(key, throttle);
           if (throttle) {
-            return graphError(429, 'TooManyRequests', 'Too many requests.', { 'Retry-After': '1' });
+            return graphError(
+              429,
+              'TooManyRequests',
+              'Too many requests. Please try again later.',
+              {
+                'Retry-After': '1',
+              },
+            );
           }
           break;
         }

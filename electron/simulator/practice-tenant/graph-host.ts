@@ -26,6 +26,7 @@ export function graphError(
   message: string,
   headers: Record<string, string> = {},
 ): GraphAnswer {
+  const requestId = randomUUID();
   return {
     status,
     headers,
@@ -33,7 +34,13 @@ export function graphError(
       error: {
         code,
         message,
-        innerError: { date: new Date().toISOString(), 'request-id': randomUUID() },
+        // As captured (learn.microsoft.com/answers/questions/648796, /1138873): the date in
+        // whole seconds, the request's id twice.
+        innerError: {
+          date: new Date().toISOString().replace(/\.\d+Z$/, ''),
+          'request-id': requestId,
+          'client-request-id': requestId,
+        },
       },
     },
   };
