@@ -21,6 +21,8 @@ export const ippTags = {
   enum: 0x23,
   octetString: 0x30,
   dateTime: 0x31,
+  textWithLanguage: 0x35,
+  nameWithLanguage: 0x36,
   textWithoutLanguage: 0x41,
   nameWithoutLanguage: 0x42,
   keyword: 0x44,
@@ -53,9 +55,7 @@ export class IppDecodeError extends Error {
 
 export const ippLimits = { maxAttributes: 2000, maxValueBytes: 32 * 1024 };
 
-const textTags = new Set<number>([
-  0x35, 0x36, 0x41, 0x42, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a,
-]);
+const textTags = new Set<number>([0x41, 0x42, 0x44, 0x45, 0x46, 0x47, 0x48, 0x49, 0x4a]);
 
 export function encodeIpp(message: IppMessage): Buffer {
   const chunks: Buffer[] = [];
@@ -162,6 +162,9 @@ function decodeValue(tag: number, data: Buffer): IppValue {
   }
   if (tag === ippTags.boolean && data.length === 1) return data[0] === 1;
   if (textTags.has(tag)) return data.toString('utf8');
+  if (tag === ippTags.textWithLanguage || tag === ippTags.nameWithLanguage) {
+    return textOfLanguageValue(data);
+  }
   if (tag === ippTags.octetString) {
     // Firmware versions come as octetString; show it as text when it is printable.
     return /^[\x20-\x7e]*$/.test(data.toString('latin1'))
@@ -169,6 +172,21 @@ function decodeValue(tag: number, data: Buffer): IppValue {
       : data.toString('hex');
   }
   return data.toString('hex');
+}
+
+/**
+ * textWithLanguage / nameWithLanguage (RFC 8010 section 3.9): a two-byte length and the
+ * natural language, then a two-byte length and the text. Only the text is kept; a value whose
+ * lengths do not add up gives no text (the rest of the answer still counts).
+ */
+function textOfLanguageValue(data: Buffer): string {
+  if (data.length < 4) return '';
+  const languageLength = data.readUInt16BE(0);
+  const textStart = 2 + languageLength + 2;
+  if (textStart > data.length) return '';
+  const textLength = data.readUInt16BE(2 + languageLength);
+  if (textStart + textLength !== data.length) return '';
+  return data.toString('utf8', textStart, textStart + textLength);
 }
 
 /** A Get-Printer-Attributes request for the given printer URI. */
@@ -193,6 +211,20 @@ export function getPrinterAttributesRequest(
       },
     ],
   });
+}
+
+/** Every value of an attribute (1setOf) in a group of the given tag (default: printer group). */
+export function ippValues(
+  message: IppMessage,
+  name: string,
+  groupTag: number = ippTags.printerAttributes,
+): IppValue[] {
+  for (const group of message.groups) {
+    if (group.tag !== groupTag) continue;
+    const attribute = group.attributes.find((item) => item.name === name);
+    if (attribute) return attribute.values;
+  }
+  return [];
 }
 
 /** The first value of an attribute in a group of the given tag (default: printer group). */

@@ -18,7 +18,7 @@ import {
   textLimits,
   urlHost,
 } from './discovery/grouping';
-import { decodeIpp, getPrinterAttributesRequest, ippValue } from './ipp';
+import { decodeIpp, getPrinterAttributesRequest, ippValue, ippValues } from './ipp';
 
 export interface ProbeTarget {
   host: string;
@@ -26,9 +26,18 @@ export interface ProbeTarget {
   webPort: number | null;
   /** IPP port; null = 631. */
   ippPort: number | null;
-  /** IPP resource path, from the `rp` TXT key when known. */
+  /**
+   * IPP resource path, from the `rp` TXT key when known; otherwise the usual ones are tried
+   * (`ippPaths`).
+   */
   ippPath?: string;
 }
+
+/**
+ * Where printers answer IPP when nobody said: /ipp/print (IPP Everywhere, Epson, HP), and
+ * /ipp/printer, /ipp and /printer, which HP, Brother and Ricoh models use (docs/discovery.md).
+ */
+export const ippPaths = ['/ipp/print', '/ipp/printer', '/ipp', '/printer'] as const;
 
 export interface ProbeOptions {
   timeoutMs?: number;
@@ -38,6 +47,7 @@ export interface ProbeOptions {
 
 const requestedAttributes = [
   'printer-make-and-model',
+  'printer-firmware-name',
   'printer-firmware-string-version',
   'printer-firmware-version',
   'printer-uuid',
@@ -218,15 +228,46 @@ interface IppFacts {
   manufacturer: string | null;
 }
 
+/**
+ * Get-Printer-Attributes at the given path, or at each usual path in turn until one answers
+ * IPP; on port 631 (or the given one) over HTTP, then IPPS on 443 when 631 is closed.
+ */
 async function probeIpp(
   target: ProbeTarget,
   deadline: number,
   maxBytes: number,
 ): Promise<IppFacts> {
-  const port = target.ippPort ?? 631;
-  const path = `/${(target.ippPath ?? 'ipp/print').replace(/^\/+/, '')}`;
-  const url = new URL(`http://${urlHost(target.host)}:${port}${path}`);
-  const printerUri = `ipp://${urlHost(target.host)}:${port}${path}`;
+  const paths = target.ippPath ? [`/${target.ippPath.replace(/^\/+/, '')}`] : [...ippPaths];
+  const endpoints: { scheme: 'http' | 'https'; port: number }[] = [
+    { scheme: 'http', port: target.ippPort ?? 631 },
+    ...(target.ippPort === null ? [{ scheme: 'https' as const, port: 443 }] : []),
+  ];
+  let last: RequestFailure = new RequestFailure('refused');
+  for (const { scheme, port } of endpoints) {
+    for (const path of paths) {
+      try {
+        return await ippAt(target.host, scheme, port, path, deadline, maxBytes);
+      } catch (error) {
+        last = error instanceof RequestFailure ? error : new RequestFailure(classify(error));
+        // A closed or silent port answers no path; a redirect elsewhere is reported at once.
+        if (last.kind !== 'garbage') break;
+      }
+    }
+    if (last.kind === 'timeout' || last.kind === 'redirect' || last.kind === 'name') break;
+  }
+  throw last;
+}
+
+async function ippAt(
+  host: string,
+  scheme: 'http' | 'https',
+  port: number,
+  path: string,
+  deadline: number,
+  maxBytes: number,
+): Promise<IppFacts> {
+  const url = new URL(`${scheme}://${urlHost(host)}:${port}${path}`);
+  const printerUri = `${scheme === 'https' ? 'ipps' : 'ipp'}://${urlHost(host)}:${port}${path}`;
   const body = getPrinterAttributesRequest(printerUri, requestedAttributes);
   let answer: HttpAnswer;
   try {
@@ -251,14 +292,22 @@ async function probeIpp(
     const value = ippValue(message, name);
     return typeof value === 'string' ? cleanText(value, limit) || null : null;
   };
+  const texts = (name: string): string[] =>
+    ippValues(message, name)
+      .slice(0, 16)
+      .map((value) => (typeof value === 'string' ? cleanText(value, 60) : ''));
   const stateValue = ippValue(message, 'printer-state');
   const states = { 3: 'idle', 4: 'processing', 5: 'stopped' } as const;
   const deviceId = text('printer-device-id', 1000) ?? '';
   const manufacturer = /(?:^|;)\s*(?:MFG|MANUFACTURER):([^;]*)/i.exec(deviceId)?.[1] ?? null;
   const facts: IppFacts = {
     makeAndModel: text('printer-make-and-model'),
-    firmwareVersion:
-      text('printer-firmware-string-version', 60) ?? text('printer-firmware-version', 60),
+    firmwareVersion: mainFirmware(
+      texts('printer-firmware-name'),
+      texts('printer-firmware-string-version').length > 0
+        ? texts('printer-firmware-string-version')
+        : texts('printer-firmware-version'),
+    ),
     uuid: normaliseUuid(text('printer-uuid', 60)),
     state:
       typeof stateValue === 'number' && stateValue in states
@@ -273,6 +322,25 @@ async function probeIpp(
     throw new RequestFailure('garbage');
   }
   return facts;
+}
+
+/** Firmware entries that are not the printer's own firmware (protocol or network module). */
+const notMainFirmware = /^(ipp|ipps|network|net|nic|wlan|wi-?fi|lan|fax|boot)\b/i;
+
+/**
+ * The printer's main firmware version from the 1setOf pairs printer-firmware-name and
+ * printer-firmware-(string-)version (PWG 5100.13): the entry named Main/System/Firmware, else
+ * the first that is not a protocol or network module; without names, the first version. An
+ * Epson answers Main,Network with LF25I7,16.66 (LF25I7); a Canon only IPP with 2.0, which is its
+ * IPP version, not firmware (none). Versions that are not printable text are no version.
+ */
+export function mainFirmware(names: readonly string[], versions: readonly string[]): string | null {
+  const usable = (version: string | undefined): string | null =>
+    version && /^[\x20-\x7e]+$/.test(version) && !/^[0-9a-f]{24,}$/i.test(version) ? version : null;
+  if (names.length === 0) return usable(versions[0]);
+  const named = names.findIndex((name) => /^(main|system|firmware|fw|controller)\b/i.test(name));
+  const index = named >= 0 ? named : names.findIndex((name) => !notMainFirmware.test(name));
+  return index >= 0 ? usable(versions[index]) : null;
 }
 
 /**

@@ -4,6 +4,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ProblemError } from '../../electron/common/problem-error';
+import { encodeIpp, ippTags } from '../../electron/services/ipp';
 import { parsePrinterAddress, probePrinter } from '../../electron/services/printer-probe';
 import { createPracticeCertificate } from '../../electron/simulator/practice-certificate';
 import {
@@ -205,4 +206,82 @@ describe('probePrinter', () => {
     );
     expect(['printer-name-unknown', 'printer-not-answering']).toContain(id);
   });
+});
+
+describe('a typed address: the usual IPP paths', () => {
+  /** A printer that answers IPP at one path only (404 elsewhere), as HP, Brother, Ricoh do. */
+  async function printerAt(path: string): Promise<{ port: number; asked: string[] }> {
+    const asked: string[] = [];
+    const server = http.createServer((request, response) => {
+      asked.push(`${request.method} ${request.url}`);
+      if (request.method !== 'POST' || request.url !== path) {
+        response.writeHead(404).end();
+        return;
+      }
+      request.resume();
+      request.on('end', () => {
+        const makeAndModel = Buffer.from('Brother MFC-J5320DW');
+        const language = Buffer.from('en');
+        // printer-make-and-model as textWithLanguage (RFC 8010 §3.9), as Brother sends it.
+        const value = Buffer.alloc(4 + language.length + makeAndModel.length);
+        value.writeUInt16BE(language.length, 0);
+        language.copy(value, 2);
+        value.writeUInt16BE(makeAndModel.length, 2 + language.length);
+        makeAndModel.copy(value, 4 + language.length);
+        const name = Buffer.from('printer-make-and-model');
+        const attribute = Buffer.alloc(1 + 2 + name.length + 2);
+        attribute.writeUInt8(ippTags.textWithLanguage, 0);
+        attribute.writeUInt16BE(name.length, 1);
+        name.copy(attribute, 3);
+        attribute.writeUInt16BE(value.length, 3 + name.length);
+        const head = encodeIpp({
+          version: '2.0',
+          code: 0,
+          requestId: 1,
+          groups: [
+            {
+              tag: ippTags.printerAttributes,
+              attributes: [
+                {
+                  tag: ippTags.nameWithoutLanguage,
+                  name: 'printer-firmware-name',
+                  values: ['Main', 'Network'],
+                },
+                {
+                  tag: ippTags.textWithoutLanguage,
+                  name: 'printer-firmware-string-version',
+                  values: ['ZB2201111', '1.20'],
+                },
+                {
+                  tag: ippTags.textWithoutLanguage,
+                  name: 'printer-device-id',
+                  values: ['MFG:Brother;CMD:PJL,PCL,PCLXL,URF;MDL:MFC-J5320DW;CLS:PRINTER;'],
+                },
+              ],
+            },
+          ],
+        });
+        response.writeHead(200, { 'Content-Type': 'application/ipp' });
+        response.end(Buffer.concat([head.subarray(0, -1), attribute, value, Buffer.from([3])]));
+      });
+    });
+    return { port: await listen(server), asked };
+  }
+
+  it.each(['/ipp/printer', '/ipp', '/printer'])(
+    'finds make, model and main firmware at %s',
+    async (path) => {
+      const { port, asked } = await printerAt(path);
+      const summary = await probePrinter({ host: '127.0.0.1', webPort: port, ippPort: port });
+      expect(summary).toMatchObject({
+        makeAndModel: 'Brother MFC-J5320DW',
+        firmwareVersion: 'ZB2201111',
+        manufacturer: 'Brother',
+      });
+      // The usual paths in order, stopping at the one that answered.
+      const posts = asked.filter((line) => line.startsWith('POST'));
+      expect(posts.at(-1)).toBe(`POST ${path}`);
+      expect(posts[0]).toBe('POST /ipp/print');
+    },
+  );
 });
