@@ -6,7 +6,6 @@
  */
 import type { PrinterVendor } from './vendor-profiles';
 
-
 /** DNS-SD service types a printer or scanner announces, most preferred (secure) first. */
 export const printerServiceTypes = [
   'ipps',
