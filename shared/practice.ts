@@ -4,6 +4,7 @@
  * Later capabilities add their switches here (tenant, Exchange, printers).
  */
 import { exchangeReplySwitches } from './exchange/replies';
+import type { VendorProfileId } from './vendor-profiles';
 
 export const practiceSwitches = {
   /** How the OS keychain behaves for the practice run. */
@@ -92,6 +93,21 @@ export const practiceSwitches = {
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type PracticeSwitchId = keyof typeof practiceSwitches;
+
+/**
+ * The practice world's own pages, as the host composes them in practice mode (the renderer
+ * knows no practice address of its own).
+ */
+export interface PracticePages {
+  /** The practice mailbox, where the practice Exchange's delivered test messages show. */
+  mailboxUrl: string;
+  /** Path of a practice printer's control panel (Scan > Email), on its Web Config's origin. */
+  printerPanelPath: string;
+  /** The practice printers' administrator password (a real one is on the printer's label). */
+  printerAdminPassword: string;
+  /** The make whose web page the practice printers' Web Config imitates. */
+  webConfigOf: VendorProfileId;
+}
 export type PracticeSwitchValue<S extends PracticeSwitchId = PracticeSwitchId> =
   (typeof practiceSwitches)[S][number];
 

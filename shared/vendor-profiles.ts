@@ -46,6 +46,11 @@ export interface VendorProfile {
   notes: readonly string[];
   /** How to see the email server status on the printer (`vendors.<id>.statusPaths.<key>`). */
   statusPaths: readonly string[];
+  /**
+   * Where the printer's web page shows its network status sheet, when the wizard can read it
+   * there (electron/services/status-sheet.ts); absent: the person reads the sheet.
+   */
+  statusSheetPage?: string;
   /** Label keys for the status sheet fields this vendor shows (`vendors.<id>.labels.<key>`). */
   statusFieldLabels: Partial<Record<StatusFieldId, string>>;
   /** Label keys of the values to check: the signed-in state and the service to choose. */
@@ -67,6 +72,9 @@ export const statusFieldIds = [
   'certificate-validation',
 ] as const;
 export type StatusFieldId = (typeof statusFieldIds)[number];
+
+/** Epson Web Config's network information page, with the email server status (reference G.1). */
+export const epsonStatusSheetPage = '/PRESENTATION/ADVANCED/INFO_NWINFO/TOP';
 
 const epson: VendorProfile = {
   id: 'epson',
@@ -92,6 +100,9 @@ const epson: VendorProfile = {
   passwordHints: ['serial', 'passwordLabel', 'reset'],
   notes: ['additionalNetwork', 'certificates', 'firmware'],
   statusPaths: ['panel', 'sheet', 'webConfig'],
+  // Web Config's network information page (reference G.1). Its layout on real printers is not
+  // captured; the reader takes the guide's label/value lines (shared/printer-setup.ts).
+  statusSheetPage: epsonStatusSheetPage,
   statusFieldLabels: {
     'authentication-method': 'authenticationMethod',
     'email-service': 'emailService',

@@ -43,6 +43,9 @@ export interface DeliveredMessage {
   raw: string;
 }
 
+/** The part's name in the practice world. */
+export const practiceExchangePartName = 'exchange';
+
 export interface PracticeExchange extends PracticePart {
   /** Test messages delivered so far, newest last. */
   messages(): DeliveredMessage[];
@@ -50,6 +53,8 @@ export interface PracticeExchange extends PracticePart {
   onDelivered(listener: (message: DeliveredMessage) => void): () => void;
   readonly smtpPort: number;
   readonly adminCenterUrl: string;
+  /** The admin center's mailbox section, where delivered test messages show. */
+  readonly mailboxUrl: string;
 }
 
 const serverName = 'PR3P195MB0001.EURP195.PROD.OUTLOOK.COM';
@@ -126,12 +131,15 @@ export function createPracticeExchange(): PracticeExchange {
   };
 
   const part: PracticeExchange = {
-    name: 'exchange',
+    name: practiceExchangePartName,
     get smtpPort() {
       return smtpPort;
     },
     get adminCenterUrl() {
       return adminCenterUrl;
+    },
+    get mailboxUrl() {
+      return `${adminCenterUrl}/#inbox`;
     },
     messages: () => delivered.map((message) => ({ ...message, to: [...message.to] })),
     onDelivered(listener) {

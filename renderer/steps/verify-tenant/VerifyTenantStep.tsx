@@ -13,7 +13,7 @@ import { fixingStep } from '../../../shared/problems/index';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { CopyButton } from '../../components/CopyButton';
-import { useMainValue, useWizard } from '../../store/wizard-store';
+import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
 
 /**
@@ -40,11 +40,8 @@ export function VerifyTenantStep() {
   const addressId = useId();
   const addressHintId = useId();
   const server = setup ? `${setup.smtpHost}:${setup.smtpPort}` : '';
-  // In practice mode the delivered message can be seen in the practice admin center.
-  const practiceInbox =
-    setup?.practice && setup.adminPages.exchangeSettings
-      ? `${new URL(setup.adminPages.exchangeSettings).origin}/#inbox`
-      : null;
+  // In practice mode the delivered message can be seen in the practice mailbox (the host's page).
+  const practiceInbox = useReadyState().appInfo.practiceWorld?.mailboxUrl ?? null;
 
   const record = (updates: BoardUpdate[]): void => {
     for (const update of updates) recordCheck(update.check, update.result);
