@@ -18,6 +18,11 @@ const outsideElectron = forbid(
   intoFolder('renderer', 'tests'),
   'electron/ imports shared/ and its own files only.',
 );
+/** Only electron/host.ts composes the practice world; everything else sees services and values. */
+const practiceWorldOnlyInHost = forbid(
+  intoFolder('simulator'),
+  'Only electron/host.ts composes the practice world (electron/simulator/); take what it provides through a service or option instead.',
+);
 const rendererImports = [
   forbid(intoFolder('electron', 'tests'), 'renderer/ imports shared/ and its own files only.'),
   forbid(nodeBuiltins, 'The renderer is sandboxed: no Node.'),
@@ -82,6 +87,18 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Everything in electron/ but the host, the practice world itself and the Electron shell
+    // (which has its own block): no import of the practice world.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/host.ts', 'electron/simulator/**', 'electron/shell-electron/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronOnlyInShell], patterns: [outsideElectron, practiceWorldOnlyInHost] },
+      ],
+    },
+  },
   // The rooms inside electron/ (electron/README.md): services are the capabilities and know
   // nothing of who calls them; the practice world reuses services but never the wiring; the
   // small pieces in common/ depend on nothing of electron/.
@@ -134,6 +151,7 @@ export default tseslint.config(
               `${intoFolder('shell-electron', 'shell-browser', 'startup')}|(^|/)(host|cli)$`,
               'Handlers map the contract onto services; the host and the shells call them, not the other way round.',
             ),
+            practiceWorldOnlyInHost,
           ],
         },
       ],
@@ -168,6 +186,7 @@ export default tseslint.config(
               intoFolder('renderer', 'tests'),
               'electron/ imports shared/ and its own files only.',
             ),
+            practiceWorldOnlyInHost,
           ],
         },
       ],

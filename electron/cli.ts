@@ -4,72 +4,10 @@
  * shell, which prints `Wizard ready at <url>` and opens the system browser when it can.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { defaultConfigDir } from './startup/config-dir';
-import { createWizardHost } from './host';
-import { hasDisplay, openInSystemBrowser } from './startup/open-browser';
 import { parseOptions, usage, UsageError, type WizardOptions } from './startup/options';
-import { PortInUseError, startBrowserShell } from './shell-browser/server';
+import { runBrowserShell } from './shell-browser/run';
 import { locateElectronRuntime } from './shell-electron/locate-runtime';
-
-const buildRoot = path.resolve(__dirname, '..');
-const appRoot = path.resolve(buildRoot, '..');
-
-function readManifest(): { version: string; wizardClientId?: string } {
-  return JSON.parse(readFileSync(path.join(appRoot, 'package.json'), 'utf8')) as {
-    version: string;
-    wizardClientId?: string;
-  };
-}
-
-function readVersion(): string {
-  return readManifest().version;
-}
-
-/** The client ID a packager baked in (`-c.extraMetadata.wizardClientId=<id>`), if any. */
-function readPackagedClientId(): string | undefined {
-  const value = readManifest().wizardClientId;
-  return typeof value === 'string' ? value : undefined;
-}
-
-async function runBrowserShell(options: WizardOptions): Promise<void> {
-  const host = await createWizardHost({
-    shell: 'browser',
-    practice: options.demo,
-    version: readVersion(),
-    configDir: defaultConfigDir(),
-    openExternal: async () => 'page',
-    ...(readPackagedClientId() ? { packagedClientId: readPackagedClientId() as string } : {}),
-  });
-  let shell;
-  try {
-    shell = await startBrowserShell({
-      host,
-      port: options.port,
-      staticDir: path.join(buildRoot, 'renderer'),
-    });
-  } catch (error) {
-    await host.close();
-    if (error instanceof PortInUseError) {
-      process.stderr.write(
-        `Port ${error.port} is already in use. Pick another with --port N, or leave --port out to use a free one.\n`,
-      );
-      process.exit(1);
-    }
-    throw error;
-  }
-  process.stdout.write(`Wizard ready at ${shell.url}\n`);
-  if (options.open && hasDisplay()) openInSystemBrowser(shell.url);
-  const stop = (): void => {
-    void shell
-      .close()
-      .then(() => host.close())
-      .finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
 
 async function main(argv: string[]): Promise<void> {
   let options: WizardOptions;

@@ -36,6 +36,10 @@ import {
   type PracticeTenant,
 } from './simulator/practice-tenant';
 import { startPracticeWorld, type PracticeWorld } from './simulator/practice-world';
+import { practiceExchangePartName, type PracticeExchange } from './simulator/practice-exchange';
+import { panelPaths } from './simulator/practice-printer-panel';
+import { practicePrinterAdminPassword, practiceWebConfigOf } from './simulator/practice-web-config';
+import { createStatusSheetReader } from './services/status-sheet';
 
 export interface HostOptions {
   shell: ShellKind;
@@ -57,6 +61,11 @@ export interface HostOptions {
   saveReport?: SaveReport;
   /** How this shell saves a calendar reminder (Electron: save dialog). */
   saveCalendar?: SaveCalendar;
+  /**
+   * Timing knobs for test runs, never read from the environment: a shorter test-message watch
+   * (default ten minutes, polled every few seconds) and a sooner "late" practice message.
+   */
+  timing?: { testWatchLimitMs?: number; testWatchPollMs?: number; practiceLateMs?: number };
 }
 
 export interface WizardHost {
@@ -92,25 +101,19 @@ function discoveryInterfaces(practice: boolean, env: NodeJS.ProcessEnv): () => s
 
 export const productName = 'Printer Mail Setup Wizard';
 
-/**
- * WIZARD_TEST_WATCH_LIMIT_MS / WIZARD_TEST_WATCH_POLL_MS shorten the test-message watch for
- * the e2e run (a "nothing arrived" that takes seconds, not ten minutes); unset, ten minutes.
- */
-function testMailTiming(env: NodeJS.ProcessEnv): { limitMs?: number; pollMs?: number } {
-  const limit = Number(env['WIZARD_TEST_WATCH_LIMIT_MS']);
-  const poll = Number(env['WIZARD_TEST_WATCH_POLL_MS']);
-  return {
-    ...(Number.isFinite(limit) && limit > 0 ? { limitMs: limit } : {}),
-    ...(Number.isFinite(poll) && poll > 0 ? { pollMs: poll } : {}),
-  };
-}
-
 export async function createWizardHost(options: HostOptions): Promise<WizardHost> {
   const events = new EventEmitter();
   const emit = (event: WizardEvent): void => {
     events.emit('event', event);
   };
-  const practice = options.practice ? await startPracticeWorld() : null;
+  // The practice world is composed here and only here (lint: nothing else in electron/ imports
+  // electron/simulator/); the rest of the wizard sees services and plain values.
+  const timing = options.timing ?? {};
+  const practice = options.practice
+    ? await startPracticeWorld({
+        timing: timing.practiceLateMs ? { lateMs: timing.practiceLateMs } : {},
+      })
+    : null;
   practice?.onChange((settings) => emit({ name: 'practice-changed', data: settings }));
 
   let osKeychain: SecretStore | null = options.secretStore ?? null;
@@ -197,14 +200,27 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     profile: exchangeSetup.profile,
     ...(trustedCa ? { trustedCa } : {}),
     onChange: (watches) => emit({ name: 'test-watches-changed', data: watches }),
-    ...testMailTiming(env),
+    ...(timing.testWatchLimitMs ? { limitMs: timing.testWatchLimitMs } : {}),
+    ...(timing.testWatchPollMs ? { pollMs: timing.testWatchPollMs } : {}),
   });
+  const practiceExchange = practice?.part<PracticeExchange>(practiceExchangePartName);
+  const statusSheets = createStatusSheetReader();
   const table = createHandlerTable({
     appInfo: createAppInfoService({
       name: productName,
       version: options.version,
       shell: options.shell,
       practice: options.practice,
+      ...(practiceExchange
+        ? {
+            practiceWorld: {
+              mailboxUrl: practiceExchange.mailboxUrl,
+              printerPanelPath: panelPaths.scanToEmail,
+              printerAdminPassword: practicePrinterAdminPassword,
+              webConfigOf: practiceWebConfigOf,
+            },
+          }
+        : {}),
       secretStore,
       ...(options.versions ? { versions: options.versions } : {}),
       ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),
@@ -234,7 +250,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       progress,
       signIn,
       exchange: exchangeSetup,
-      practice,
+      statusSheets,
       product: productName,
       testMail,
       ...(options.saveReport ? { saveReport: options.saveReport } : {}),

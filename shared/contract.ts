@@ -82,7 +82,7 @@ const methodFlags: { [M in WizardMethod]: true } = {
   getExchangeSetup: true,
   runMailCheck: true,
   runTenantChecks: true,
-  readPracticeStatusSheet: true,
+  readStatusSheet: true,
   buildSetupReport: true,
   saveSetupReport: true,
   buildSignInReminder: true,

@@ -2,6 +2,7 @@
  * The data model shared by the UI and the main process. Plain data only: everything here can
  * cross the contract as JSON and be persisted without leaking a secret.
  */
+import type { PracticePages } from './practice';
 import type { PrinterSetupRecord } from './printer-setup';
 import type { ChosenPrinter } from './printers';
 
@@ -147,4 +148,6 @@ export interface AppInfo {
    * reads the browser's own (navigator.languages).
    */
   preferredLanguages?: string[];
+  /** Practice mode: the practice world's pages (the host's, never written in the renderer). */
+  practiceWorld?: PracticePages;
 }

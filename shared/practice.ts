@@ -3,6 +3,9 @@
  * part into one of the situations the wizard handles; the UI lists them in practice mode only.
  * Later capabilities add their switches here (tenant, Exchange, printers).
  */
+import { exchangeReplySwitches } from './exchange/replies';
+import type { VendorProfileId } from './vendor-profiles';
+
 export const practiceSwitches = {
   /** How the OS keychain behaves for the practice run. */
   keychain: ['as-is', 'missing', 'locked', 'hangs'],
@@ -59,27 +62,9 @@ export const practiceSwitches = {
   smtpAuthOrganization: ['off', 'on'],
   smtpAuthMailbox: ['organization-setting', 'off', 'on'],
   securityDefaults: ['off', 'on'],
-  exchangeReply: [
-    'as-configured',
-    'policy-criteria',
-    'auth-failed',
-    'not-authenticated',
-    'send-as-denied',
-    'send-as-denied-storedrv',
-    'concurrency',
-    'throttled',
-    'submission-quota',
-    'mailbox-full',
-    'restricted-sender',
-    'legacy-tls',
-    'port-blocked',
-    'tenant-threshold',
-    'ip-blocked',
-    'unregistered-domain',
-    'spam-abuse',
-    'server-busy',
-    'other-reply',
-  ],
+  // Every reply row of shared/exchange/replies.ts the switch sends, in table order; then no
+  // Exchange at all (connection refused, as on a network blocking port 587).
+  exchangeReply: ['as-configured', ...exchangeReplySwitches, 'port-blocked'],
   /**
    * What the practice Exchange answers a printer that still logs in with a password (AUTH
    * LOGIN or PLAIN): Basic authentication retired (5.7.30, the default in existing tenants
@@ -123,6 +108,21 @@ export const practiceSwitches = {
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type PracticeSwitchId = keyof typeof practiceSwitches;
+
+/**
+ * The practice world's own pages, as the host composes them in practice mode (the renderer
+ * knows no practice address of its own).
+ */
+export interface PracticePages {
+  /** The practice mailbox, where the practice Exchange's delivered test messages show. */
+  mailboxUrl: string;
+  /** Path of a practice printer's control panel (Scan > Email), on its Web Config's origin. */
+  printerPanelPath: string;
+  /** The practice printers' administrator password (a real one is on the printer's label). */
+  printerAdminPassword: string;
+  /** The make whose web page the practice printers' Web Config imitates. */
+  webConfigOf: VendorProfileId;
+}
 export type PracticeSwitchValue<S extends PracticeSwitchId = PracticeSwitchId> =
   (typeof practiceSwitches)[S][number];
 

@@ -119,7 +119,7 @@ export function judgeSheet(answers: Partial<Record<StatusFieldId, FieldAnswer>>)
   return { verdicts, result: { state: 'passed' } };
 }
 
-/** What a printer's email server status shows, as read from a sheet (practice printer). */
+/** What a printer's email server status shows, as read from its status sheet page. */
 export interface SheetReading {
   authenticationMethod: string;
   emailService: string;
@@ -182,8 +182,21 @@ export function answersFromReading(
 
 /** The practice printers' administrator password (a real Epson's is its serial number). */
 export const practicePrinterAdminPassword = 'practice-printer';
-/** Where a practice printer's Web Config shows its network status sheet. */
-export const practiceStatusSheetPath = '/PRESENTATION/ADVANCED/INFO_NWINFO/TOP';
+/**
+ * The label each email server line has on a status sheet page (Epson's English wording, the
+ * guide's; the practice printer's page uses the same), by field.
+ */
+export const sheetLineLabels: Record<StatusFieldId, string> = {
+  'authentication-method': 'Authentication Method',
+  'email-service': 'Email service',
+  'current-status': 'Current Status',
+  'authenticated-account': 'Authenticated Account',
+  'sender-address': "Sender's Email Address",
+  'smtp-server': 'SMTP Server Address',
+  'smtp-port': 'SMTP Server Port Number',
+  'secure-connection': 'Secure Connection',
+  'certificate-validation': 'Certificate Validation',
+};
 
 /** A refresh token dies after 90 days without use: the printer must then sign in again. */
 export const refreshTokenIdleDays = 90;

@@ -4,6 +4,7 @@
  * Everything here comes from the network and is hostile: values are cleaned to plain,
  * bounded text before they are kept, and links are rebuilt, never taken as given.
  */
+import type { PrinterVendor } from './vendor-profiles';
 
 /** DNS-SD service types a printer or scanner announces, most preferred (secure) first. */
 export const printerServiceTypes = [
@@ -38,7 +39,8 @@ export interface ServiceAnnouncement {
   seenAt: number;
 }
 
-export type PrinterVendor = 'epson' | 'other';
+/** The make a printer is (shared/vendor-profiles.ts recognises it). */
+export type { PrinterVendor };
 
 /** What a probe of a printer's address learned (Web Config and IPP). */
 export interface ProbeSummary {

@@ -1,13 +1,14 @@
 /**
  * Vendor profiles: where each vendor's web page keeps the Exchange Online OAuth settings, in
- * the order the person goes through them. Data, not code: a new vendor is a new entry here
- * plus its words in renderer/locales/<lang>/printer.json (`vendors.<id>.*`).
+ * the order the person goes through them. Data, not code: a new walkthrough is a new entry here
+ * plus its words in renderer/locales/<lang>/printer.json (`vendors.<id>.*`); the make that
+ * leads to it is a row of `printerMakes` below.
  *
  * Every label a printer shows on its own screens is a key into `vendors.<id>.labels`, so each
  * language can name it exactly as the printer does in that language (the Epson guide gives
  * them per language; Canon and Lexmark only in English, reference F.4).
  */
-import type { ChosenPrinter } from './printers';
+import { epsonUuidPrefix, type ChosenPrinter } from './printers';
 
 export const vendorProfileIds = [
   'epson',
@@ -45,6 +46,11 @@ export interface VendorProfile {
   notes: readonly string[];
   /** How to see the email server status on the printer (`vendors.<id>.statusPaths.<key>`). */
   statusPaths: readonly string[];
+  /**
+   * Where the printer's web page shows its network status sheet, when the wizard can read it
+   * there (electron/services/status-sheet.ts); absent: the person reads the sheet.
+   */
+  statusSheetPage?: string;
   /** Label keys for the status sheet fields this vendor shows (`vendors.<id>.labels.<key>`). */
   statusFieldLabels: Partial<Record<StatusFieldId, string>>;
   /** Label keys of the values to check: the signed-in state and the service to choose. */
@@ -66,6 +72,9 @@ export const statusFieldIds = [
   'certificate-validation',
 ] as const;
 export type StatusFieldId = (typeof statusFieldIds)[number];
+
+/** Epson Web Config's network information page, with the email server status (reference G.1). */
+export const epsonStatusSheetPage = '/PRESENTATION/ADVANCED/INFO_NWINFO/TOP';
 
 const epson: VendorProfile = {
   id: 'epson',
@@ -91,6 +100,9 @@ const epson: VendorProfile = {
   passwordHints: ['serial', 'passwordLabel', 'reset'],
   notes: ['additionalNetwork', 'certificates', 'firmware'],
   statusPaths: ['panel', 'sheet', 'webConfig'],
+  // Web Config's network information page (reference G.1). Its layout on real printers is not
+  // captured; the reader takes the guide's label/value lines (shared/printer-setup.ts).
+  statusSheetPage: epsonStatusSheetPage,
   statusFieldLabels: {
     'authentication-method': 'authenticationMethod',
     'email-service': 'emailService',
@@ -245,19 +257,101 @@ export const vendorProfiles: Record<VendorProfileId, VendorProfile> = {
   generic,
 };
 
+export interface PrinterMake {
+  id: string;
+  /** The make's names as printers announce them (usb_MFG, ty, product, IPP make and model). */
+  words: RegExp;
+  /** IPP UUIDs of this make start with this (reference F.2). */
+  uuidPrefix?: string;
+  /** Its walkthrough; makes no source describes get the generic one. */
+  profile: VendorProfile;
+}
+
 /**
- * The profile for a chosen printer: Epson from discovery's own recognition; Canon, Lexmark,
- * Sharp and Konica Minolta from the model or name the printer announced (discovery only tells
- * Epson apart). Any other make gets the generic walkthrough: what to look for.
+ * The one vendor recogniser's table: the makes the wizard tells apart, each with the names a
+ * printer announces it by and its walkthrough. Discovery, the printer card and the walkthrough
+ * all read it (recogniseVendor), so they always name the same make. A new make is one row here
+ * (with a profile above when a source describes its screens), its name in
+ * renderer/locales/<lang>/discovery.json (`card.vendor.<id>`) and one test row.
+ */
+export const printerMakes = [
+  { id: 'epson', words: /\bepson\b/i, uuidPrefix: epsonUuidPrefix, profile: epson },
+  { id: 'canon', words: /\bcanon\b|\bimagerunner\b/i, profile: canon },
+  { id: 'ricoh', words: /\bricoh\b|\baficio\b|\bsavin\b|\blanier\b/i, profile: generic },
+  {
+    id: 'xerox',
+    words: /\bxerox\b|\baltalink\b|\bversalink\b|\bprimelink\b/i,
+    profile: generic,
+  },
+  { id: 'kyocera', words: /\bkyocera\b|\btaskalfa\b|\becosys\b/i, profile: generic },
+  { id: 'brother', words: /\bbrother\b/i, profile: generic },
+  {
+    id: 'hp',
+    words: /\bhp\b|\bhewlett[- ]?packard\b|\blaserjet\b|\bofficejet\b|\bpagewide\b/i,
+    profile: generic,
+  },
+  { id: 'sharp', words: /\bsharp\b/i, profile: sharp },
+  { id: 'konica-minolta', words: /\bkonica\b|\bminolta\b|\bbizhub\b/i, profile: konicaMinolta },
+  { id: 'lexmark', words: /\blexmark\b/i, profile: lexmark },
+] as const satisfies readonly PrinterMake[];
+
+export type PrinterMakeId = (typeof printerMakes)[number]['id'];
+/** A recognised make, or 'other' for a printer none of the table's words name. */
+export type PrinterVendor = PrinterMakeId | 'other';
+export const printerVendors: readonly [PrinterVendor, ...PrinterVendor[]] = [
+  'other',
+  ...printerMakes.map((make) => make.id),
+];
+
+/** What a printer says about itself, most telling first; all hostile, plain text. */
+export interface MakeSignals {
+  /** DNS-SD TXT record, keys lower-cased (usb_mfg, ty, product). */
+  txt?: Readonly<Record<string, string>>;
+  /** IPP printer-uuid (without urn:uuid:). */
+  uuid?: string | null;
+  /** The manufacturer: usb_MFG, or MFG of the IPP printer-device-id. */
+  manufacturer?: string | null;
+  /** The model: ty or IPP printer-make-and-model. */
+  model?: string | null;
+  /** The name it announces (instance name), the weakest signal. */
+  name?: string | null;
+}
+
+/** The make a printer announces: the first signal that names one, else its UUID, else 'other'. */
+export function recogniseVendor(signals: MakeSignals): PrinterVendor {
+  const txt = signals.txt ?? {};
+  const texts = [
+    txt['usb_mfg'],
+    signals.manufacturer,
+    txt['ty'],
+    txt['product'],
+    signals.model,
+    signals.name,
+  ];
+  for (const text of texts) {
+    if (!text) continue;
+    const make = printerMakes.find((each: PrinterMake) => each.words.test(text));
+    if (make) return make.id;
+  }
+  const uuid = signals.uuid?.toLowerCase();
+  const byUuid = printerMakes.find(
+    (each: PrinterMake) => uuid && each.uuidPrefix && uuid.startsWith(each.uuidPrefix),
+  );
+  return byUuid?.id ?? 'other';
+}
+
+/**
+ * The walkthrough for a chosen printer: its recognised make's, or, for a printer recorded as
+ * 'other' (typed in by address), the make its model or name names. Any other make gets the
+ * generic walkthrough: what to look for.
  */
 export function vendorProfileFor(
   printer: Pick<ChosenPrinter, 'vendor' | 'model' | 'name'>,
 ): VendorProfile {
-  if (printer.vendor === 'epson') return epson;
-  const text = `${printer.model ?? ''} ${printer.name}`.toLowerCase();
-  if (/\bcanon\b/.test(text)) return canon;
-  if (/\blexmark\b/.test(text)) return lexmark;
-  if (/\bsharp\b/.test(text)) return sharp;
-  if (/\bkonica\b|\bminolta\b|\bbizhub\b/.test(text)) return konicaMinolta;
-  return generic;
+  const vendor =
+    printer.vendor === 'other'
+      ? recogniseVendor({ model: printer.model, name: printer.name })
+      : printer.vendor;
+  const make: PrinterMake | undefined = printerMakes.find((each) => each.id === vendor);
+  return make?.profile ?? generic;
 }

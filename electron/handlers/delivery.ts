@@ -6,22 +6,17 @@ import type { DeliveryApi } from '../../shared/contract/delivery';
 import type { Handler } from './table';
 import { ProblemError } from '../common/problem-error';
 import { mailReadPermission, type TestMailWatcher } from '../services/delivery/test-mail-watcher';
-import { webOrigin } from '../services/discovery/grouping';
 import type { LinkPolicy } from '../services/link-policy';
 import type { ProgressStore } from '../services/progress-store';
 import type { SignInService } from '../services/signin/signin-service';
-import {
-  practicePrintersPartName,
-  type PracticePrintersPart,
-} from '../simulator/practice-printers';
-import type { PracticeWorld } from '../simulator/practice-world';
+import type { StatusSheetReader } from '../services/status-sheet';
 
 export interface DeliveryServices {
   watcher: TestMailWatcher;
   progress: ProgressStore;
   signIn: SignInService;
   links: LinkPolicy;
-  practice: PracticeWorld | null;
+  statusSheets: StatusSheetReader;
   openExternal(url: string): Promise<'system' | 'page'>;
 }
 
@@ -37,12 +32,9 @@ export function createDeliveryHandlers(services: DeliveryServices): DeliveryHand
       (candidate) => candidate.id === printerId,
     );
     if (!printer) throw new ProblemError('test-watch-unknown');
-    // A practice printer's sheet says its sending address; for a real one the person confirmed
-    // on the status sheet that it is the signed-in mailbox.
-    const origin = webOrigin(printer.webConfigUrl ?? null);
-    const sheet = origin
-      ? services.practice?.part<PracticePrintersPart>(practicePrintersPartName)?.statusSheet(origin)
-      : null;
+    // Where the wizard can read the printer's sheet, it says the sending address; otherwise the
+    // person confirmed on the status sheet that it is the signed-in mailbox.
+    const sheet = await services.statusSheets.read(printer).catch(() => null);
     return { expectedSender: sheet?.senderAddress || null };
   }
   return {

@@ -9,17 +9,12 @@ import { buildSignInReminder } from '../services/calendar/sign-in-reminder';
 import { isTimeZone } from '../services/calendar/ics';
 import type { Handler } from './table';
 import { ProblemError } from '../common/problem-error';
-import { webOrigin } from '../services/discovery/grouping';
 import type { ExchangeSetupService } from '../services/exchange-setup';
 import type { ProgressStore } from '../services/progress-store';
 import { buildSetupReport } from '../services/setup-report';
 import type { TestMailWatcher } from '../services/delivery/test-mail-watcher';
 import type { SignInService } from '../services/signin/signin-service';
-import {
-  practicePrintersPartName,
-  type PracticePrintersPart,
-} from '../simulator/practice-printers';
-import type { PracticeWorld } from '../simulator/practice-world';
+import type { StatusSheetReader } from '../services/status-sheet';
 
 /** What the shell does to save a report (Electron: save dialog, HTML or PDF); absent = none. */
 export type SaveReport = (report: {
@@ -35,7 +30,8 @@ export interface PrinterServices {
   progress: ProgressStore;
   signIn: SignInService;
   exchange: ExchangeSetupService;
-  practice: PracticeWorld | null;
+  /** Reads a chosen printer's status sheet from its web page (real and practice alike). */
+  statusSheets: StatusSheetReader;
   product: string;
   saveReport?: SaveReport;
   saveCalendar?: SaveCalendar;
@@ -99,19 +95,15 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
     });
   };
   return {
-    readPracticeStatusSheet: {
+    readStatusSheet: {
       params: z.object({ printerId: z.string().min(1).max(300) }).strict(),
       async run({ printerId }) {
-        const printers = services.practice?.part<PracticePrintersPart>(practicePrintersPartName);
-        if (!printers) throw new ProblemError('practice-only');
         // The address comes from progress (the main process's own record), never the renderer.
         const chosen = (await services.progress.load()).printers.find(
           (printer) => printer.id === printerId,
         );
-        const origin = webOrigin(chosen?.webConfigUrl ?? null);
-        const reading = origin ? printers.statusSheet(origin) : null;
-        if (!reading) throw new ProblemError('printer-sheet-unreadable');
-        return reading;
+        if (!chosen) throw new ProblemError('printer-sheet-unreadable');
+        return services.statusSheets.read(chosen);
       },
     },
     buildSetupReport: {

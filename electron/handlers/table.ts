@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { ParamsOf, ResultOf, WizardMethod } from '../../shared/contract';
 import {
   practiceSwitches,
+  type PracticeSettings,
   type PracticeSwitchId,
   type PracticeSwitchValue,
 } from '../../shared/practice';
@@ -17,7 +18,6 @@ import type { AppInfoService } from '../services/app-info';
 import type { LinkPolicy } from '../services/link-policy';
 import type { SignInService } from '../services/signin/signin-service';
 import { progressSchema, type ProgressStore } from '../services/progress-store';
-import type { PracticeWorld } from '../simulator/practice-world';
 import { createDiscoveryHandlers } from './discovery';
 import type { DiscoveryService } from '../services/discovery/discovery-service';
 import { createPrinterHandlers, type PrinterServices } from './printer';
@@ -34,13 +34,20 @@ export interface Handler<M extends WizardMethod> {
 }
 export type HandlerTable = { [M in WizardMethod]: Handler<M> };
 
+/** What the handlers may do with the practice world: read and flip its switches. */
+export interface PracticeControls {
+  settings(): PracticeSettings;
+  set<S extends PracticeSwitchId>(id: S, value: PracticeSwitchValue<S>): PracticeSettings;
+}
+
 export interface Services {
   appInfo: AppInfoService;
   progress: ProgressStore;
   links: LinkPolicy;
   /** How this shell opens an allowed address outside the app. */
   openExternal(url: string): Promise<'system' | 'page'>;
-  practice: PracticeWorld | null;
+  /** The practice world's switches, in practice mode (the host composes it); null otherwise. */
+  practice: PracticeControls | null;
   discovery: DiscoveryService;
   signIn: SignInService;
   exchange: ExchangeServices;
@@ -60,7 +67,7 @@ const practiceSwitchParams = z
     message: 'unknown value for this switch',
   });
 
-function requirePractice(world: PracticeWorld | null): PracticeWorld {
+function requirePractice(world: PracticeControls | null): PracticeControls {
   if (!world) throw new ProblemError('practice-only');
   return world;
 }
@@ -95,7 +102,7 @@ export function createHandlerTable(services: Services): HandlerTable {
       progress: services.progress,
       signIn: services.signIn,
       links: services.links,
-      practice: services.practice,
+      statusSheets: { read: (printer) => services.printer.statusSheets.read(printer) },
       openExternal: services.openExternal,
     }),
   };

@@ -1,6 +1,7 @@
 /** Reports what the wizard runs on: version, platform, shell, practice mode and the keychain. */
 import os from 'node:os';
 import type { AppInfo, KeychainStatus, ShellKind } from '../../shared/model';
+import type { PracticePages } from '../../shared/practice';
 import { probeKeychain, type SecretStore } from './keychain';
 
 export interface AppInfoService {
@@ -13,6 +14,8 @@ export interface AppInfoOptions {
   version: string;
   shell: ShellKind;
   practice: boolean;
+  /** The practice world's pages, in practice mode (composed by the host). */
+  practiceWorld?: PracticePages;
   secretStore: () => SecretStore;
   /** process.versions of the running runtime (Electron adds `electron` and `chrome`). */
   versions?: NodeJS.ProcessVersions;
@@ -42,6 +45,7 @@ export function createAppInfoService(options: AppInfoOptions): AppInfoService {
           chrome: versions['chrome'] ?? null,
         },
         keychain: await (keychain ?? checkKeychain()),
+        ...(options.practiceWorld ? { practiceWorld: { ...options.practiceWorld } } : {}),
         ...(options.preferredLanguages
           ? { preferredLanguages: [...options.preferredLanguages()] }
           : {}),

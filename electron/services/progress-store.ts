@@ -16,6 +16,7 @@ import {
   type Progress,
 } from '../../shared/model';
 import { statusFieldIds } from '../../shared/printer-setup';
+import { printerVendors } from '../../shared/vendor-profiles';
 import { ProblemError } from '../common/problem-error';
 
 const checkResultSchema = z
@@ -32,7 +33,7 @@ const chosenPrinterSchema = z
     id: z.string().min(1).max(200),
     name: z.string().max(200),
     model: z.string().max(200).nullable(),
-    vendor: z.enum(['epson', 'other']),
+    vendor: z.enum(printerVendors),
     addresses: z.array(z.string().max(64)).max(6),
     webConfigUrl: z.string().max(400).nullable(),
     firmwareVersion: z.string().max(80).nullable(),

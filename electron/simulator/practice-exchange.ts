@@ -5,8 +5,9 @@
  *
  * - SMTP on 127.0.0.1: STARTTLS with the practice certificate, AUTH XOAUTH2 only (never
  *   before TLS), accepting only practice tokens for the Outlook resource with SMTP.Send for
- *   the account that logs in. It answers with Exchange Online's own replies for each scenario
- *   switch and keeps delivered test messages in memory for the trainee to see.
+ *   the account that logs in. It answers with Exchange Online's own replies, word for word
+ *   from the one reply table (shared/exchange/replies.ts), for each scenario switch and keeps
+ *   delivered test messages in memory for the trainee to see.
  * - Graph routes (practice-graph.ts) on the practice tenant's one Graph: the tenant must be
  *   started first (it is, in practice-world.ts).
  * - The admin center page on http://127.0.0.1 (practice-admin-center.ts), where the trainee
@@ -17,6 +18,14 @@ import http from 'node:http';
 import net from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import type { CloudProfile } from '../../shared/cloud-profiles';
+import {
+  exchangeReplies,
+  exchangeReplyNamed,
+  replyText,
+  type ExchangeReply,
+  type ExchangeReplyName,
+  type ReplyStage,
+} from '../../shared/exchange/replies';
 import type { PracticeSettings } from '../../shared/practice';
 import { createPracticeAdminCenter } from './practice-admin-center';
 import { addTenantCheckRoutes } from './practice-graph';
@@ -34,6 +43,9 @@ export interface DeliveredMessage {
   raw: string;
 }
 
+/** The part's name in the practice world. */
+export const practiceExchangePartName = 'exchange';
+
 export interface PracticeExchange extends PracticePart {
   /** Test messages delivered so far, newest last. */
   messages(): DeliveredMessage[];
@@ -41,6 +53,8 @@ export interface PracticeExchange extends PracticePart {
   onDelivered(listener: (message: DeliveredMessage) => void): () => void;
   readonly smtpPort: number;
   readonly adminCenterUrl: string;
+  /** The admin center's mailbox section, where delivered test messages show. */
+  readonly mailboxUrl: string;
 }
 
 const serverName = 'PR3P195MB0001.EURP195.PROD.OUTLOOK.COM';
@@ -52,104 +66,42 @@ function suffix(): string {
   return `[${serverName} ${new Date().toISOString()} ${randomBytes(8).toString('hex').toUpperCase()}]`;
 }
 
-function reply(responseCode: number, text: string): Error {
-  return Object.assign(new Error(`${text} ${suffix()}`), { responseCode });
+/**
+ * One row of the Exchange reply table (shared/exchange/replies.ts) as smtp-server sends it:
+ * the code apart, then Microsoft's words and the server suffix real replies end with.
+ */
+function reply(name: ExchangeReplyName, values: { user?: string; from?: string } = {}): Error {
+  const row = exchangeReplyNamed(name);
+  const words = replyText(row, values).replace(/^\d{3} /, '');
+  return Object.assign(new Error(`${words} ${suffix()}`), { responseCode: row.code });
 }
 
-export const exchangeReplies = {
-  tenantDisabled: () =>
-    reply(
-      535,
-      '5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.',
-    ),
-  mailboxDisabled: () =>
-    reply(
-      535,
-      '5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Mailbox. Visit https://aka.ms/smtp_auth_disabled for more information.',
-    ),
-  securityDefaults: () =>
-    reply(
-      535,
-      "5.7.139 Authentication unsuccessful, user is locked by your organization's security defaults policy. Contact your administrator.",
-    ),
-  policyCriteria: () =>
-    reply(
-      535,
-      '5.7.139 Authentication unsuccessful, the request did not meet the criteria to be authenticated successfully. Contact your administrator.',
-    ),
-  authFailed: () => reply(535, '5.7.3 Authentication unsuccessful'),
-  concurrency: () =>
-    reply(
-      432,
-      '4.3.2 Concurrent connections limit exceeded. Visit https://aka.ms/concurrent_sending for more information.',
-    ),
-  notAuthenticated: () => reply(530, '5.7.57 Client not authenticated to send mail.'),
-  sendAsDenied: () =>
-    reply(550, '5.7.60 SMTP; Client does not have permissions to send as this sender'),
-  throttled: () => reply(550, '5.2.252 Sender throttled due to continuous send as denied errors.'),
-  restrictedSender: () => reply(550, '5.1.8 Access denied, bad outbound sender'),
-  // A reply the troubleshooter has no entry for (its catch-all is tested with it).
-  otherReply: () =>
-    reply(
-      554,
-      "5.6.211 Invalid MIME Content: single text value size (32784) exceeded allowed maximum (32768) for the 'X-Practice' header.",
-    ),
-  ipBlocked: () => reply(550, '5.7.708 Access denied, traffic not accepted from this IP.'),
-  tenantThreshold: () => reply(550, '5.7.705 Access denied, tenant has exceeded threshold.'),
-  unregisteredDomain: () =>
-    reply(
-      550,
-      '5.7.750 Service unavailable. Client blocked from sending from unregistered domains.',
-    ),
-  spamAbuse: () => reply(550, '5.7.501 Access denied, spam abuse detected.'),
-  serverBusy: () =>
-    reply(451, '4.7.500 Server busy. Please try again later from [127.0.0.1]. (S77)'),
-  basicAuthRetired: () =>
-    reply(550, '5.7.30 Basic authentication is not supported for Client Submission.'),
-  basicAuthTurnedOff: () =>
-    reply(535, '5.7.139 Authentication unsuccessful, basic authentication is disabled.'),
-  legacyTls: () =>
-    reply(
-      421,
-      '4.7.66 TLS 1.0 and 1.1 are not supported. Please upgrade/update your client to support TLS 1.2. Visit https://aka.ms/smtp_auth_tls',
-    ),
-  sendAsDeniedStoreDriver: (user: string, from: string) =>
-    reply(
-      554,
-      `5.2.252 SendAsDenied; ${user} not allowed to send as ${from}; STOREDRV.Submission.Exception:SendAsDeniedException.MapiExceptionSendAsDenied; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Cannot submit message.`,
-    ),
-  submissionQuota: () =>
-    reply(
-      554,
-      '5.2.0 STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Cannot submit message.',
-    ),
-  mailboxFull: () =>
-    reply(
-      554,
-      '5.2.2 mailbox full; STOREDRV.Submission.Exception:QuotaExceededException.MapiExceptionShutoffQuotaExceeded; Failed to process message due to a permanent exception with message [BeginDiagnosticData]Cannot submit message.',
-    ),
-};
+/** The reply the exchangeReply switch sends at this stage of the conversation, if any. */
+function switchedReply(
+  settings: PracticeSettings,
+  stage: ReplyStage,
+  values: { user?: string; from?: string } = {},
+): Error | null {
+  const row = exchangeReplies.find(
+    (each: ExchangeReply) =>
+      each.name === settings.exchangeReply &&
+      each.practice?.switch === true &&
+      each.practice.stage === stage,
+  );
+  return row ? reply(row.name, values) : null;
+}
 
 /** The SMTP AUTH decision Exchange makes for a valid token, from the switches. */
 function authRefusal(settings: PracticeSettings): Error | null {
-  if (settings.securityDefaults === 'on') return exchangeReplies.securityDefaults();
-  if (settings.smtpAuthMailbox === 'off') return exchangeReplies.mailboxDisabled();
+  if (settings.securityDefaults === 'on') return reply('security-defaults');
+  if (settings.smtpAuthMailbox === 'off') return reply('mailbox-disabled');
   if (
     settings.smtpAuthMailbox === 'organization-setting' &&
     settings.smtpAuthOrganization === 'off'
   ) {
-    return exchangeReplies.tenantDisabled();
+    return reply('tenant-disabled');
   }
-  switch (settings.exchangeReply) {
-    case 'policy-criteria':
-      return exchangeReplies.policyCriteria();
-    case 'auth-failed':
-      return exchangeReplies.authFailed();
-    case 'concurrency':
-      return exchangeReplies.concurrency();
-    default:
-      return null;
-  }
+  return switchedReply(settings, 'auth');
 }
 
 function sessionUser(session: SMTPServerSession): string {
@@ -179,12 +131,15 @@ export function createPracticeExchange(): PracticeExchange {
   };
 
   const part: PracticeExchange = {
-    name: 'exchange',
+    name: practiceExchangePartName,
     get smtpPort() {
       return smtpPort;
     },
     get adminCenterUrl() {
       return adminCenterUrl;
+    },
+    get mailboxUrl() {
+      return `${adminCenterUrl}/#inbox`;
     },
     messages: () => delivered.map((message) => ({ ...message, to: [...message.to] })),
     onDelivered(listener) {
@@ -209,14 +164,12 @@ export function createPracticeExchange(): PracticeExchange {
         // Loopback only: a reverse DNS lookup would only add delay.
         disableReverseLookup: true,
         onSecure(_socket, _session, callback) {
-          callback(settings().exchangeReply === 'legacy-tls' ? exchangeReplies.legacyTls() : null);
+          callback(switchedReply(settings(), 'tls'));
         },
         onAuth(auth, _session, callback) {
           if (auth.method === 'LOGIN' || auth.method === 'PLAIN') {
             const turnedOff = settings().passwordLogin === 'turned-off';
-            return callback(
-              turnedOff ? exchangeReplies.basicAuthTurnedOff() : exchangeReplies.basicAuthRetired(),
-            );
+            return callback(reply(turnedOff ? 'basic-auth-turned-off' : 'basic-auth-retired'));
           }
           const claims = auth.method === 'XOAUTH2' ? tokens.verify(auth.accessToken ?? '') : null;
           const valid =
@@ -224,37 +177,17 @@ export function createPracticeExchange(): PracticeExchange {
             claims.aud === practiceResources.outlook &&
             claims.scp.split(' ').includes('SMTP.Send') &&
             claims.upn.toLowerCase() === (auth.username ?? '').toLowerCase();
-          if (!valid || !claims) return callback(exchangeReplies.authFailed());
+          if (!valid || !claims) return callback(reply('auth-failed'));
           const refusal = authRefusal(settings());
           if (refusal) return callback(refusal);
           callback(null, { user: claims.upn.toLowerCase() });
         },
         onMailFrom(address, session, callback) {
-          switch (settings().exchangeReply) {
-            case 'not-authenticated':
-              return callback(exchangeReplies.notAuthenticated());
-            case 'send-as-denied':
-              return callback(exchangeReplies.sendAsDenied());
-            case 'throttled':
-              return callback(exchangeReplies.throttled());
-            case 'restricted-sender':
-              return callback(exchangeReplies.restrictedSender());
-            case 'other-reply':
-              return callback(exchangeReplies.otherReply());
-            case 'ip-blocked':
-              return callback(exchangeReplies.ipBlocked());
-            case 'tenant-threshold':
-              return callback(exchangeReplies.tenantThreshold());
-            case 'unregistered-domain':
-              return callback(exchangeReplies.unregisteredDomain());
-            case 'spam-abuse':
-              return callback(exchangeReplies.spamAbuse());
-            case 'server-busy':
-              return callback(exchangeReplies.serverBusy());
-          }
+          const refused = switchedReply(settings(), 'mail-from');
+          if (refused) return callback(refused);
           // Exchange lets a mailbox send only as itself (without Send As rights).
           if (address.address.toLowerCase() !== sessionUser(session)) {
-            return callback(exchangeReplies.sendAsDenied());
+            return callback(reply('send-as-denied'));
           }
           callback();
         },
@@ -268,14 +201,8 @@ export function createPracticeExchange(): PracticeExchange {
           stream.on('end', () => {
             const user = sessionUser(session);
             const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
-            switch (settings().exchangeReply) {
-              case 'send-as-denied-storedrv':
-                return callback(exchangeReplies.sendAsDeniedStoreDriver(user, from));
-              case 'submission-quota':
-                return callback(exchangeReplies.submissionQuota());
-              case 'mailbox-full':
-                return callback(exchangeReplies.mailboxFull());
-            }
+            const refused = switchedReply(settings(), 'data', { user, from });
+            if (refused) return callback(refused);
             const raw = Buffer.concat(chunks).toString('utf8');
             const id = `<${randomBytes(12).toString('hex')}@practice.outlook.local>`;
             delivered.push({

@@ -17,9 +17,12 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   practicePrinterAdminPassword,
-  practiceStatusSheetPath,
+  sheetLineLabels,
+  statusFieldIds,
   type SheetReading,
+  type StatusFieldId,
 } from '../../shared/printer-setup';
+import { epsonStatusSheetPage, type VendorProfileId } from '../../shared/vendor-profiles';
 import { createBoundedHttps } from '../services/net/bounded-https';
 import { escapeHtml, readForm, sendPracticePage } from './practice-http';
 import { createPracticePrinterPanel, type PracticePrinterPanel } from './practice-printer-panel';
@@ -28,6 +31,9 @@ import type { PracticeContext } from './practice-world';
 
 export { practicePrinterAdminPassword };
 
+/** The make whose Web Config this imitates (its walkthrough is the one the pages follow). */
+export const practiceWebConfigOf: VendorProfileId = 'epson';
+
 export const webConfigPaths = {
   top: '/PRESENTATION/BONJOUR',
   login: '/PRESENTATION/ADVANCED/PASSWORD/SET',
@@ -35,7 +41,7 @@ export const webConfigPaths = {
   basicSet: '/PRESENTATION/ADVANCED/NWS_EMAIL_BASIC/SET',
   signIn: '/PRESENTATION/ADVANCED/NWS_EMAIL_SIGNIN/TOP',
   signInStart: '/PRESENTATION/ADVANCED/NWS_EMAIL_SIGNIN/SET',
-  statusSheet: practiceStatusSheetPath,
+  statusSheet: epsonStatusSheetPage,
 } as const;
 
 const methods = ['OAuth2', 'SMTP-AUTH', 'POP before SMTP', 'Off'] as const;
@@ -378,17 +384,18 @@ ${status}
 
   function statusSheetPage(response: ServerResponse): void {
     const reading = sheet();
-    const rows: [string, string, string][] = [
-      ['authentication-method', 'Authentication Method', reading.authenticationMethod],
-      ['email-service', 'Email service', reading.emailService],
-      ['current-status', 'Current Status', reading.currentStatus],
-      ['authenticated-account', 'Authenticated Account', reading.authenticatedAccount],
-      ['sender-address', "Sender's Email Address", reading.senderAddress],
-      ['smtp-server', 'SMTP Server Address', reading.smtpServer],
-      ['smtp-port', 'SMTP Server Port Number', reading.smtpPort],
-      ['secure-connection', 'Secure Connection', reading.secureConnection],
-      ['certificate-validation', 'Certificate Validation', reading.certificateValidation],
-    ];
+    const values: Record<StatusFieldId, string> = {
+      'authentication-method': reading.authenticationMethod,
+      'email-service': reading.emailService,
+      'current-status': reading.currentStatus,
+      'authenticated-account': reading.authenticatedAccount,
+      'sender-address': reading.senderAddress,
+      'smtp-server': reading.smtpServer,
+      'smtp-port': reading.smtpPort,
+      'secure-connection': reading.secureConnection,
+      'certificate-validation': reading.certificateValidation,
+    };
+    const rows = statusFieldIds.map((id) => [id, sheetLineLabels[id], values[id]] as const);
     page(
       response,
       'Network Status Sheet',

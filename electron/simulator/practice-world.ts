@@ -49,22 +49,21 @@ export interface PracticePart {
 }
 
 /** Builds the parts of the practice world; each capability adds its part here. */
-const partFactories: (() => PracticePart)[] = [
-  createPracticePrinters,
-  // Before the Exchange: its Graph is the one Graph, where the Exchange adds its routes.
-  () => createPracticeTenant(),
-  createPracticeExchange,
-  // After the Exchange: it files what the Exchange delivers and serves it on the tenant's Graph.
-  () => createPracticeMailbox(practiceMailboxTiming(process.env)),
-];
+function partFactories(timing: PracticeTiming): (() => PracticePart)[] {
+  return [
+    createPracticePrinters,
+    // Before the Exchange: its Graph is the one Graph, where the Exchange adds its routes.
+    () => createPracticeTenant(),
+    createPracticeExchange,
+    // After the Exchange: it files what the Exchange delivers and serves it on the tenant's Graph.
+    () => createPracticeMailbox(timing),
+  ];
+}
 
-/**
- * WIZARD_PRACTICE_LATE_MS: how late an "arrives late" test message is (45 s unset); the e2e
- * run shortens it, together with the watch's limit (electron/host.ts).
- */
-function practiceMailboxTiming(env: NodeJS.ProcessEnv): { lateMs?: number } {
-  const late = Number(env['WIZARD_PRACTICE_LATE_MS']);
-  return Number.isFinite(late) && late > 0 ? { lateMs: late } : {};
+/** Timing knobs of the practice world (the e2e run shortens them through the host's options). */
+export interface PracticeTiming {
+  /** How late an "arrives late" test message is (default 45 s). */
+  lateMs?: number;
 }
 
 export interface PracticeWorld {
@@ -92,6 +91,7 @@ export interface PracticeWorldOptions {
   initial?: Partial<PracticeSettings>;
   /** Parts to start; by default every registered part. Tests may start only what they need. */
   parts?: (() => PracticePart)[];
+  timing?: PracticeTiming;
 }
 
 export async function startPracticeWorld(
@@ -126,7 +126,7 @@ export async function startPracticeWorld(
     part,
     cloudProfile,
   };
-  const parts = (options.parts ?? partFactories).map((factory) => factory());
+  const parts = (options.parts ?? partFactories(options.timing ?? {})).map((factory) => factory());
   try {
     for (const next of parts) {
       await next.start(context);

@@ -17,9 +17,6 @@ import { useCurrentPrinter } from '../printer-journey/printer-journey';
 import { useMainValue, useReadyState, useWizard } from '../store/wizard-store';
 import { useTroubleshoot } from '../troubleshoot/troubleshoot-store';
 
-/** The practice printer's control panel, Scan > Email (electron/simulator/practice-printer-panel.ts). */
-const practicePanelPath = '/PANEL/SCAN/EMAIL';
-
 /** Vendors whose panel wording the locale files carry; the others get the generic steps. */
 const vendorsWithSteps = new Set<VendorProfileId>(['epson']);
 
@@ -136,11 +133,9 @@ export function TestMessagePart({
   };
 
   const openPanel = async (): Promise<void> => {
-    if (!client || !printer.webConfigUrl) return;
-    const reply = await openExternal(
-      client,
-      `${new URL(printer.webConfigUrl).origin}${practicePanelPath}`,
-    );
+    const panelPath = appInfo.practiceWorld?.printerPanelPath;
+    if (!client || !printer.webConfigUrl || !panelPath) return;
+    const reply = await openExternal(client, `${new URL(printer.webConfigUrl).origin}${panelPath}`);
     if (!reply.ok) setFailure(reply.problem);
   };
 
@@ -170,7 +165,7 @@ export function TestMessagePart({
       <ol className="vendor-steps" data-testid="test-message-steps">
         {Array.isArray(steps) && steps.map((step, index) => <li key={index}>{String(step)}</li>)}
       </ol>
-      {appInfo.practice && printer.webConfigUrl && (
+      {appInfo.practiceWorld && printer.webConfigUrl && (
         <p>
           <button type="button" onClick={() => void openPanel()}>
             {t('practicePanel')}

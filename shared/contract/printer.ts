@@ -43,10 +43,11 @@ export interface SignInReminder {
 
 export interface PrinterApi {
   /**
-   * The email server lines of a chosen practice printer's network status sheet (practice
-   * mode only: the simulator's printers are the only ones the wizard reads a sheet from).
+   * The email server lines of a chosen printer's network status sheet, read from its own web
+   * page where its make's profile names the sheet page (`statusSheetPage`); otherwise the
+   * problem `printer-sheet-unreadable` and the person reads the sheet.
    */
-  readPracticeStatusSheet: { params: { printerId: string }; result: SheetReading };
+  readStatusSheet: { params: { printerId: string }; result: SheetReading };
   /** The setup report as one self-contained HTML page. */
   buildSetupReport: { params: { words: ReportWords }; result: SetupReport };
   /**

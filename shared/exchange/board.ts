@@ -3,7 +3,7 @@
  * switches in front of it are right for this mailbox; a refused one points at one switch.
  */
 import type { BoardUpdate } from '../contract/exchange';
-import type { ProblemId } from '../problems/index';
+import { problemCatalogue, type ProblemEntry, type ProblemId } from '../problems/index';
 
 export interface MailCheckFacts {
   /** Exchange answered 235 to AUTH XOAUTH2. */
@@ -14,13 +14,6 @@ export interface MailCheckFacts {
   sendTest: boolean;
   testAddress: string | null;
 }
-
-const blamedCheck: Partial<Record<ProblemId, BoardUpdate['check']>> = {
-  'smtp-auth-disabled-tenant': 'smtp-auth-organization',
-  'smtp-auth-disabled-mailbox': 'smtp-auth-mailbox',
-  'smtp-auth-security-defaults': 'security-defaults',
-  'smtp-auth-policy-criteria': 'conditional-access',
-};
 
 export function boardForMailCheck(facts: MailCheckFacts): BoardUpdate[] {
   const updates: BoardUpdate[] = [];
@@ -45,7 +38,8 @@ export function boardForMailCheck(facts: MailCheckFacts): BoardUpdate[] {
     return updates;
   }
   if (!problemId) return updates;
-  const blamed = blamedCheck[problemId];
+  const entry: ProblemEntry = problemCatalogue[problemId];
+  const blamed = entry.blames;
   if (blamed) {
     updates.push({
       check: blamed,

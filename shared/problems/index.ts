@@ -9,6 +9,7 @@ import { exchangeProblems } from './exchange';
 import { printerProblems } from './printer';
 import { troubleshootProblems } from './troubleshoot';
 import { deliveryProblems } from './delivery';
+import type { StepId } from '../model';
 import type { ProblemEntry } from './types';
 
 export const problemCatalogue = {
@@ -33,3 +34,9 @@ export function problemWordValues(
   return typeof counted === 'number' ? { ...data, count: counted } : { ...data };
 }
 export type { ProblemArea, ProblemEntry, ProblemSeverity } from './types';
+
+/** The journey step where this problem's fix is explained, if one is. */
+export function fixingStep(id: ProblemId): StepId | undefined {
+  const entry: ProblemEntry = problemCatalogue[id];
+  return entry.fixedOn;
+}

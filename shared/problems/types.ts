@@ -1,17 +1,50 @@
+import type { CheckId, StepId } from '../model';
+
 /** Areas group problems; each area's words live in the locale namespace of the same name. */
 export type ProblemArea =
   'app' | 'discovery' | 'signin' | 'exchange' | 'printer' | 'troubleshoot' | 'delivery';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
+/** What the troubleshooter offers to do about a problem (renderer/troubleshoot/RemedyButtons). */
+export type RemedyAction =
+  /** Go to the Sign in step and sign in again. */
+  | 'sign-in-again'
+  /** Sign in through the system browser (authorization code + PKCE) when device code is blocked. */
+  | 'browser-sign-in'
+  /** Run the SMTP AUTH login exactly as the printer does. */
+  | 'run-exchange-check'
+  /** Run the Conditional Access evaluation (tenant checks over Microsoft Graph). */
+  | 'run-ca-check'
+  /** Run the security defaults check. */
+  | 'run-security-defaults-check'
+  /** Go to Prepare Exchange Online, where the switches are explained. */
+  | 'prepare-exchange'
+  /** Go to Find the printer. */
+  | 'find-printer'
+  /** Send one test message from the signed-in mailbox to itself, as the printer would send. */
+  | 'run-send-check'
+  /** Start the journey that moves the printer from a password to OAuth 2.0. */
+  | 'start-oauth-journey';
+
+/**
+ * Everything the wizard knows about one problem, in one place: its words live in the locale
+ * namespace of its area (`problems.<id>`); the rest is here.
+ */
 export interface ProblemEntry {
   area: ProblemArea;
   severity: ProblemSeverity;
   /**
-   * Where the fix is done, for buttons and links; hosts come from cloud/vendor profiles.
-   * Use ProblemLinkKey values (resolved by shared/problems/links.ts), not literal addresses.
+   * Where the fix is done, most useful first, for buttons and links; hosts come from
+   * cloud/vendor profiles. ProblemLinkKey values (resolved by shared/problems/links.ts).
    */
-  links?: readonly string[];
+  links?: readonly ProblemLinkKey[];
+  /** What the troubleshooter offers: the wizard's own checks that confirm it, the steps that fix it. */
+  remedies?: readonly RemedyAction[];
+  /** The journey step where the fix is explained (Check Exchange Online offers to go there). */
+  fixedOn?: StepId;
+  /** The status board check this problem marks failed when the mail check meets it. */
+  blames?: CheckId;
   /** The number in `data` the words count (i18next plural forms pick the words by it). */
   counts?: string;
 }

@@ -4,6 +4,7 @@
  * text. Pure functions; the answer is always a catalogue problem, and text nothing matches is
  * said plainly to be unrecognised ('troubleshoot-not-recognised'), never guessed.
  */
+import { replyCodeOf, replyRowByWords } from '../exchange/replies';
 import { classifySmtpFailure, cleanReply } from '../exchange/smtp-replies';
 import type { ProblemData, ProblemId } from '../problem';
 import { problemByAadsts } from '../signin/aadsts';
@@ -95,50 +96,23 @@ export function recogniseSmtpReply(input: string): Recognition | null {
   return { problemId: outcome.problemId, data, as: 'smtp-reply' };
 }
 
-/** The reply code Exchange sends with an enhanced status code, where it is always the same. */
-const replyCodeOf: Record<string, string> = {
-  '5.7.139': '535',
-  '5.7.3': '535',
-  '5.7.57': '530',
-  '4.7.66': '421',
-  '4.3.2': '432',
-};
-
 /** "5.7.705 Access denied, …" without the three-digit reply code in front. */
 function codeOnly(text: string): { reply: string; shown: string } | null {
   const match = /(?<![\d.])([45])\.(\d{1,3})\.(\d{1,3})(?![.\d])(.*)$/.exec(text);
   if (!match) return null;
   const [whole, kind, subject, detail, rest] = match;
   const enhanced = `${kind}.${subject}.${detail}`;
-  const replyCode = replyCodeOf[enhanced] ?? (kind === '5' ? '550' : '451');
+  const replyCode = replyCodeOf(enhanced) ?? (kind === '5' ? 550 : 451);
   return { reply: `${replyCode} ${enhanced}${rest ?? ''}`, shown: whole.trim() };
 }
 
-/** Exchange's own words, when a client shows them without any code. */
-const telltaleWords: [RegExp, string][] = [
-  [
-    /SmtpClientAuthentication is disabled for the (?:Tenant|Mailbox)/i,
-    '535 5.7.139 Authentication unsuccessful, ',
-  ],
-  [/Basic authentication is not supported for Client Submission/i, '550 5.7.30 '],
-  [/basic authentication is disabled/i, '535 5.7.139 Authentication unsuccessful, '],
-  [/TenantAttribution/i, '550 5.7.64 '],
-  [/traffic not accepted from this IP/i, '550 5.7.708 '],
-  [/tenant has exceeded threshold/i, '550 5.7.705 '],
-  [/exceeded its daily limit for sending email to external recipients/i, '550 5.7.233 '],
-  [/blocked from sending from unregistered domain/i, '550 5.7.750 '],
-  [/(?:does not allow|disabled) external forwarding/i, '550 5.7.520 '],
-  [/spam abuse detected/i, '550 5.7.501 '],
-  [/banned sender/i, '550 5.7.511 '],
-  [/SendAsDenied|permissions to send as this sender/i, '550 5.7.60 '],
-];
-
+/** Exchange's own words, when a client shows them without any code (the table's telltales). */
 function wordsOnly(text: string): { reply: string; shown: string } | null {
-  for (const [words, prefix] of telltaleWords) {
-    const match = words.exec(text);
-    if (match) return { reply: `${prefix}${match[0]}`, shown: text };
-  }
-  return null;
+  const found = replyRowByWords(text);
+  if (!found) return null;
+  const { row, words } = found;
+  const enhanced = (row.enhanced[0] ?? '').replace(/x/g, '0');
+  return { reply: `${row.code} ${enhanced} ${words}`, shown: text };
 }
 
 /** Compared without case, spaces or punctuation, so line breaks and quotes do not matter. */

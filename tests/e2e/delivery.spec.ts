@@ -5,8 +5,8 @@
  * sends one scan to email from the practice printer's panel, and reads the result. Every
  * practice outcome: declined, arrives, arrives late, never arrives, wrong sender.
  *
- * The wizard runs with a short watch (WIZARD_TEST_WATCH_LIMIT_MS) and a short "late"
- * (WIZARD_PRACTICE_LATE_MS), so "nothing arrived" takes seconds instead of ten minutes.
+ * The wizard runs with a short watch and a short "late" (the host's `timing` option, through
+ * tests/support/wizard-entry.mjs), so "nothing arrived" takes seconds instead of ten minutes.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
@@ -98,11 +98,7 @@ async function useLanguage(language: 'en' | 'uk'): Promise<ReturnType<typeof wor
 test.beforeAll(async ({ browser }) => {
   wizard = await startWizard({
     demo: true,
-    env: {
-      WIZARD_TEST_WATCH_LIMIT_MS: String(limitMs),
-      WIZARD_TEST_WATCH_POLL_MS: '300',
-      WIZARD_PRACTICE_LATE_MS: '2000',
-    },
+    timing: { testWatchLimitMs: limitMs, testWatchPollMs: 300, practiceLateMs: 2000 },
   });
   context = await browser.newContext();
   page = await context.newPage();

@@ -61,7 +61,7 @@ describe('discovery handlers', () => {
         id: 'uuid:e3248000-80ce-11db-8000-3c2af4123456',
         name: 'Brother MFC-L2750DW series',
         model: 'Brother MFC-L2750DW series',
-        vendor: 'other',
+        vendor: 'brother',
         addresses: ['127.0.0.1'],
         webConfigUrl: brother?.webConfigUrl,
         firmwareVersion: null,

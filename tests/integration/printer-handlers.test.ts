@@ -40,7 +40,7 @@ test('practice: reads the chosen practice printer sheet, admits its Web Config, 
   try {
     const printers = host.practice?.part<PracticePrintersPart>(practicePrintersPartName);
     const origin = `http://${printers?.addresses()['et2850'] ?? ''}`;
-    const unknown = await host.dispatch('readPracticeStatusSheet', { printerId: 'uuid:nope' });
+    const unknown = await host.dispatch('readStatusSheet', { printerId: 'uuid:nope' });
     expect(unknown).toMatchObject({ ok: false, problem: { id: 'printer-sheet-unreadable' } });
 
     await host.dispatch('saveProgress', {
@@ -57,7 +57,7 @@ test('practice: reads the chosen practice printer sheet, admits its Web Config, 
         },
       ],
     });
-    const sheet = await host.dispatch('readPracticeStatusSheet', {
+    const sheet = await host.dispatch('readStatusSheet', {
       printerId: 'uuid:cfe92100-67c4-11d4-a45f-dccd2f4a3aab',
     });
     expect(sheet.ok).toBe(true);
@@ -85,7 +85,7 @@ test('practice: reads the chosen practice printer sheet, admits its Web Config, 
   }
 });
 
-test('a chosen printer from an earlier run gets no link from the progress file alone; no practice sheet outside practice', async () => {
+test('a chosen printer from an earlier run gets no link from the progress file alone; no sheet read from a make whose sheet page is unknown', async () => {
   const configDir = folder();
   const first = await createWizardHost({
     shell: 'browser',
@@ -134,8 +134,8 @@ test('a chosen printer from an earlier run gets no link from the progress file a
       problem: { id: 'link-not-allowed' },
     });
     expect(
-      await host.dispatch('readPracticeStatusSheet', { printerId: 'host:printer.local' }),
-    ).toMatchObject({ ok: false, problem: { id: 'practice-only' } });
+      await host.dispatch('readStatusSheet', { printerId: 'host:printer.local' }),
+    ).toMatchObject({ ok: false, problem: { id: 'printer-sheet-unreadable' } });
     expect(await host.dispatch('saveSetupReport', { words: {}, format: 'pdf' })).toMatchObject({
       ok: false,
       problem: { id: 'report-save-cancelled' },

@@ -9,6 +9,7 @@ import path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const cliPath = path.join(repoRoot, 'build', 'electron', 'cli.js');
+const entryPath = path.join(repoRoot, 'tests', 'support', 'wizard-entry.mjs');
 
 export interface WizardProcess {
   url: string;
@@ -24,12 +25,17 @@ export interface StartOptions {
   configDir?: string;
   port?: number;
   env?: NodeJS.ProcessEnv;
+  /** The host's timing knobs (shorter watches); set, the wizard starts through wizard-entry.mjs. */
+  timing?: { testWatchLimitMs?: number; testWatchPollMs?: number; practiceLateMs?: number };
 }
 
 export async function startWizard(options: StartOptions = {}): Promise<WizardProcess> {
   const configDir = options.configDir ?? mkdtempSync(path.join(os.tmpdir(), 'wizard-config-'));
-  const args = [cliPath, '--web', '--no-open', '--port', String(options.port ?? 0)];
-  if (options.demo ?? true) args.push('--demo');
+  const flags = ['--web', '--no-open', '--port', String(options.port ?? 0)];
+  if (options.demo ?? true) flags.push('--demo');
+  const args = options.timing
+    ? [entryPath, JSON.stringify(options.timing), ...flags]
+    : [cliPath, ...flags];
   const child = spawn(process.execPath, args, {
     env: { ...process.env, ...options.env, WIZARD_CONFIG_DIR: configDir },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -160,12 +160,15 @@ describe('groupPrinters', () => {
     expect(modelFromTxt({ ty: '', product: '' })).toBeNull();
   });
 
-  it('recognises Epson by usb_MFG, ty or the UUID prefix', () => {
+  it('recognises Epson by usb_MFG, ty or the UUID prefix, and other makes by their names', () => {
     expect(recogniseVendor({ txt: { usb_mfg: 'EPSON' } })).toBe('epson');
     expect(recogniseVendor({ txt: { ty: 'Epson WF-2960' } })).toBe('epson');
     expect(recogniseVendor({ uuid: 'cfe92100-67c4-11d4-a45f-001122334455' })).toBe('epson');
     expect(
       recogniseVendor({ txt: { ty: 'Brother MFC' }, uuid: 'e3248000-80ce-11db-8000-3c2af4123456' }),
+    ).toBe('brother');
+    expect(
+      recogniseVendor({ txt: { ty: 'Acme MFC' }, uuid: 'e3248000-80ce-11db-8000-3c2af4123456' }),
     ).toBe('other');
     expect(recogniseVendor({ txt: { ty: 'NotEpsonish' } })).toBe('other');
   });

@@ -4,17 +4,19 @@
  * Pure functions, no I/O.
  */
 import {
-  epsonUuidPrefix,
   printerServiceTypes,
   secureServiceTypes,
   type ChosenPrinter,
   type ManualEntry,
   type PrinterEntry,
   type PrinterServiceType,
-  type PrinterVendor,
   type ProbeSummary,
   type ServiceAnnouncement,
 } from '../../../shared/printers';
+import { recogniseVendor } from '../../../shared/vendor-profiles';
+
+/** The one vendor recogniser lives in shared/ (the card and the walkthrough read it too). */
+export { recogniseVendor };
 
 export const textLimits = { name: 80, model: 80, location: 120, address: 64, value: 200 };
 
@@ -182,20 +184,6 @@ function isTrue(value: string | undefined): boolean {
   return value !== undefined && /^(t|true|1|yes)$/i.test(value.trim());
 }
 
-export function recogniseVendor(signals: {
-  txt?: Record<string, string>;
-  uuid?: string | null;
-  manufacturer?: string | null;
-  model?: string | null;
-}): PrinterVendor {
-  const txt = signals.txt ?? {};
-  const texts = [txt['usb_mfg'], txt['ty'], txt['product'], signals.manufacturer, signals.model];
-  if (texts.some((text) => text !== undefined && text !== null && /\bepson\b/i.test(text))) {
-    return 'epson';
-  }
-  return signals.uuid?.startsWith(epsonUuidPrefix) ? 'epson' : 'other';
-}
-
 /** Model from TXT: `ty`, else `product` without its parentheses, else usb_MFG + usb_MDL. */
 export function modelFromTxt(txt: Record<string, string>): string | null {
   const ty = cleanText(txt['ty'], textLimits.model);
@@ -311,7 +299,7 @@ function entryFromAnnouncements(list: ServiceAnnouncement[]): PrinterEntry | nul
       '?',
     model,
     manufacturer,
-    vendor: recogniseVendor({ txt, uuid, manufacturer, model }),
+    vendor: recogniseVendor({ txt, uuid, manufacturer, model, name: first.instance }),
     location: cleanText(txt['note'], textLimits.location) || null,
     host,
     addresses,
@@ -376,14 +364,14 @@ export function mergeProbe(entry: PrinterEntry, probe: ProbeSummary): void {
     entry.name = probe.name;
   }
   if (probe.webConfigUrl?.startsWith('https:')) entry.secure = true;
-  entry.vendor =
-    recogniseVendor({
+  // What the printer announced stays; a probe names the make of one typed in by address.
+  if (entry.vendor === 'other') {
+    entry.vendor = recogniseVendor({
       uuid: entry.uuid,
       manufacturer: entry.manufacturer,
       model: entry.model,
-    }) === 'epson' || entry.vendor === 'epson'
-      ? 'epson'
-      : 'other';
+    });
+  }
 }
 
 export function toChosenPrinter(entry: PrinterEntry): ChosenPrinter {

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { practicePrinterAdminPassword } from '../../../shared/printer-setup';
 import { problem, type Problem } from '../../../shared/problem';
 import type { ChosenPrinter } from '../../../shared/printers';
 import { openExternal } from '../../api/open-external';
@@ -141,7 +140,9 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
   const account = known?.username ?? null;
   const consentRole = known?.role.state;
   const status = t(`${vendor}.labels.${profile.signedInLabel}`);
-  const practicePrinter = appInfo.practice && printer.vendor === 'epson';
+  // A practice printer with the Web Config the practice world imitates (its password is the host's).
+  const practicePrinter =
+    appInfo.practiceWorld?.webConfigOf === profile.id ? appInfo.practiceWorld : null;
 
   const open = async (): Promise<void> => {
     setOpenProblem(null);
@@ -224,7 +225,9 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
                 <ul className="hint-list">
                   {practicePrinter && (
                     <li>
-                      {t('setup.practicePassword', { password: practicePrinterAdminPassword })}
+                      {t('setup.practicePassword', {
+                        password: practicePrinter.printerAdminPassword,
+                      })}
                     </li>
                   )}
                   {profile.passwordHints.map((hint) => (

@@ -9,20 +9,12 @@ import {
 } from '../../../shared/contract/exchange';
 import { checkTestAddress } from '../../../shared/exchange/test-address';
 import { problem, type Problem } from '../../../shared/problem';
+import { fixingStep } from '../../../shared/problems/index';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { CopyButton } from '../../components/CopyButton';
-import { useMainValue, useWizard } from '../../store/wizard-store';
+import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
-
-/** Problems whose fix is one of the switches explained on the Prepare step. */
-const preparedOnPrepareStep = new Set<string>([
-  'smtp-auth-disabled-tenant',
-  'smtp-auth-disabled-mailbox',
-  'smtp-auth-security-defaults',
-  'security-defaults-on',
-  'ca-blocks-device-code',
-]);
 
 /**
  * "Check Exchange Online": a real SMTP AUTH login as the printer will do it, an optional test
@@ -48,11 +40,8 @@ export function VerifyTenantStep() {
   const addressId = useId();
   const addressHintId = useId();
   const server = setup ? `${setup.smtpHost}:${setup.smtpPort}` : '';
-  // In practice mode the delivered message can be seen in the practice admin center.
-  const practiceInbox =
-    setup?.practice && setup.adminPages.exchangeSettings
-      ? `${new URL(setup.adminPages.exchangeSettings).origin}/#inbox`
-      : null;
+  // In practice mode the delivered message can be seen in the practice mailbox (the host's page).
+  const practiceInbox = useReadyState().appInfo.practiceWorld?.mailboxUrl ?? null;
 
   const record = (updates: BoardUpdate[]): void => {
     for (const update of updates) recordCheck(update.check, update.result);
@@ -170,7 +159,7 @@ export function VerifyTenantStep() {
             <span className="field-label">{t('verify.reply')}</span> <code>{reply}</code>
           </p>
         )}
-        {shownProblem && preparedOnPrepareStep.has(shownProblem.id) && (
+        {shownProblem && fixingStep(shownProblem.id) === 'prepare-exchange' && (
           <p>
             <button type="button" onClick={() => goTo('prepare-exchange')}>
               {t('verify.prepareLink')}
