@@ -8,7 +8,7 @@ import { ProblemError } from '../common/problem-error';
 import { mailReadPermission, type TestMailWatcher } from '../services/delivery/test-mail-watcher';
 import { webOrigin } from '../services/discovery/grouping';
 import type { LinkPolicy } from '../services/link-policy';
-import type { ProgressStore } from '../services/progress-store';
+import type { ProgressService } from '../services/progress-service';
 import type { SignInService } from '../services/signin/signin-service';
 import {
   practicePrintersPartName,
@@ -18,7 +18,8 @@ import type { PracticeWorld } from '../simulator/practice-world';
 
 export interface DeliveryServices {
   watcher: TestMailWatcher;
-  progress: ProgressStore;
+  /** Progress as main holds it now (never re-read from disk). */
+  progress: Pick<ProgressService, 'current'>;
   signIn: SignInService;
   links: LinkPolicy;
   practice: PracticeWorld | null;
@@ -33,7 +34,7 @@ const printerParams = z.object({ printerId: z.string().min(1).max(300) }).strict
 export function createDeliveryHandlers(services: DeliveryServices): DeliveryHandlers {
   /** The chosen printer (from progress, the main process's own record) and its sender. */
   async function chosen(printerId: string): Promise<{ expectedSender: string | null }> {
-    const printer = (await services.progress.load()).printers.find(
+    const printer = services.progress.current().printers.find(
       (candidate) => candidate.id === printerId,
     );
     if (!printer) throw new ProblemError('test-watch-unknown');

@@ -11,7 +11,7 @@ import type { Handler } from './table';
 import { ProblemError } from '../common/problem-error';
 import { webOrigin } from '../services/discovery/grouping';
 import type { ExchangeSetupService } from '../services/exchange-setup';
-import type { ProgressStore } from '../services/progress-store';
+import type { ProgressService } from '../services/progress-service';
 import { buildSetupReport } from '../services/setup-report';
 import type { TestMailWatcher } from '../services/delivery/test-mail-watcher';
 import type { SignInService } from '../services/signin/signin-service';
@@ -32,7 +32,8 @@ export type SaveReport = (report: {
 export type SaveCalendar = (file: { ics: string; fileName: string }) => Promise<string | null>;
 
 export interface PrinterServices {
-  progress: ProgressStore;
+  /** Progress as main holds it now (never re-read from disk). */
+  progress: Pick<ProgressService, 'current'>;
   signIn: SignInService;
   exchange: ExchangeSetupService;
   practice: PracticeWorld | null;
@@ -69,7 +70,7 @@ const reminderRequest = z
 export function createPrinterHandlers(services: PrinterServices): PrinterHandlers {
   const reminder = async (request: ReminderRequest) =>
     buildSignInReminder({
-      progress: await services.progress.load(),
+      progress: services.progress.current(),
       testWatches: services.testMail?.list() ?? {},
       words: request.words,
       language: request.language,
@@ -79,8 +80,8 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
       now: (services.now ?? (() => new Date()))(),
     });
   const report = async (reportWords: ReportWords) => {
-    const [progress, status, setup] = await Promise.all([
-      services.progress.load(),
+    const progress = services.progress.current();
+    const [status, setup] = await Promise.all([
       services.signIn.status(),
       services.exchange.describe(),
     ]);
@@ -105,7 +106,7 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
         const printers = services.practice?.part<PracticePrintersPart>(practicePrintersPartName);
         if (!printers) throw new ProblemError('practice-only');
         // The address comes from progress (the main process's own record), never the renderer.
-        const chosen = (await services.progress.load()).printers.find(
+        const chosen = services.progress.current().printers.find(
           (printer) => printer.id === printerId,
         );
         const origin = webOrigin(chosen?.webConfigUrl ?? null);

@@ -45,6 +45,7 @@ function stateOf(signIn: Loadable<SignInStatus>, attempt: Attempt): State {
 export function BrowserSignIn() {
   const { t } = useTranslation('troubleshoot');
   const client = useWizard((store) => store.client);
+  const ask = useWizard((store) => store.ask);
   const askSignIn = useWizard((store) => store.askSignIn);
   const signIn = useMainValue('signIn');
   const [attempt, setAttempt] = useState<Attempt>({ kind: 'none' });
@@ -53,7 +54,7 @@ export function BrowserSignIn() {
   const start = async (): Promise<void> => {
     if (!client) return;
     const before = useWizard.getState().main.signIn;
-    const reply = await client.invoke('startBrowserSignIn', {});
+    const reply = await ask('startBrowserSignIn', {});
     if (!reply.ok) return setAttempt({ kind: 'refused', problem: reply.problem });
     setAttempt({ kind: 'started', before });
     // In the browser shell the page opens the sign-in page itself (allow-listed by the main process).
