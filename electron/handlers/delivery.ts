@@ -34,9 +34,9 @@ const printerParams = z.object({ printerId: z.string().min(1).max(300) }).strict
 export function createDeliveryHandlers(services: DeliveryServices): DeliveryHandlers {
   /** The chosen printer (from progress, the main process's own record) and its sender. */
   async function chosen(printerId: string): Promise<{ expectedSender: string | null }> {
-    const printer = services.progress.current().printers.find(
-      (candidate) => candidate.id === printerId,
-    );
+    const printer = services.progress
+      .current()
+      .printers.find((candidate) => candidate.id === printerId);
     if (!printer) throw new ProblemError('test-watch-unknown');
     // A practice printer's sheet says its sending address; for a real one the person confirmed
     // on the status sheet that it is the signed-in mailbox.

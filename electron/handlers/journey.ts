@@ -5,7 +5,12 @@
  */
 import { z } from 'zod';
 import type { JourneyApi } from '../../shared/contract/journey';
-import { accountKinds, journeySteps, microsoftClouds, supportedLanguages } from '../../shared/model';
+import {
+  accountKinds,
+  journeySteps,
+  microsoftClouds,
+  supportedLanguages,
+} from '../../shared/model';
 import type { Handler } from './table';
 import { noParams } from './params';
 import type { Journey } from '../services/journey';

@@ -106,9 +106,9 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
         const printers = services.practice?.part<PracticePrintersPart>(practicePrintersPartName);
         if (!printers) throw new ProblemError('practice-only');
         // The address comes from progress (the main process's own record), never the renderer.
-        const chosen = services.progress.current().printers.find(
-          (printer) => printer.id === printerId,
-        );
+        const chosen = services.progress
+          .current()
+          .printers.find((printer) => printer.id === printerId);
         const origin = webOrigin(chosen?.webConfigUrl ?? null);
         const reading = origin ? printers.statusSheet(origin) : null;
         if (!reading) throw new ProblemError('printer-sheet-unreadable');

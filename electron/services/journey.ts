@@ -15,7 +15,12 @@ import {
   testMessageCheck,
 } from '../../shared/board/printers';
 import type { TestWatches } from '../../shared/contract/delivery';
-import type { MailCheckRequest, MailCheckResult, TenantCheckId, TenantCheckResult } from '../../shared/contract/exchange';
+import type {
+  MailCheckRequest,
+  MailCheckResult,
+  TenantCheckId,
+  TenantCheckResult,
+} from '../../shared/contract/exchange';
 import {
   noCheckRuns,
   type CheckRuns,
@@ -214,7 +219,8 @@ export function createJourney(options: JourneyOptions): Journey {
       const printerSetup = { ...current.printerSetup, [printerId]: record };
       const summaries = printerSetupChecks(current.printers, printerSetup);
       const entries: BoardEntry[] = [];
-      if (summaries.signedIn) entries.push({ check: 'printer-signed-in', result: summaries.signedIn });
+      if (summaries.signedIn)
+        entries.push({ check: 'printer-signed-in', result: summaries.signedIn });
       if (summaries.statusSheet) {
         entries.push({ check: 'status-sheet', result: summaries.statusSheet });
       }

@@ -11,7 +11,6 @@ import type { ChosenPrinter } from '../../shared/printers';
 import { vendorProfileFor, type VendorProfile } from '../../shared/vendor-profiles';
 import { useReadyState, useWizard } from '../store/wizard-store';
 
-
 /** The printer being worked on, shared by "Set up the printer" and "Check the status sheet". */
 export const useCurrentPrinter = create<{ id: string | null; pick(id: string): void }>((set) => ({
   id: null,

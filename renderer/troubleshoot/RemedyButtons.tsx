@@ -127,7 +127,11 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
 }
 
 function OutcomeView({ outcome }: { outcome: Outcome }) {
-  return outcome.kind === 'mail' ? <MailOutcome run={outcome.run} /> : <TenantOutcome run={outcome.run} />;
+  return outcome.kind === 'mail' ? (
+    <MailOutcome run={outcome.run} />
+  ) : (
+    <TenantOutcome run={outcome.run} />
+  );
 }
 
 function MailOutcome({ run }: { run: MailCheckRun }) {

@@ -100,7 +100,10 @@ function judgeOne(watch: TestWatch): Recorded['state'] {
  * when every printer's message arrived, running while one is watched, failed when one did not
  * arrive or came from another address.
  */
-export function testMessageCheck(printerIds: readonly string[], watches: TestWatches): Recorded | null {
+export function testMessageCheck(
+  printerIds: readonly string[],
+  watches: TestWatches,
+): Recorded | null {
   const watched = printerIds.map((id) => watches[id]).filter((watch) => watch !== undefined);
   if (watched.length === 0) return null;
   const states = watched.map(judgeOne);
