@@ -8,7 +8,7 @@ import { announce } from '../components/Announcer';
 import { useMainValue } from '../store/wizard-store';
 import { useOutcomeWords } from './TestMessagePart';
 
-export function useTestMessageCheck(): void {
+export function useAnnounceTestMessages(): void {
   const watches = useMainValue('testWatches');
   const outcomeWords = useOutcomeWords();
   const said = JSON.stringify(
