@@ -110,8 +110,10 @@ export function createJourney(options: JourneyOptions): Journey {
     setRuns({ [key]: { state: 'running', request } });
     try {
       const result = await work();
-      await progress.record(board(result));
+      // The board's change is told at once; the write to disk follows (the reply waits for it).
+      const saved = progress.record(board(result));
       setRuns({ [key]: { state: 'done', request, result } });
+      await saved;
       return result;
     } catch (error) {
       setRuns({ [key]: { state: 'failed', request, problem: problemOf(error) } });
