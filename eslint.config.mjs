@@ -29,6 +29,18 @@ const rendererImports = [
   forbid('^electron$', 'The renderer is sandboxed: no Electron.'),
 ];
 
+/** Raw IPC is the Electron shell's alone. */
+const rawIpc = [
+  {
+    selector: "Identifier[name='ipcRenderer']",
+    message: 'Raw IPC only in electron/shell-electron/.',
+  },
+  {
+    selector: "Identifier[name='ipcMain']",
+    message: 'Raw IPC only in electron/shell-electron/.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -234,15 +246,22 @@ export default tseslint.config(
     files: ['**/*.{ts,tsx,mjs}'],
     ignores: ['electron/shell-electron/**', 'tests/shell-harness/electron-stand-in.ts'],
     rules: {
+      'no-restricted-syntax': ['error', ...rawIpc],
+    },
+  },
+  {
+    // The renderer calls main from its one store (and the api client beneath it) only: screens
+    // send intents through store actions and read what main pushes.
+    files: ['renderer/**/*.{ts,tsx}'],
+    ignores: ['renderer/store/**', 'renderer/api/**'],
+    rules: {
       'no-restricted-syntax': [
         'error',
+        ...rawIpc,
         {
-          selector: "Identifier[name='ipcRenderer']",
-          message: 'Raw IPC only in electron/shell-electron/.',
-        },
-        {
-          selector: "Identifier[name='ipcMain']",
-          message: 'Raw IPC only in electron/shell-electron/.',
+          selector: "CallExpression[callee.property.name='invoke']",
+          message:
+            'Only renderer/store/ and renderer/api/ call main: add a store action (renderer/store/wizard-store.ts) and call that.',
         },
       ],
     },

@@ -23,6 +23,8 @@ import { createKeytarStore, type SecretStore } from './services/keychain';
 import { createLinkPolicy, type LinkPolicy } from './services/link-policy';
 import { createMailCheckService } from './services/mail-check';
 import { createProgressStore } from './services/progress-store';
+import { openProgress } from './services/progress-service';
+import { createJourney, type Journey } from './services/journey';
 import { createClientIdStore } from './services/signin/client-id';
 import { resolveCloud, type ResolvedCloud } from './services/signin/cloud';
 import { createSignInService, type SignInService } from './services/signin/signin-service';
@@ -149,24 +151,20 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     ...(options.log ? { log: options.log } : {}),
   });
   discovery.onChange((snapshot) => emit({ name: 'printers-changed', data: snapshot }));
-  const progress = createProgressStore(options.configDir, options.practice);
+  // Loaded once; from here on progress lives in memory and each change is written once.
+  const progress = await openProgress(createProgressStore(options.configDir, options.practice));
   // Printers chosen in an earlier run get their "Open Web Config" link back once discovery finds
-  // them again. The progress file (which the renderer writes) only says which printer ids were
-  // chosen; the origin admitted is always the one the main process itself found.
+  // them again. Progress only says which printer ids were chosen; the origin admitted is always
+  // the one the main process itself found.
   discovery.onChange((snapshot) => {
-    void progress.load().then(
-      ({ printers }) => {
-        const chosen = new Set(printers.map((printer) => printer.id));
-        for (const entry of snapshot.printers) {
-          if (chosen.has(entry.id)) admitPrinterOrigin(links, entry.webConfigUrl);
-        }
-      },
-      () => undefined,
-    );
+    const chosen = new Set(progress.current().printers.map((printer) => printer.id));
+    for (const entry of snapshot.printers) {
+      if (chosen.has(entry.id)) admitPrinterOrigin(links, entry.webConfigUrl);
+    }
   });
   const tenant = practice?.part<PracticeTenant>(practiceTenantPartName) ?? null;
   const cloud = async (): Promise<ResolvedCloud> => {
-    const { accountKind, cloud: chosen } = await progress.load();
+    const { accountKind, cloud: chosen } = progress.current();
     return resolveCloud(
       {
         practice: practice
@@ -177,6 +175,8 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       { accountKind, cloud: chosen },
     );
   };
+  // Built once the checks it runs exist (below); the sign-in and the watches tell it before.
+  let journey: Journey | null = null;
   const signIn = createSignInService({
     cloud,
     clientIds: createClientIdStore({
@@ -186,7 +186,10 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       practice: tenant ? practiceClientIds.wizard : undefined,
     }),
     secretStore,
-    onChange: (status) => emit({ name: 'signin-changed', data: status }),
+    onChange: (status) => {
+      emit({ name: 'signin-changed', data: status });
+      void journey?.recordSignIn(status);
+    },
     ...(options.log ? { log: options.log } : {}),
   });
   const tokens: TokenSource = signIn;
@@ -199,9 +202,51 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     tokens,
     profile: exchangeSetup.profile,
     ...(trustedCa ? { trustedCa } : {}),
-    onChange: (watches) => emit({ name: 'test-watches-changed', data: watches }),
+    onChange: (watches) => {
+      emit({ name: 'test-watches-changed', data: watches });
+      void journey?.recordTestWatches();
+    },
     ...(timing.testWatchLimitMs ? { limitMs: timing.testWatchLimitMs } : {}),
     ...(timing.testWatchPollMs ? { pollMs: timing.testWatchPollMs } : {}),
+  });
+  const mailCheck = createMailCheckService({
+    tokens,
+    profile: exchangeSetup.profile,
+    ...(trustedCa ? { trustedCa } : {}),
+    productName,
+  });
+  const tenantChecks = createTenantCheckService({
+    tokens,
+    profile: exchangeSetup.profile,
+    personal: exchangeSetup.personal,
+    ...(trustedCa ? { trustedCa } : {}),
+  });
+  const checks = createJourney({
+    progress,
+    mailCheck,
+    tenantChecks,
+    discovery,
+    testWatches: () => testMail.list(),
+    onRuns: (runs) => emit({ name: 'check-runs-changed', data: runs }),
+    admit: (url) => admitPrinterOrigin(links, url),
+  });
+  journey = checks;
+  progress.onChange((state, before) => {
+    emit({ name: 'progress-changed', data: state });
+    // The Exchange setup and the sign-in follow the chosen cloud and account kind.
+    const now = state.progress;
+    if (now.cloud !== before.cloud || now.accountKind !== before.accountKind) {
+      void exchangeSetup.describe().then(
+        (setup) => emit({ name: 'exchange-setup-changed', data: setup }),
+        () => undefined,
+      );
+    }
+    if (now.cloud !== before.cloud) {
+      void signIn.status().then(
+        (status) => emit({ name: 'signin-changed', data: status }),
+        () => undefined,
+      );
+    }
   });
   const practiceExchange = practice?.part<PracticeExchange>(practiceExchangePartName);
   const statusSheets = createStatusSheetReader();
@@ -231,21 +276,8 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     practice,
     discovery,
     signIn,
-    exchange: {
-      setup: exchangeSetup,
-      mailCheck: createMailCheckService({
-        tokens,
-        profile: exchangeSetup.profile,
-        ...(trustedCa ? { trustedCa } : {}),
-        productName,
-      }),
-      tenantChecks: createTenantCheckService({
-        tokens,
-        profile: exchangeSetup.profile,
-        personal: exchangeSetup.personal,
-        ...(trustedCa ? { trustedCa } : {}),
-      }),
-    },
+    journey: checks,
+    exchange: { setup: exchangeSetup, mailCheck, tenantChecks },
     printer: {
       progress,
       signIn,
@@ -259,6 +291,11 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     },
     testMail,
   });
+  // The board's sign-in lines as the sign-in stands at start (restored from the keychain).
+  void signIn.status().then(
+    (status) => journey?.recordSignIn(status),
+    () => undefined,
+  );
   return {
     dispatch: createDispatcher(table, options.log ? { log: options.log } : {}),
     onEvent(listener) {
@@ -273,6 +310,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     cloud,
     async close() {
       testMail.close();
+      await progress.settled();
       await signIn.close();
       events.removeAllListeners();
       await discovery.stop();

@@ -3,7 +3,8 @@
  * Both shells (Electron IPC and the loopback browser shell) carry exactly this contract; the
  * handler table in electron/handlers.ts implements it, renderer/api/ calls it.
  */
-import type { ExchangeApi } from './contract/exchange';
+import type { ExchangeApi, ExchangeEvents } from './contract/exchange';
+import type { JourneyApi, JourneyEvents } from './contract/journey';
 import type { AppInfo, KeychainStatus, Progress } from './model';
 import type { PracticeSettings, PracticeSwitchId, PracticeSwitchValue } from './practice';
 import type { Problem } from './problem';
@@ -19,7 +20,7 @@ type NoParams = Record<string, never>;
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
 export interface WizardApi
-  extends AppApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi, DeliveryApi {}
+  extends AppApi, JourneyApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi, DeliveryApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -27,6 +28,10 @@ export interface AppApi {
   /** Runs the keychain probe again (set, read and delete a probe item). */
   checkKeychain: { params: NoParams; result: KeychainStatus };
   getProgress: { params: NoParams; result: Progress };
+  /**
+   * Replaces the whole progress (tests and support put the wizard at a given point with it);
+   * the renderer itself sends intents instead (shared/contract/journey.ts).
+   */
   saveProgress: { params: Progress; result: Progress };
   /**
    * Opens an allow-listed address outside the app. The Electron shell opens the system browser
@@ -48,7 +53,8 @@ export type ResultOf<M extends WizardMethod> = WizardApi[M]['result'];
 export type Reply<T> = { ok: true; value: T } | { ok: false; problem: Problem };
 
 /** Events the main process pushes to the renderer (each capability extends it likewise). */
-export interface WizardEvents extends AppEvents, DiscoveryEvents, SigninEvents, DeliveryEvents {}
+export interface WizardEvents
+  extends AppEvents, JourneyEvents, DiscoveryEvents, SigninEvents, ExchangeEvents, DeliveryEvents {}
 
 export interface AppEvents {
   'practice-changed': PracticeSettings;
@@ -64,6 +70,12 @@ const methodFlags: { [M in WizardMethod]: true } = {
   checkKeychain: true,
   getProgress: true,
   saveProgress: true,
+  getProgressState: true,
+  goToStep: true,
+  setChoices: true,
+  setPrinterRecord: true,
+  getCheckRuns: true,
+  checkPrinterReach: true,
   openExternal: true,
   getPracticeSettings: true,
   setPracticeSwitch: true,

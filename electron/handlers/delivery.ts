@@ -7,13 +7,14 @@ import type { Handler } from './table';
 import { ProblemError } from '../common/problem-error';
 import { mailReadPermission, type TestMailWatcher } from '../services/delivery/test-mail-watcher';
 import type { LinkPolicy } from '../services/link-policy';
-import type { ProgressStore } from '../services/progress-store';
+import type { ProgressService } from '../services/progress-service';
 import type { SignInService } from '../services/signin/signin-service';
 import type { StatusSheetReader } from '../services/status-sheet';
 
 export interface DeliveryServices {
   watcher: TestMailWatcher;
-  progress: ProgressStore;
+  /** Progress as main holds it now (never re-read from disk). */
+  progress: Pick<ProgressService, 'current'>;
   signIn: SignInService;
   links: LinkPolicy;
   statusSheets: StatusSheetReader;
@@ -28,9 +29,9 @@ const printerParams = z.object({ printerId: z.string().min(1).max(300) }).strict
 export function createDeliveryHandlers(services: DeliveryServices): DeliveryHandlers {
   /** The chosen printer (from progress, the main process's own record) and its sender. */
   async function chosen(printerId: string): Promise<{ expectedSender: string | null }> {
-    const printer = (await services.progress.load()).printers.find(
-      (candidate) => candidate.id === printerId,
-    );
+    const printer = services.progress
+      .current()
+      .printers.find((candidate) => candidate.id === printerId);
     if (!printer) throw new ProblemError('test-watch-unknown');
     // Where the wizard can read the printer's sheet, it says the sending address; otherwise the
     // person confirmed on the status sheet that it is the signed-in mailbox.

@@ -8,10 +8,13 @@ import type { Handler } from './table';
 import type { DiscoveryService } from '../services/discovery/discovery-service';
 import { toChosenPrinter, webOrigin } from '../services/discovery/grouping';
 import type { LinkPolicy } from '../services/link-policy';
+import type { Journey } from '../services/journey';
 
 export interface DiscoveryServices {
   discovery: DiscoveryService;
   links: LinkPolicy;
+  /** Keeps the chosen printers and their probes in progress, with their board lines. */
+  journey?: Pick<Journey, 'choosePrinters' | 'probePrinter'>;
 }
 
 type DiscoveryHandlers = {
@@ -31,7 +34,7 @@ export function admitPrinterOrigin(links: LinkPolicy, url: string | null): void 
 }
 
 export function createDiscoveryHandlers(services: DiscoveryServices): DiscoveryHandlers {
-  const { discovery, links } = services;
+  const { discovery, links, journey } = services;
   return {
     startDiscovery: { params: noParams, run: async () => discovery.start() },
     searchAgain: { params: noParams, run: async () => discovery.searchAgain() },
@@ -44,7 +47,7 @@ export function createDiscoveryHandlers(services: DiscoveryServices): DiscoveryH
       async run({ id }) {
         const before = discovery.find(id);
         const chosen = before ? links.isAllowed(before.webConfigUrl ?? '') : false;
-        const entry = await discovery.probe(id);
+        const entry = await (journey ? journey.probePrinter(id) : discovery.probe(id));
         // The probe may have found a better page (https): keep a chosen printer's link working.
         if (chosen) admitPrinterOrigin(links, entry.webConfigUrl);
         return entry;
@@ -60,7 +63,7 @@ export function createDiscoveryHandlers(services: DiscoveryServices): DiscoveryH
           admitPrinterOrigin(links, entry.webConfigUrl);
           chosen.push(toChosenPrinter(entry));
         }
-        return chosen;
+        return journey ? journey.choosePrinters(chosen) : chosen;
       },
     },
   };

@@ -8,6 +8,7 @@ import type { Handler } from './table';
 import type { ExchangeSetupService } from '../services/exchange-setup';
 import type { MailCheckService } from '../services/mail-check';
 import type { TenantCheckService } from '../services/tenant-checks';
+import type { Journey } from '../services/journey';
 
 export interface ExchangeServices {
   setup: ExchangeSetupService;
@@ -15,22 +16,27 @@ export interface ExchangeServices {
   tenantChecks: TenantCheckService;
 }
 
+/** The checks run through the journey, which records their results on the board. */
+type ExchangeHandlerServices = Pick<ExchangeServices, 'setup'> & {
+  journey: Pick<Journey, 'runMailCheck' | 'runTenantChecks'>;
+};
+
 type ExchangeHandlers = { [M in keyof ExchangeApi]: Handler<M> };
 
-export function createExchangeHandlers(services: ExchangeServices): ExchangeHandlers {
+export function createExchangeHandlers(services: ExchangeHandlerServices): ExchangeHandlers {
   return {
     getExchangeSetup: { params: noParams, run: () => services.setup.describe() },
     runMailCheck: {
       params: z
         .object({ sendTest: z.boolean(), testAddress: z.string().max(320).optional() })
         .strict() as z.ZodType<ExchangeApi['runMailCheck']['params']>,
-      run: (request) => services.mailCheck.run(request),
+      run: (request) => services.journey.runMailCheck(request),
     },
     runTenantChecks: {
       params: z
         .object({ checks: z.array(z.enum(tenantCheckIds)).min(1).max(tenantCheckIds.length) })
         .strict() as z.ZodType<ExchangeApi['runTenantChecks']['params']>,
-      run: ({ checks }) => services.tenantChecks.run(checks),
+      run: ({ checks }) => services.journey.runTenantChecks(checks),
     },
   };
 }

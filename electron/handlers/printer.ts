@@ -10,7 +10,7 @@ import { isTimeZone } from '../services/calendar/ics';
 import type { Handler } from './table';
 import { ProblemError } from '../common/problem-error';
 import type { ExchangeSetupService } from '../services/exchange-setup';
-import type { ProgressStore } from '../services/progress-store';
+import type { ProgressService } from '../services/progress-service';
 import { buildSetupReport } from '../services/setup-report';
 import type { TestMailWatcher } from '../services/delivery/test-mail-watcher';
 import type { SignInService } from '../services/signin/signin-service';
@@ -27,7 +27,8 @@ export type SaveReport = (report: {
 export type SaveCalendar = (file: { ics: string; fileName: string }) => Promise<string | null>;
 
 export interface PrinterServices {
-  progress: ProgressStore;
+  /** Progress as main holds it now (never re-read from disk). */
+  progress: Pick<ProgressService, 'current'>;
   signIn: SignInService;
   exchange: ExchangeSetupService;
   /** Reads a chosen printer's status sheet from its web page (real and practice alike). */
@@ -65,7 +66,7 @@ const reminderRequest = z
 export function createPrinterHandlers(services: PrinterServices): PrinterHandlers {
   const reminder = async (request: ReminderRequest) =>
     buildSignInReminder({
-      progress: await services.progress.load(),
+      progress: services.progress.current(),
       testWatches: services.testMail?.list() ?? {},
       words: request.words,
       language: request.language,
@@ -75,8 +76,8 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
       now: (services.now ?? (() => new Date()))(),
     });
   const report = async (reportWords: ReportWords) => {
-    const [progress, status, setup] = await Promise.all([
-      services.progress.load(),
+    const progress = services.progress.current();
+    const [status, setup] = await Promise.all([
       services.signIn.status(),
       services.exchange.describe(),
     ]);
@@ -99,9 +100,9 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
       params: z.object({ printerId: z.string().min(1).max(300) }).strict(),
       async run({ printerId }) {
         // The address comes from progress (the main process's own record), never the renderer.
-        const chosen = (await services.progress.load()).printers.find(
-          (printer) => printer.id === printerId,
-        );
+        const chosen = services.progress
+          .current()
+          .printers.find((printer) => printer.id === printerId);
         if (!chosen) throw new ProblemError('printer-sheet-unreadable');
         return services.statusSheets.read(chosen);
       },

@@ -17,7 +17,10 @@ import { ProblemError } from '../common/problem-error';
 import type { AppInfoService } from '../services/app-info';
 import type { LinkPolicy } from '../services/link-policy';
 import type { SignInService } from '../services/signin/signin-service';
-import { progressSchema, type ProgressStore } from '../services/progress-store';
+import { progressSchema } from '../services/progress-store';
+import type { ProgressService } from '../services/progress-service';
+import type { Journey } from '../services/journey';
+import { createJourneyHandlers } from './journey';
 import { createDiscoveryHandlers } from './discovery';
 import type { DiscoveryService } from '../services/discovery/discovery-service';
 import { createPrinterHandlers, type PrinterServices } from './printer';
@@ -42,7 +45,8 @@ export interface PracticeControls {
 
 export interface Services {
   appInfo: AppInfoService;
-  progress: ProgressStore;
+  progress: ProgressService;
+  journey: Journey;
   links: LinkPolicy;
   /** How this shell opens an allowed address outside the app. */
   openExternal(url: string): Promise<'system' | 'page'>;
@@ -76,8 +80,15 @@ export function createHandlerTable(services: Services): HandlerTable {
   return {
     getAppInfo: { params: noParams, run: () => services.appInfo.getAppInfo() },
     checkKeychain: { params: noParams, run: () => services.appInfo.checkKeychain() },
-    getProgress: { params: noParams, run: () => services.progress.load() },
-    saveProgress: { params: progressSchema, run: (progress) => services.progress.save(progress) },
+    getProgress: { params: noParams, run: async () => services.progress.current() },
+    saveProgress: {
+      params: progressSchema,
+      async run(progress) {
+        const saved = await services.progress.replace(progress);
+        if (saved.saveProblem) throw new ProblemError(saved.saveProblem.id, saved.saveProblem.data);
+        return saved.progress;
+      },
+    },
     openExternal: {
       params: z.object({ url: z.string().max(2048) }).strict(),
       async run({ url }) {
@@ -93,9 +104,14 @@ export function createHandlerTable(services: Services): HandlerTable {
       params: practiceSwitchParams,
       run: async ({ id, value }) => requirePractice(services.practice).set(id, value as never),
     },
-    ...createDiscoveryHandlers({ discovery: services.discovery, links: services.links }),
+    ...createJourneyHandlers({ progress: services.progress, journey: services.journey }),
+    ...createDiscoveryHandlers({
+      discovery: services.discovery,
+      links: services.links,
+      journey: services.journey,
+    }),
     ...createSigninHandlers(services),
-    ...createExchangeHandlers(services.exchange),
+    ...createExchangeHandlers({ ...services.exchange, journey: services.journey }),
     ...createPrinterHandlers(services.printer),
     ...createDeliveryHandlers({
       watcher: services.testMail,

@@ -5,7 +5,7 @@
  */
 import type { CloudProfile } from '../../shared/cloud-profiles';
 import type { ExchangeSetup } from '../../shared/contract/exchange';
-import type { ProgressStore } from './progress-store';
+import type { Progress } from '../../shared/model';
 import type { ResolvedCloud } from './signin/cloud';
 
 export interface ExchangeSetupService {
@@ -15,12 +15,13 @@ export interface ExchangeSetupService {
 }
 
 export function createExchangeSetup(options: {
-  progress: ProgressStore;
+  /** Progress as main holds it now. */
+  progress: { current(): Progress };
   cloud: () => Promise<ResolvedCloud>;
 }): ExchangeSetupService {
   const profile = async (): Promise<CloudProfile> => (await options.cloud()).profile;
   const personal = async (): Promise<boolean> =>
-    (await options.progress.load()).accountKind === 'personal';
+    options.progress.current().accountKind === 'personal';
   return {
     profile,
     personal,

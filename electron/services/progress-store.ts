@@ -40,7 +40,7 @@ const chosenPrinterSchema = z
   })
   .strict();
 
-const printerSetupSchema = z
+export const printerSetupSchema = z
   .object({
     signedIn: checkResultSchema.nullable(),
     answers: z.partialRecord(z.enum(statusFieldIds), z.string().max(40)),
@@ -109,7 +109,8 @@ export function createProgressStore(configDir: string, practice: boolean): Progr
   };
 }
 
-function normalise(progress: Progress): Progress {
+/** The visited steps in journey order, the current one always among them. */
+export function normalise(progress: Progress): Progress {
   const visited = journeySteps.filter((step) => progress.visited.includes(step));
   if (!visited.includes(progress.step)) visited.push(progress.step);
   return { ...progress, visited: journeySteps.filter((step) => visited.includes(step)) };

@@ -1,19 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statusChecks, type CheckState } from '../../shared/model';
-import { useTestMessageCheck } from '../delivery/test-message-check';
+import { useAnnounceTestMessages } from '../delivery/announce-test-messages';
 import { useReadyState } from '../store/wizard-store';
 import { announce } from './Announcer';
 
 /**
- * Sums up every check the journey runs. The steps that run a check record its result; until
- * then each says plainly that it has not run.
+ * Sums up every check the journey runs, as main recorded them (progress, pushed by main); until
+ * a check has run it says plainly that it has not.
  */
 export function StatusBoard() {
   const { t } = useTranslation();
   const { progress } = useReadyState();
   useAnnounceResults();
-  useTestMessageCheck();
+  useAnnounceTestMessages();
   return (
     <aside className="board" aria-labelledby="board-title">
       <h2 id="board-title">{t('board.title')}</h2>

@@ -71,6 +71,7 @@ export function TestMessagePart({
 }) {
   const { t, i18n } = useTranslation('delivery');
   const client = useWizard((store) => store.client);
+  const ask = useWizard((store) => store.ask);
   const { appInfo, progress } = useReadyState();
   const watches = useMainValue('testWatches');
   const signIn = useMainValue('signIn');
@@ -95,7 +96,7 @@ export function TestMessagePart({
     if (!client) return;
     setBusy(true);
     setFailure(null);
-    const reply = await client.invoke('startTestWatch', { printerId: printer.id });
+    const reply = await ask('startTestWatch', { printerId: printer.id });
     setBusy(false);
     if (!reply.ok) setFailure(reply.problem);
   };
@@ -113,7 +114,7 @@ export function TestMessagePart({
   const allow = async (): Promise<void> => {
     if (!client) return;
     setFailure(null);
-    const reply = await client.invoke('allowMailReading', {});
+    const reply = await ask('allowMailReading', {});
     if (!reply.ok) return setFailure(reply.problem);
     setAskedPermission(true);
     restartOnGrant.current = true;
@@ -122,13 +123,13 @@ export function TestMessagePart({
 
   const stop = async (): Promise<void> => {
     if (!client) return;
-    const reply = await client.invoke('stopTestWatch', { printerId: printer.id });
+    const reply = await ask('stopTestWatch', { printerId: printer.id });
     if (!reply.ok) setFailure(reply.problem);
   };
 
   const confirm = async (arrived: boolean): Promise<void> => {
     if (!client) return;
-    const reply = await client.invoke('confirmTestMessage', { printerId: printer.id, arrived });
+    const reply = await ask('confirmTestMessage', { printerId: printer.id, arrived });
     if (!reply.ok) setFailure(reply.problem);
   };
 

@@ -1,11 +1,14 @@
 /**
  * What the main process owns, as one part of the wizard store: the sign-in, the Exchange
- * setup, the printers found and the practice switches. Fed by the pushed events from the
- * start; a screen that needs a value as it is now calls `fresh`, and asks made while one is
- * on its way share its answer. Steps read these values and never keep copies of their own.
+ * setup, the printers found, the practice switches, the test-message watches and the last run
+ * of each check. Fed by the pushed events from the start; a screen that needs a value as it is
+ * now calls `fresh`, and asks made while one is on its way share its answer. Steps read these
+ * values and never keep copies of their own. (Progress is the store's own ready state, fed by
+ * `progress-changed`: wizard-store.ts.)
  */
 import type { Reply, WizardEvent, WizardEventName, WizardEvents } from '../../shared/contract';
 import type { ExchangeSetup } from '../../shared/contract/exchange';
+import type { CheckRuns } from '../../shared/contract/journey';
 import type { TestWatches } from '../../shared/contract/delivery';
 import type { SignInStatus } from '../../shared/contract/signin';
 import type { PracticeSettings } from '../../shared/practice';
@@ -15,7 +18,7 @@ import { failed, loading, ready, type Loadable } from './loadable';
 
 export interface MainValues {
   signIn: SignInStatus;
-  /** Depends on the saved cloud and account kind: asked again after they change. */
+  /** Follows the chosen cloud and account kind (main pushes it when they change). */
   exchangeSetup: ExchangeSetup;
   /** Loading until "Find the printer" first asks (asking starts the search). */
   printers: DiscoverySnapshot;
@@ -23,6 +26,8 @@ export interface MainValues {
   practice: PracticeSettings | null;
   /** The printers' test-message watches (shared/contract/delivery.ts). */
   testWatches: TestWatches;
+  /** The last run of each check main runs (shared/contract/journey.ts). */
+  checkRuns: CheckRuns;
 }
 export type MainKey = keyof MainValues;
 export type MainState = { [K in MainKey]: Loadable<MainValues[K]> };
@@ -32,16 +37,23 @@ export const mainKeys = [
   'printers',
   'practice',
   'testWatches',
+  'checkRuns',
 ] as const satisfies readonly MainKey[];
 
 type KeyFedBy<T> = { [K in MainKey]: T extends MainValues[K] ? K : never }[MainKey];
 
+/** Events the store itself takes (progress is its ready state, not a main value here). */
+export type StoreEventName = 'progress-changed';
+export type MainEventName = Exclude<WizardEventName, StoreEventName>;
+
 /** The value each pushed event carries: an event the contract adds must be placed here. */
-const fedBy: { [E in WizardEventName]: KeyFedBy<WizardEvents[E]> } = {
+const fedBy: { [E in MainEventName]: KeyFedBy<WizardEvents[E]> } = {
   'signin-changed': 'signIn',
+  'exchange-setup-changed': 'exchangeSetup',
   'printers-changed': 'printers',
   'practice-changed': 'practice',
   'test-watches-changed': 'testWatches',
+  'check-runs-changed': 'checkRuns',
 };
 
 /** How each value is asked for. */
@@ -57,6 +69,7 @@ const askers: {
       ? client.invoke('getPracticeSettings', {})
       : Promise.resolve({ ok: true, value: null }),
   testWatches: (client) => client.invoke('getTestWatches', {}),
+  checkRuns: (client) => client.invoke('getCheckRuns', {}),
 };
 
 /** Replies and pushed events can cross: of two printer lists, keep the newer. */
@@ -85,8 +98,6 @@ interface Wiring {
   writeMain(main: MainState): void;
   client(): WizardClient | null;
   practiceRun(): boolean;
-  /** Resolves once progress saves in flight are done (some values are computed from it). */
-  saved(): Promise<unknown>;
   /** Told after every change of a value. */
   changed(key: MainKey): void;
 }
@@ -100,6 +111,7 @@ export function createMainValues(wiring: Wiring) {
     printers: 0,
     practice: 0,
     testWatches: 0,
+    checkRuns: 0,
   };
   const asking = new Map<MainKey, { version: number; answer: Promise<unknown> }>();
 
@@ -120,7 +132,6 @@ export function createMainValues(wiring: Wiring) {
     }
     const version = versions[key];
     const answer = (async (): Promise<Loadable<MainValues[K]>> => {
-      await wiring.saved();
       const client = wiring.client();
       if (!client) return wiring.readMain()[key];
       const reply = await askers[key](client, wiring.practiceRun());
@@ -146,16 +157,8 @@ export function createMainValues(wiring: Wiring) {
     initial: Object.fromEntries(mainKeys.map((key) => [key, loading])) as MainState,
     fresh,
     accept,
-    receive(event: WizardEvent): void {
+    receive(event: Extract<WizardEvent, { name: MainEventName }>): void {
       accept(fedBy[event.name], event.data as never);
-    },
-    /** Marks values loading (their answer will change) and asks again once saved. */
-    invalidate(keys: readonly MainKey[]): void {
-      for (const key of keys) {
-        versions[key] += 1;
-        put(key, loading);
-        void fresh(key);
-      }
     },
   };
 }

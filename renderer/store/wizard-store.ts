@@ -2,25 +2,29 @@
  * The wizard's one store. Its state is starting, unreachable or ready (a discriminated union),
  * so a screen can never read progress that was never loaded; beside it, what the main process
  * owns (main-values.ts), each value loading, ready or failed. Connected once, at start, to the
- * pushed events. Progress changes are saved to the main process one after another, newest last.
+ * pushed events. Main owns progress and the status board: the store shows them as main pushes
+ * them (`progress-changed`; of two states the higher revision wins) and sends intents (go to a
+ * step, choose, run a check…) as actions. This folder and renderer/api are the only places
+ * that call main (lint).
  */
 import { create } from 'zustand';
-import type { ParamsOf, Reply, ResultOf, WizardMethod } from '../../shared/contract';
+import type { ParamsOf, Reply, ResultOf, WizardEvent, WizardMethod } from '../../shared/contract';
+import type {
+  MailCheckRequest,
+  MailCheckResult,
+  TenantCheckId,
+  TenantCheckResult,
+} from '../../shared/contract/exchange';
+import type { Choices, PrinterReach, ProgressState } from '../../shared/contract/journey';
 import type { SignInStatus } from '../../shared/contract/signin';
-import {
-  journeySteps,
-  type AppInfo,
-  type CheckId,
-  type CheckResult,
-  type Progress,
-  type StepId,
-} from '../../shared/model';
+import { journeySteps, type AppInfo, type Progress, type StepId } from '../../shared/model';
 import type { PracticeSettings } from '../../shared/practice';
+import { emptyPrinterRecord } from '../../shared/board/printers';
+import type { PrinterSetupRecord } from '../../shared/printer-setup';
 import { problem, type Problem } from '../../shared/problem';
 import type { WizardClient } from '../api/client';
 import type { Loadable } from './loadable';
 import { createMainValues, type MainKey, type MainValuesPart } from './main-values';
-import { checksFor, sameResult } from './sign-in-board';
 
 export type WizardState =
   | { phase: 'starting' }
@@ -29,7 +33,9 @@ export type WizardState =
       phase: 'ready';
       appInfo: AppInfo;
       progress: Progress;
-      /** Set when the last save failed; cleared by the next good one. */
+      /** Main's count of progress changes: a state with a lower one is older. */
+      revision: number;
+      /** Set when main's last write of progress failed; cleared by the next good one. */
       saveProblem: Problem | null;
     };
 
@@ -39,18 +45,54 @@ export type SignInRequest = Exclude<
   'getSignInStatus'
 >;
 
+/**
+ * Requests whose answer is for the screen that asked only (a report, a reminder, a page to
+ * open); what they change in main comes back as pushed values.
+ */
+export type Request = Extract<
+  WizardMethod,
+  | 'buildSetupReport'
+  | 'saveSetupReport'
+  | 'buildSignInReminder'
+  | 'saveSignInReminder'
+  | 'readStatusSheet'
+  | 'startBrowserSignIn'
+  | 'allowMailReading'
+  | 'startTestWatch'
+  | 'stopTestWatch'
+  | 'confirmTestMessage'
+  | 'addPrinterByAddress'
+>;
+
 interface WizardActions {
   start(client: WizardClient): Promise<void>;
   goTo(step: StepId): void;
   goNext(): void;
   goBack(): void;
-  choose(changes: Partial<Omit<Progress, 'step' | 'visited' | 'checks'>>): void;
-  /** Puts a check's latest result on the status board (and remembers it). */
-  recordCheck(id: CheckId, result: Omit<CheckResult, 'at'>): void;
+  choose(choices: Choices): void;
+  /** Chooses or un-chooses one printer (one after another, so quick ticks all count). */
+  choosePrinter(id: string, chosen: boolean): Promise<Problem | null>;
+  /** Probes a printer (main keeps a chosen one's firmware version and puts it on the board). */
+  probePrinter(id: string): Promise<Problem | null>;
+  searchAgain(): Promise<Problem | null>;
+  /** Checks that a chosen printer still answers (searching first when asked); main relocates it. */
+  checkPrinterReach(printerId: string, search: boolean): Promise<Reply<PrinterReach>>;
+  /**
+   * Changes one printer's record; main keeps it and sums every chosen printer on the board.
+   * Changes go one after another, each applied to the record the one before left.
+   */
+  updatePrinterRecord(
+    printerId: string,
+    change: (record: PrinterSetupRecord) => PrinterSetupRecord,
+  ): Promise<void>;
+  runMailCheck(request: MailCheckRequest): Promise<Reply<MailCheckResult>>;
+  runTenantChecks(checks: TenantCheckId[]): Promise<Reply<TenantCheckResult[]>>;
   setPracticeSwitch(id: keyof PracticeSettings, value: string): Promise<void>;
   refreshAppInfo(): Promise<void>;
   /** A sign-in request; the status it answers is kept like a pushed one. */
   askSignIn<M extends SignInRequest>(method: M, params: ParamsOf<M>): Promise<Reply<SignInStatus>>;
+  /** A request whose answer is for the asking screen only (see `Request`). */
+  ask<M extends Request>(method: M, params: ParamsOf<M>): Promise<Reply<ResultOf<M>>>;
 }
 
 export type WizardStore = {
@@ -59,30 +101,9 @@ export type WizardStore = {
 } & MainValuesPart &
   WizardActions;
 
-/** Values main computes from saved progress, by the progress fields they depend on. */
-const dependsOnProgress: { field: 'cloud' | 'accountKind'; keys: MainKey[] }[] = [
-  { field: 'cloud', keys: ['exchangeSetup', 'signIn'] },
-  { field: 'accountKind', keys: ['exchangeSetup'] },
-];
+const unreachable = { ok: false, problem: problem('main-unreachable') } as const;
 
 export const useWizard = create<WizardStore>((set, get) => {
-  let saving: Promise<unknown> = Promise.resolve();
-
-  /** Puts the sign-in's checks on the board when they say something new. */
-  const recordSignIn = (): void => {
-    const { state, main } = get();
-    if (state.phase !== 'ready' || main.signIn.status !== 'ready') return;
-    const checks = checksFor(main.signIn.value);
-    if (!checks) return;
-    const board = state.progress.checks;
-    if (!sameResult(board['signed-in'], checks.signedIn)) {
-      get().recordCheck('signed-in', checks.signedIn);
-    }
-    if (!sameResult(board['consent-role'], checks.consentRole)) {
-      get().recordCheck('consent-role', checks.consentRole);
-    }
-  };
-
   const values = createMainValues({
     readMain: () => get().main,
     writeMain: (main) => set({ main }),
@@ -91,29 +112,76 @@ export const useWizard = create<WizardStore>((set, get) => {
       const { state } = get();
       return state.phase === 'ready' && state.appInfo.practice;
     },
-    saved: () => saving,
-    changed: (key) => {
-      if (key === 'signIn') recordSignIn();
-    },
+    changed: () => undefined,
   });
 
-  const update = (change: (progress: Progress) => Progress): void => {
-    const { state, client } = get();
-    if (state.phase !== 'ready' || !client) return;
-    const before = state.progress;
-    const progress = change(before);
-    set({ state: { ...state, progress } });
-    saving = saving.then(async () => {
-      const reply = await client.invoke('saveProgress', progress);
-      const current = get().state;
-      if (current.phase !== 'ready') return;
-      set({ state: { ...current, saveProblem: reply.ok ? null : reply.problem } });
+  // Progress as main last said (the highest revision seen), and the intents sent but not yet
+  // answered, shown on top of it at once so a click shows without waiting for main.
+  let confirmed: ProgressState | null = null;
+  const pending = new Map<number, (progress: Progress) => Progress>();
+  let nextIntent = 0;
+
+  const show = (): void => {
+    const { state } = get();
+    if (state.phase !== 'ready' || !confirmed) return;
+    let progress = confirmed.progress;
+    for (const apply of pending.values()) progress = apply(progress);
+    set({
+      state: {
+        ...state,
+        progress,
+        revision: confirmed.revision,
+        saveProblem: confirmed.saveProblem,
+      },
     });
-    const stale = dependsOnProgress
-      .filter(({ field }) => before[field] !== progress[field])
-      .flatMap(({ keys }) => keys);
-    if (stale.length > 0) values.invalidate([...new Set(stale)]);
   };
+
+  /** Keeps main's progress state unless the store already has a newer one. */
+  const acceptProgress = (next: ProgressState): void => {
+    if (confirmed && next.revision < confirmed.revision) return;
+    confirmed = next;
+    show();
+  };
+
+  const receive = (event: WizardEvent): void => {
+    if (event.name === 'progress-changed') acceptProgress(event.data);
+    else values.receive(event);
+  };
+
+  /** Sends a request to main; answers "main unreachable" before the store is connected. */
+  const call = async <M extends WizardMethod>(
+    method: M,
+    params: ParamsOf<M>,
+  ): Promise<Reply<ResultOf<M>>> => {
+    const { client } = get();
+    if (!client) return unreachable;
+    return client.invoke(method, params);
+  };
+
+  /**
+   * An intent whose answer is main's new progress state. `expected` is what main will do, shown
+   * until its answer comes (then main's own state stands, whatever it decided).
+   */
+  const intend = async <M extends 'goToStep' | 'setChoices' | 'setPrinterRecord'>(
+    method: M,
+    params: ParamsOf<M>,
+    expected: (progress: Progress) => Progress,
+  ): Promise<void> => {
+    const id = (nextIntent += 1);
+    pending.set(id, expected);
+    show();
+    const reply = (await call(method, params)) as Reply<ProgressState>;
+    pending.delete(id);
+    if (reply.ok) acceptProgress(reply.value);
+    else show();
+  };
+
+  // Choices of printers go one after another: within a quick run of ticks each starts from
+  // the list main answered to the one before (its progress-changed may still be on its way).
+  let choosing: Promise<unknown> = Promise.resolve();
+  let queued = 0;
+  let recording: Promise<unknown> = Promise.resolve();
+  let answeredIds: string[] | null = null;
 
   const move = (offset: number): void => {
     const { state } = get();
@@ -131,29 +199,32 @@ export const useWizard = create<WizardStore>((set, get) => {
     async start(client) {
       if (get().client) return;
       set({ client });
-      client.onEvent(values.receive);
+      client.onEvent(receive);
       // Asked at once, beside the app's own start: none of them waits for another.
       void values.fresh('signIn');
       void values.fresh('exchangeSetup');
+      void values.fresh('checkRuns');
       const [appInfo, progress] = await Promise.all([
         client.invoke('getAppInfo', {}),
-        client.invoke('getProgress', {}),
+        client.invoke('getProgressState', {}),
       ]);
       if (!appInfo.ok) return set({ state: { phase: 'unreachable', problem: appInfo.problem } });
       if (!progress.ok) return set({ state: { phase: 'unreachable', problem: progress.problem } });
+      // An event may have brought a newer state while the answer travelled.
+      if (!confirmed || confirmed.revision < progress.value.revision) confirmed = progress.value;
       set({
         state: {
           phase: 'ready',
           appInfo: appInfo.value,
-          progress: progress.value,
-          saveProblem: null,
+          progress: confirmed.progress,
+          revision: confirmed.revision,
+          saveProblem: confirmed.saveProblem,
         },
       });
       void values.fresh('practice');
-      recordSignIn();
     },
     goTo(step) {
-      update((progress) => ({
+      void intend('goToStep', { step }, (progress) => ({
         ...progress,
         step,
         visited: progress.visited.includes(step) ? progress.visited : [...progress.visited, step],
@@ -161,27 +232,64 @@ export const useWizard = create<WizardStore>((set, get) => {
     },
     goNext: () => move(1),
     goBack: () => move(-1),
-    choose(changes) {
-      update((progress) => ({ ...progress, ...changes }));
+    choose(choices) {
+      void intend('setChoices', choices, (progress) => ({ ...progress, ...choices }));
     },
-    recordCheck(id, result) {
-      const at = new Date().toISOString();
-      update((progress) => ({
+    choosePrinter(id, chosen) {
+      queued += 1;
+      const turn = choosing.then(async (): Promise<Problem | null> => {
+        const { state } = get();
+        const base =
+          answeredIds ??
+          (state.phase === 'ready' ? state.progress.printers.map((printer) => printer.id) : []);
+        const others = base.filter((item) => item !== id);
+        const reply = await call('choosePrinters', { ids: chosen ? [...others, id] : others });
+        queued -= 1;
+        if (reply.ok) answeredIds = reply.value.map((printer) => printer.id);
+        if (queued === 0) answeredIds = null;
+        return reply.ok ? null : reply.problem;
+      });
+      choosing = turn;
+      return turn;
+    },
+    async probePrinter(id) {
+      const reply = await call('probePrinter', { id });
+      return reply.ok ? null : reply.problem;
+    },
+    async searchAgain() {
+      const reply = await call('searchAgain', {});
+      if (reply.ok) values.accept('printers', reply.value);
+      return reply.ok ? null : reply.problem;
+    },
+    checkPrinterReach: (printerId, search) => call('checkPrinterReach', { printerId, search }),
+    updatePrinterRecord(printerId, change) {
+      const { state } = get();
+      if (state.phase !== 'ready') return Promise.resolve();
+      // From the record as shown (earlier changes on their way included); sent in order.
+      const record = change(state.progress.printerSetup[printerId] ?? emptyPrinterRecord);
+      const expected = (progress: Progress): Progress => ({
         ...progress,
-        checks: { ...progress.checks, [id]: { ...result, at } },
-      }));
+        printerSetup: { ...progress.printerSetup, [printerId]: record },
+      });
+      const id = (nextIntent += 1);
+      pending.set(id, expected);
+      show();
+      const turn = recording.then(async () => {
+        pending.delete(id);
+        await intend('setPrinterRecord', { printerId, record }, expected);
+      });
+      recording = turn;
+      return turn;
     },
+    runMailCheck: (request) => call('runMailCheck', request),
+    runTenantChecks: (checks) => call('runTenantChecks', { checks }),
     async setPracticeSwitch(id, value) {
-      const { client } = get();
-      if (!client) return;
-      const reply = await client.invoke('setPracticeSwitch', { id, value } as never);
+      const reply = await call('setPracticeSwitch', { id, value } as never);
       if (reply.ok) values.accept('practice', reply.value);
     },
     async refreshAppInfo() {
-      const { client } = get();
-      if (!client) return;
-      const keychain = await client.invoke('checkKeychain', {});
-      const appInfo = await client.invoke('getAppInfo', {});
+      const keychain = await call('checkKeychain', {});
+      const appInfo = await call('getAppInfo', {});
       const current = get().state;
       if (current.phase !== 'ready' || !appInfo.ok) return;
       set({
@@ -192,12 +300,11 @@ export const useWizard = create<WizardStore>((set, get) => {
       });
     },
     async askSignIn(method, params) {
-      const { client } = get();
-      if (!client) return { ok: false, problem: problem('main-unreachable') };
-      const reply = (await client.invoke(method, params)) as Reply<SignInStatus>;
+      const reply = (await call(method, params)) as Reply<SignInStatus>;
       if (reply.ok) values.accept('signIn', reply.value);
       return reply;
     },
+    ask: (method, params) => call(method, params),
   };
 });
 

@@ -46,6 +46,7 @@ export function BrowserSignIn({ headingLevel = 4 }: { headingLevel?: 3 | 4 }) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const { t } = useTranslation('troubleshoot');
   const client = useWizard((store) => store.client);
+  const ask = useWizard((store) => store.ask);
   const askSignIn = useWizard((store) => store.askSignIn);
   const signIn = useMainValue('signIn');
   const [attempt, setAttempt] = useState<Attempt>({ kind: 'none' });
@@ -54,7 +55,7 @@ export function BrowserSignIn({ headingLevel = 4 }: { headingLevel?: 3 | 4 }) {
   const start = async (): Promise<void> => {
     if (!client) return;
     const before = useWizard.getState().main.signIn;
-    const reply = await client.invoke('startBrowserSignIn', {});
+    const reply = await ask('startBrowserSignIn', {});
     if (!reply.ok) return setAttempt({ kind: 'refused', problem: reply.problem });
     setAttempt({ kind: 'started', before });
     // In the browser shell the page opens the sign-in page itself (allow-listed by the main process).

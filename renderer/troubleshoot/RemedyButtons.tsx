@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MailCheckResult, TenantCheckResult } from '../../shared/contract/exchange';
-import type { Problem } from '../../shared/problem';
 import type { RemedyAction } from '../../shared/troubleshoot/remedies';
+import {
+  useMailCheck,
+  useTenantChecks,
+  type MailCheckRun,
+  type TenantChecksRun,
+} from '../checks/exchange-checks';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useReadyState, useWizard } from '../store/wizard-store';
 import { BrowserSignIn } from './BrowserSignIn';
@@ -16,51 +20,57 @@ const organizationOnly = new Set<RemedyAction>([
   'browser-sign-in',
 ]);
 
-type Outcome =
-  | { kind: 'mail'; result: MailCheckResult; sendTest: boolean }
-  | { kind: 'tenant'; results: TenantCheckResult[] }
-  | { kind: 'failed'; problem: Problem };
+const mailActions = new Set<RemedyAction>(['run-exchange-check', 'run-send-check']);
+const tenantActions = new Set<RemedyAction>(['run-ca-check', 'run-security-defaults-check']);
+
+type Outcome = { kind: 'mail'; run: MailCheckRun } | { kind: 'tenant'; run: TenantChecksRun };
 
 /**
- * The buttons that act on a diagnosis: the wizard's own checks run here and show their answer
- * in place (and on the status board); the others take the user to the step that fixes it.
+ * The buttons that act on a diagnosis: the wizard's own checks run here (the same checks as
+ * the "Check Exchange Online" step) and their last run shows in place, as main keeps it (also
+ * the step's, and on the status board); the others take the user to the step that fixes it.
  */
 export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] }) {
   const { t } = useTranslation('troubleshoot');
   const { progress } = useReadyState();
-  const client = useWizard((store) => store.client);
   const goTo = useWizard((store) => store.goTo);
-  const recordCheck = useWizard((store) => store.recordCheck);
   const hide = useTroubleshoot((store) => store.hide);
+  const mail = useMailCheck();
+  const tenant = useTenantChecks();
+  // Which of the two checks this diagnosis last pressed (by default the one it offers).
+  const [pressed, setPressed] = useState<'mail' | 'tenant' | null>(null);
   const [running, setRunning] = useState<RemedyAction | null>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [browserSignIn, setBrowserSignIn] = useState(false);
   const personal = progress.accountKind === 'personal';
   const shown = actions.filter((action) => !personal || !organizationOnly.has(action));
   if (shown.length === 0) return null;
 
+  const kind =
+    pressed ??
+    (shown.some((action) => mailActions.has(action))
+      ? 'mail'
+      : shown.some((action) => tenantActions.has(action))
+        ? 'tenant'
+        : null);
+  const outcome: Outcome | null =
+    kind === 'mail' && mail.last && mail.last.state !== 'running'
+      ? { kind: 'mail', run: mail.last }
+      : kind === 'tenant' && tenant.last && tenant.last.state !== 'running'
+        ? { kind: 'tenant', run: tenant.last }
+        : null;
+  const busy = running !== null || mail.running || tenant.running;
+
   const runChecks = async (action: RemedyAction): Promise<void> => {
-    if (!client) return;
     setRunning(action);
-    setOutcome(null);
-    if (action === 'run-exchange-check' || action === 'run-send-check') {
+    if (mailActions.has(action)) {
+      setPressed('mail');
       // The send check mails the signed-in mailbox itself: refusals at MAIL FROM or DATA show.
-      const sendTest = action === 'run-send-check';
-      const reply = await client.invoke('runMailCheck', { sendTest });
-      setRunning(null);
-      if (!reply.ok) return setOutcome({ kind: 'failed', problem: reply.problem });
-      for (const update of reply.value.board) recordCheck(update.check, update.result);
-      return setOutcome({ kind: 'mail', result: reply.value, sendTest });
+      await mail.run({ sendTest: action === 'run-send-check' });
+    } else {
+      setPressed('tenant');
+      await tenant.run(action === 'run-ca-check' ? ['conditional-access'] : ['security-defaults']);
     }
-    const checks =
-      action === 'run-ca-check' ? ['conditional-access' as const] : ['security-defaults' as const];
-    const reply = await client.invoke('runTenantChecks', { checks });
     setRunning(null);
-    if (!reply.ok) return setOutcome({ kind: 'failed', problem: reply.problem });
-    for (const result of reply.value) {
-      for (const update of result.board) recordCheck(update.check, update.result);
-    }
-    setOutcome({ kind: 'tenant', results: reply.value });
   };
 
   const act = (action: RemedyAction): void => {
@@ -99,7 +109,7 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
           <button
             key={action}
             type="button"
-            disabled={running !== null}
+            disabled={busy}
             aria-busy={running === action}
             onClick={() => act(action)}
           >
@@ -108,7 +118,7 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
         ))}
       </div>
       <div role="status" aria-live="polite">
-        {running && <p>{t('check.running')}</p>}
+        {busy && <p>{t('check.running')}</p>}
       </div>
       {outcome && <OutcomeView outcome={outcome} />}
       {browserSignIn && <BrowserSignIn />}
@@ -117,21 +127,34 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
 }
 
 function OutcomeView({ outcome }: { outcome: Outcome }) {
+  return outcome.kind === 'mail' ? (
+    <MailOutcome run={outcome.run} />
+  ) : (
+    <TenantOutcome run={outcome.run} />
+  );
+}
+
+function MailOutcome({ run }: { run: MailCheckRun }) {
   const { t } = useTranslation('troubleshoot');
-  if (outcome.kind === 'failed') return <ProblemNotice problem={outcome.problem} />;
-  if (outcome.kind === 'mail') {
-    const { result } = outcome;
-    if (result.passed) {
-      const words = outcome.sendTest ? 'check.sendPassed' : 'check.mailPassed';
-      return (
-        <div className="notice notice-success" data-testid="remedy-outcome">
-          <p>{t(words, { mailbox: result.mailbox ?? '' })}</p>
-        </div>
-      );
-    }
-    return result.problem ? <ProblemNotice problem={result.problem} /> : null;
+  if (run.state === 'failed') return <ProblemNotice problem={run.problem} />;
+  if (run.state === 'running') return null;
+  const { result } = run;
+  if (result.passed) {
+    const words = run.request.sendTest ? 'check.sendPassed' : 'check.mailPassed';
+    return (
+      <div className="notice notice-success" data-testid="remedy-outcome">
+        <p>{t(words, { mailbox: result.mailbox ?? '' })}</p>
+      </div>
+    );
   }
-  const troubled = outcome.results.filter((result) => result.state !== 'passed');
+  return result.problem ? <ProblemNotice problem={result.problem} /> : null;
+}
+
+function TenantOutcome({ run }: { run: TenantChecksRun }) {
+  const { t } = useTranslation('troubleshoot');
+  if (run.state === 'failed') return <ProblemNotice problem={run.problem} />;
+  if (run.state === 'running') return null;
+  const troubled = run.result.filter((result) => result.state !== 'passed');
   if (troubled.length === 0) {
     return (
       <div className="notice notice-success" data-testid="remedy-outcome">

@@ -1,7 +1,7 @@
 /**
  * Preparing and checking Exchange Online: the SMTP AUTH check with an optional test message,
- * and the tenant checks over Microsoft Graph. Every reply says what to show on the status
- * board; the renderer records it.
+ * and the tenant checks over Microsoft Graph. Every result says what it means for the status
+ * board; main records it there when the check ends (shared/contract/journey.ts).
  */
 import type { CloudProfile } from '../cloud-profiles';
 import type { CheckId, CheckResult } from '../model';
@@ -71,4 +71,9 @@ export interface ExchangeApi {
   getExchangeSetup: { params: NoParams; result: ExchangeSetup };
   runMailCheck: { params: MailCheckRequest; result: MailCheckResult };
   runTenantChecks: { params: { checks: TenantCheckId[] }; result: TenantCheckResult[] };
+}
+
+export interface ExchangeEvents {
+  /** The setup changes with the chosen cloud and account kind. */
+  'exchange-setup-changed': ExchangeSetup;
 }

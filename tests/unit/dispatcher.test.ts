@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../electron/handlers/dispatcher';
 import { createHandlerTable } from '../../electron/handlers/table';
@@ -12,7 +9,8 @@ import type { DiscoveryService } from '../../electron/services/discovery/discove
 import type { SignInService } from '../../electron/services/signin/signin-service';
 import type { TestMailWatcher } from '../../electron/services/delivery/test-mail-watcher';
 import { createLinkPolicy } from '../../electron/services/link-policy';
-import { createProgressStore } from '../../electron/services/progress-store';
+import type { ProgressService } from '../../electron/services/progress-service';
+import type { Journey } from '../../electron/services/journey';
 import { initialProgress } from '../../shared/model';
 
 /** A service these tests never reach: any use is a test failure. */
@@ -33,7 +31,9 @@ function setup(appInfo: Partial<AppInfoService> = {}) {
       checkKeychain: () => Promise.reject(new ProblemError('keychain-unavailable')),
       ...appInfo,
     },
-    progress: createProgressStore(mkdtempSync(path.join(os.tmpdir(), 'dispatch-')), false),
+    // Only refused parameters reach these: progress and the journey are never asked.
+    progress: unused<ProgressService>('progress'),
+    journey: unused<Journey>('journey'),
     links: createLinkPolicy(),
     openExternal: async () => 'page',
     practice: null,

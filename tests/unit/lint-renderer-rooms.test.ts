@@ -68,3 +68,61 @@ describe('a step folder imports no other step', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('only renderer/store and renderer/api call main', () => {
+  const call = [
+    "import { useWizard } from '../../store/wizard-store';",
+    'export async function run() {',
+    '  const client = useWizard.getState().client;',
+    "  return client?.invoke('runMailCheck', { sendTest: true });",
+    '}',
+    '',
+  ].join('\n');
+
+  async function restrictedSyntax(file: string, source: string): Promise<string[]> {
+    const [result] = await eslint.lintText(source, { filePath: path.join(repoRoot, file) });
+    return (result?.messages ?? [])
+      .filter((message) => message.ruleId === 'no-restricted-syntax')
+      .map((message) => message.message);
+  }
+
+  test('a step that calls main itself is refused', async () => {
+    const found = await restrictedSyntax('renderer/steps/verify-tenant/Deliberate.ts', call);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toContain('Only renderer/store/ and renderer/api/ call main');
+  });
+
+  test('so is any other renderer file outside the store and the api client', async () => {
+    const troubleshoot = await restrictedSyntax(
+      'renderer/troubleshoot/Deliberate.ts',
+      call.replace('../../store/', '../store/'),
+    );
+    const components = await restrictedSyntax(
+      'renderer/components/Deliberate.ts',
+      call.replace('../../store/', '../store/'),
+    );
+    expect(troubleshoot).toHaveLength(1);
+    expect(components).toHaveLength(1);
+  });
+
+  test('the store and the api client may', async () => {
+    const store = await restrictedSyntax(
+      'renderer/store/Deliberate.ts',
+      call.replace('../../store/', './'),
+    );
+    const api = await restrictedSyntax(
+      'renderer/api/Deliberate.ts',
+      call.replace('../../store/', '../store/'),
+    );
+    expect(store).toEqual([]);
+    expect(api).toEqual([]);
+  });
+
+  test('the raw-IPC rule still holds in the renderer beside it', async () => {
+    const found = await restrictedSyntax(
+      'renderer/components/Deliberate.ts',
+      'declare const ipcRenderer: unknown;\nexport const x = ipcRenderer;\n',
+    );
+    expect(found.some((message) => message.includes('Raw IPC'))).toBe(true);
+  });
+});

@@ -101,6 +101,7 @@ function CheckLine({ name, result }: { name: string; result: CheckResult | null 
 export function DoneStep() {
   const { t } = useTranslation(['printer', 'common']);
   const client = useWizard((store) => store.client);
+  const ask = useWizard((store) => store.ask);
   const { appInfo, progress } = useReadyState();
   const reportWords = useReportWords();
   const [busy, setBusy] = useState(false);
@@ -113,14 +114,14 @@ export function DoneStep() {
     setFailure(null);
     setSaved(null);
     if (appInfo.shell === 'electron') {
-      const reply = await client.invoke('saveSetupReport', { words: reportWords(), format });
+      const reply = await ask('saveSetupReport', { words: reportWords(), format });
       setBusy(false);
       if (reply.ok) setSaved(t('printer:done.saved', { path: reply.value.path }));
       else setFailure(reply.problem);
       return;
     }
     // Browser shell: the page downloads the report the main process built.
-    const reply = await client.invoke('buildSetupReport', { words: reportWords() });
+    const reply = await ask('buildSetupReport', { words: reportWords() });
     setBusy(false);
     if (!reply.ok) return setFailure(reply.problem);
     downloadFile(reply.value.html, 'text/html', reply.value.fileName);

@@ -34,6 +34,7 @@ export function lapseReportWords(t: TFunction<['printer', 'common']>): ReportWor
 export function SignInLapse() {
   const { t, i18n } = useTranslation(['printer', 'common']);
   const client = useWizard((store) => store.client);
+  const ask = useWizard((store) => store.ask);
   const { appInfo, progress } = useReadyState();
   const watches = useMainValue('testWatches');
   const explain = useTroubleshoot((store) => store.explain);
@@ -63,14 +64,14 @@ export function SignInLapse() {
     setFailure(null);
     setSaved(null);
     if (appInfo.shell === 'electron') {
-      const reply = await client.invoke('saveSignInReminder', request);
+      const reply = await ask('saveSignInReminder', request);
       setBusy(false);
       if (reply.ok) setSaved(t('printer:lapse.saved', { path: reply.value.path }));
       else setFailure(reply.problem);
       return;
     }
     // Browser shell: the page downloads the calendar file the main process built.
-    const reply = await client.invoke('buildSignInReminder', request);
+    const reply = await ask('buildSignInReminder', request);
     setBusy(false);
     if (!reply.ok) return setFailure(reply.problem);
     downloadFile(reply.value.ics, 'text/calendar;charset=utf-8', reply.value.fileName);

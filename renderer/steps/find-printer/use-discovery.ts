@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { DiscoverySnapshot, PrinterEntry } from '../../../shared/printers';
-import { problem as problemOf, type Problem } from '../../../shared/problem';
+import type { Problem } from '../../../shared/problem';
 import { useMainValue, useWizard } from '../../store/wizard-store';
 
 export interface DiscoveryView {
@@ -21,9 +21,9 @@ export interface DiscoveryView {
 }
 
 export function useDiscovery(): DiscoveryView {
-  const client = useWizard((store) => store.client);
   const fresh = useWizard((store) => store.fresh);
-  const accept = useWizard((store) => store.accept);
+  const search = useWizard((store) => store.searchAgain);
+  const ask = useWizard((store) => store.ask);
   const printers = useMainValue('printers');
   const [searchProblem, setSearchProblem] = useState<Problem | null>(null);
   const [generation, setGeneration] = useState(0);
@@ -33,22 +33,18 @@ export function useDiscovery(): DiscoveryView {
   }, [fresh]);
 
   const searchAgain = useCallback(async () => {
-    if (!client) return;
     setGeneration((value) => value + 1);
-    const reply = await client.invoke('searchAgain', {});
-    if (reply.ok) accept('printers', reply.value);
-    setSearchProblem(reply.ok ? null : reply.problem);
-  }, [client, accept]);
+    setSearchProblem(await search());
+  }, [search]);
 
   const addByAddress = useCallback(
     async (address: string) => {
-      if (!client) return { ok: false as const, problem: problemOf('main-unreachable') };
-      const reply = await client.invoke('addPrinterByAddress', { address });
+      const reply = await ask('addPrinterByAddress', { address });
       return reply.ok
         ? { ok: true as const, entry: reply.value }
         : { ok: false as const, problem: reply.problem };
     },
-    [client],
+    [ask],
   );
 
   return {

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problem, type Problem } from '../../../shared/problem';
 import type { ChosenPrinter } from '../../../shared/printers';
@@ -20,79 +20,31 @@ type Reachability =
   | { state: 'answers'; address: string }
   | { state: 'gone'; problem: Problem };
 
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * Checks that the chosen printer still answers (a probe through discovery); "Find it again"
- * searches the network again and probes once more, keeping a new address if it moved.
+ * Whether the chosen printer still answers, as main last found (its last run, kept when the
+ * person leaves the step). The step asks once as it opens; "Find it again" asks main to search
+ * the network first; a printer that moved keeps its new address (main does all of it).
  */
 function useReachability(printer: ChosenPrinter) {
-  const client = useWizard((store) => store.client);
-  const choose = useWizard((store) => store.choose);
-  const fresh = useWizard((store) => store.fresh);
-  const accept = useWizard((store) => store.accept);
-  const [reach, setReach] = useState<{ id: string; reach: Reachability } | null>(null);
-  const address = printer.addresses[0] ?? printer.webConfigUrl ?? '';
-
-  const probe = useCallback(
-    async (searchFirst: boolean): Promise<Reachability> => {
-      if (!client) return { state: 'checking' };
-      let last: Problem = problem('printer-gone', { address });
-      // Asked by the step itself: once more after a moment (a goodbye from a same-named
-      // twin takes it off the list until it answers again); asked by the person: search too.
-      for (let attempt = 0; attempt < (searchFirst ? 3 : 2); attempt += 1) {
-        if (!searchFirst && attempt > 0) await wait(2000);
-        if (searchFirst) {
-          await fresh('printers');
-          if (attempt === 0) {
-            const found = await client.invoke('searchAgain', {});
-            if (found.ok) accept('printers', found.value);
-          }
-          await wait(1500);
-        }
-        const reply = await client.invoke('probePrinter', { id: printer.id });
-        if (reply.ok) {
-          const found = reply.value;
-          if (found.webConfigUrl !== printer.webConfigUrl) {
-            // It moved: keep the new address (choosePrinters admits its new origin).
-            const state = useWizard.getState().state;
-            const ids =
-              state.phase === 'ready' ? state.progress.printers.map((item) => item.id) : [];
-            const chosen = await client.invoke('choosePrinters', { ids });
-            if (chosen.ok) choose({ printers: chosen.value });
-          }
-          return { state: 'answers', address: found.addresses[0] ?? found.host ?? address };
-        }
-        const gone = ['printer-unknown', 'printer-unreachable', 'printer-not-answering'];
-        last = gone.includes(reply.problem.id)
-          ? problem('printer-gone', { address })
-          : reply.problem;
-      }
-      return { state: 'gone', problem: last };
-    },
-    [client, printer, address, choose, fresh, accept],
-  );
-
+  const checkPrinterReach = useWizard((store) => store.checkPrinterReach);
+  const runs = useMainValue('checkRuns');
+  const [asked, setAsked] = useState<string | null>(null);
   const id = printer.id;
+  // Until this visit's first answer, "checking" (not what an earlier visit found).
   useEffect(() => {
-    let current = true;
-    void probe(false).then((result) => {
-      if (current) setReach({ id, reach: result });
-    });
-    return () => {
-      current = false;
-    };
-    // Only when the printer changes, not on every progress save.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
+    void checkPrinterReach(id, false).then(() => setAsked(id));
+  }, [id, checkPrinterReach]);
+  const run = runs.status === 'ready' ? runs.value.printers[id] : undefined;
+  const reach: Reachability =
+    asked !== id || !run || run.state === 'running'
+      ? { state: 'checking' }
+      : run.state === 'done'
+        ? { state: 'answers', address: run.result.address }
+        : { state: 'gone', problem: run.problem };
   const findAgain = async (): Promise<void> => {
-    setReach({ id, reach: { state: 'checking' } });
-    setReach({ id, reach: await probe(true) });
+    await checkPrinterReach(id, true);
   };
-  return {
-    reach: reach && reach.id === id ? reach.reach : ({ state: 'checking' } as Reachability),
-    findAgain,
-  };
+  return { reach, findAgain };
 }
 
 /**

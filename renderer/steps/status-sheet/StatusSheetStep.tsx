@@ -130,6 +130,7 @@ function PrinterStatusSheet({
 }) {
   const { t } = useTranslation('printer');
   const client = useWizard((store) => store.client);
+  const ask = useWizard((store) => store.ask);
   const goTo = useWizard((store) => store.goTo);
   const fresh = useWizard((store) => store.fresh);
   const { appInfo, progress } = useReadyState();
@@ -173,7 +174,7 @@ function PrinterStatusSheet({
     // Judged against the sign-in and Exchange setup as main has them now (never against a
     // value still on its way: that would save a sheet as a mismatch).
     const [reply, setupNow, signInNow] = await Promise.all([
-      client.invoke('readStatusSheet', { printerId: printer.id }),
+      ask('readStatusSheet', { printerId: printer.id }),
       fresh('exchangeSetup'),
       fresh('signIn'),
     ]);

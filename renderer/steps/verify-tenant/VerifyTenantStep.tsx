@@ -1,84 +1,69 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import {
-  tenantCheckIds,
-  type BoardUpdate,
-  type MailCheckResult,
-  type TenantCheckId,
-  type TenantCheckResult,
-} from '../../../shared/contract/exchange';
+import { tenantCheckIds, type TenantCheckId } from '../../../shared/contract/exchange';
 import { checkTestAddress } from '../../../shared/exchange/test-address';
 import { problem, type Problem } from '../../../shared/problem';
 import { fixingStep } from '../../../shared/problems/index';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { CopyButton } from '../../components/CopyButton';
+import {
+  mailResult,
+  tenantResults as finishedTenantChecks,
+  useMailCheck,
+  useTenantChecks,
+} from '../../checks/exchange-checks';
 import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
 
 /**
  * "Check Exchange Online": a real SMTP AUTH login as the printer will do it, an optional test
- * message, and the tenant checks over Microsoft Graph the user chooses. Results go on the
- * status board; the SMTP conversation can be copied for support.
+ * message, and the tenant checks over Microsoft Graph the user chooses. Main runs them, puts
+ * their results on the status board and keeps their last run, which this step shows (also
+ * after leaving it); the SMTP conversation can be copied for support.
  */
 export function VerifyTenantStep() {
   const { t } = useTranslation('exchange');
-  const client = useWizard((store) => store.client);
-  const recordCheck = useWizard((store) => store.recordCheck);
   const goTo = useWizard((store) => store.goTo);
   const loadable = useMainValue('exchangeSetup');
   const setup = loadable.status === 'ready' ? loadable.value : null;
   const [sendTest, setSendTest] = useState(false);
   const [testAddress, setTestAddress] = useState('');
-  const [running, setRunning] = useState(false);
-  const [result, setResult] = useState<MailCheckResult | null>(null);
+  // A test address refused here, before anything is sent (it hides the last run meanwhile).
   const [failure, setFailure] = useState<Problem | null>(null);
   const [chosen, setChosen] = useState<TenantCheckId[]>([]);
-  const [tenantRunning, setTenantRunning] = useState(false);
-  const [tenantResults, setTenantResults] = useState<TenantCheckResult[] | null>(null);
-  const [tenantFailure, setTenantFailure] = useState<Problem | null>(null);
+  const mail = useMailCheck();
+  const tenant = useTenantChecks();
+  const running = mail.running;
+  const lastMail = failure ? null : mail.last;
+  const result = mailResult(lastMail);
+  const tenantRunning = tenant.running;
+  const tenantResults = finishedTenantChecks(tenant.last);
+  const tenantFailure = tenant.last?.state === 'failed' ? tenant.last.problem : null;
   const addressId = useId();
   const addressHintId = useId();
   const server = setup ? `${setup.smtpHost}:${setup.smtpPort}` : '';
   // In practice mode the delivered message can be seen in the practice mailbox (the host's page).
   const practiceInbox = useReadyState().appInfo.practiceWorld?.mailboxUrl ?? null;
 
-  const record = (updates: BoardUpdate[]): void => {
-    for (const update of updates) recordCheck(update.check, update.result);
-  };
-
   const checkNow = async (): Promise<void> => {
     setFailure(null);
-    setResult(null);
     if (sendTest && testAddress.trim() !== '') {
       const checked = checkTestAddress(testAddress);
       if (!checked.ok) return setFailure(problem(checked.problemId));
     }
-    if (!client) return;
-    setRunning(true);
-    const reply = await client.invoke('runMailCheck', {
+    await mail.run({
       sendTest,
       ...(sendTest && testAddress.trim() !== '' ? { testAddress: testAddress.trim() } : {}),
     });
-    setRunning(false);
-    if (!reply.ok) return setFailure(reply.problem);
-    setResult(reply.value);
-    record(reply.value.board);
   };
 
   const runTenantChecks = async (): Promise<void> => {
-    if (!client || chosen.length === 0) return;
-    setTenantFailure(null);
-    setTenantRunning(true);
-    const ordered = tenantCheckIds.filter((id) => chosen.includes(id));
-    const reply = await client.invoke('runTenantChecks', { checks: ordered });
-    setTenantRunning(false);
-    if (!reply.ok) return setTenantFailure(reply.problem);
-    setTenantResults(reply.value);
-    record(reply.value.flatMap((item) => item.board));
+    if (chosen.length > 0) await tenant.run(chosen);
   };
 
-  const shownProblem = failure ?? result?.problem ?? null;
+  const shownProblem =
+    failure ?? (lastMail?.state === 'failed' ? lastMail.problem : null) ?? result?.problem ?? null;
   const reply =
     typeof shownProblem?.data?.['reply'] === 'string' ? shownProblem.data['reply'] : null;
 

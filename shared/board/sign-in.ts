@@ -1,12 +1,17 @@
 /**
  * The two status board checks the sign-in decides ("Signed in", "Consent role"), from the
- * sign-in status as main pushes it, wherever the sign-in happened (step or troubleshooter).
+ * sign-in status, wherever the sign-in happened (step or troubleshooter). Main records them
+ * whenever the status changes.
  */
-import type { RoleCheck, SignInStatus } from '../../shared/contract/signin';
-import type { CheckResult } from '../../shared/model';
-import { assertNever } from './loadable';
+import type { RoleCheck, SignInStatus } from '../contract/signin';
+import type { CheckResult } from '../model';
 
 type Recorded = Omit<CheckResult, 'at'>;
+
+/** An exhaustive switch's default: a new case fails to compile until handled. */
+function unhandled(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}
 
 /** The board's two sign-in checks for a status; null while there is nothing to say yet. */
 export function checksFor(
@@ -29,7 +34,7 @@ export function checksFor(
         consentRole: consentRoleCheck(status.account.role),
       };
     default:
-      return assertNever(status);
+      return unhandled(status);
   }
 }
 
@@ -45,16 +50,6 @@ function consentRoleCheck(role: RoleCheck): Recorded {
     case 'unknown':
       return { state: 'attention', problemId: role.problem.id };
     default:
-      return assertNever(role);
+      return unhandled(role);
   }
-}
-
-/** Whether the board already says this (its time aside): nothing to record again. */
-export function sameResult(board: CheckResult | null | undefined, result: Recorded): boolean {
-  return (
-    !!board &&
-    board.state === result.state &&
-    board.summary === result.summary &&
-    board.problemId === result.problemId
-  );
 }

@@ -1,0 +1,245 @@
+/**
+ * The journey's checks as main runs them: each check records its own result on the status
+ * board when it ends (one progress change, one write) and keeps its last run (running,
+ * answered or failed) as a value main pushes, so the step, the troubleshooter and the board
+ * show one truth, and it is still there after the person leaves the step and comes back.
+ * The board lines that follow other values (the sign-in, the chosen printers, their records,
+ * the test-message watches) are recorded here too, when those values change.
+ */
+import { checksFor } from '../../shared/board/sign-in';
+import {
+  printerFirmwareCheck,
+  printerFoundCheck,
+  printerSetupChecks,
+  sameResult,
+  testMessageCheck,
+} from '../../shared/board/printers';
+import type { TestWatches } from '../../shared/contract/delivery';
+import type {
+  MailCheckRequest,
+  MailCheckResult,
+  TenantCheckId,
+  TenantCheckResult,
+} from '../../shared/contract/exchange';
+import {
+  noCheckRuns,
+  type CheckRuns,
+  type PrinterReach,
+  type ProgressState,
+  type ReachRequest,
+} from '../../shared/contract/journey';
+import type { SignInStatus } from '../../shared/contract/signin';
+import type { PrinterSetupRecord } from '../../shared/printer-setup';
+import type { ChosenPrinter, PrinterEntry } from '../../shared/printers';
+import { problem, type Problem } from '../../shared/problem';
+import { ProblemError } from '../common/problem-error';
+import type { DiscoveryService } from './discovery/discovery-service';
+import { toChosenPrinter } from './discovery/grouping';
+import { relocatePrinter } from './discovery/relocate';
+import type { MailCheckService } from './mail-check';
+import type { BoardEntry, ProgressService } from './progress-service';
+import type { TenantCheckService } from './tenant-checks';
+
+export interface JourneyOptions {
+  progress: ProgressService;
+  mailCheck: MailCheckService;
+  tenantChecks: TenantCheckService;
+  discovery: Pick<DiscoveryService, 'searchAgain' | 'probe'>;
+  /** The test-message watches as they are now (for the board when the printers change). */
+  testWatches?: () => TestWatches;
+  /** Told after every change of a check's last run. */
+  onRuns(runs: CheckRuns): void;
+  /** Admits a moved printer's new Web Config origin to the link allow-list. */
+  admit?: (webConfigUrl: string | null) => void;
+  /** Waits between a printer's tries (tests inject a quick one). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface Journey {
+  runs(): CheckRuns;
+  runMailCheck(request: MailCheckRequest): Promise<MailCheckResult>;
+  runTenantChecks(checks: TenantCheckId[]): Promise<TenantCheckResult[]>;
+  /** Keeps the chosen printers (as discovery lists them) and records "Printer found". */
+  choosePrinters(chosen: ChosenPrinter[]): Promise<ChosenPrinter[]>;
+  /** Probes a printer; a chosen one keeps its firmware version, and "Printer firmware" follows. */
+  probePrinter(id: string): Promise<PrinterEntry>;
+  checkPrinterReach(request: ReachRequest): Promise<PrinterReach>;
+  setPrinterRecord(printerId: string, record: PrinterSetupRecord): Promise<ProgressState>;
+  /** Records "Signed in" and "Consent role" when the sign-in says something new. */
+  recordSignIn(status: SignInStatus): Promise<void>;
+  /** Records "Printer's test message" when the watches say something new. */
+  recordTestWatches(): Promise<void>;
+}
+
+const problemOf = (error: unknown): Problem =>
+  error instanceof ProblemError
+    ? error.problem
+    : problem('request-failed', { method: 'check', reference: '-' });
+
+export function createJourney(options: JourneyOptions): Journey {
+  const { progress } = options;
+  let runs: CheckRuns = noCheckRuns;
+  const setRuns = (change: Partial<CheckRuns>): void => {
+    runs = { ...runs, ...change };
+    options.onRuns(runs);
+  };
+  const setPrinterRun = (id: string, run: CheckRuns['printers'][string]): void =>
+    setRuns({ printers: { ...runs.printers, [id]: run } });
+
+  /** Only the entries the board does not already say, so nothing is written for nothing. */
+  const news = (entries: readonly BoardEntry[]): BoardEntry[] =>
+    entries.filter((entry) => !sameResult(progress.current().checks[entry.check], entry.result));
+
+  const testMessageEntry = (printers: readonly ChosenPrinter[]): BoardEntry[] => {
+    const result = options.testWatches
+      ? testMessageCheck(
+          printers.map((printer) => printer.id),
+          options.testWatches(),
+        )
+      : null;
+    return result ? [{ check: 'printer-test-message', result }] : [];
+  };
+
+  /** Runs a check, keeping its last run and recording its board entries once it ends. */
+  async function tracked<Request, Result>(
+    key: 'mailCheck' | 'tenantChecks',
+    request: Request,
+    work: () => Promise<Result>,
+    board: (result: Result) => BoardEntry[],
+  ): Promise<Result> {
+    setRuns({ [key]: { state: 'running', request } });
+    try {
+      const result = await work();
+      // The board's change is told at once; the write to disk follows (the reply waits for it).
+      const saved = progress.record(board(result));
+      setRuns({ [key]: { state: 'done', request, result } });
+      await saved;
+      return result;
+    } catch (error) {
+      setRuns({ [key]: { state: 'failed', request, problem: problemOf(error) } });
+      throw error;
+    }
+  }
+
+  const chosen = (id: string): ChosenPrinter | undefined =>
+    progress.current().printers.find((printer) => printer.id === id);
+
+  return {
+    runs: () => runs,
+    runMailCheck: (request) =>
+      tracked(
+        'mailCheck',
+        request,
+        () => options.mailCheck.run(request),
+        (result) => result.board,
+      ),
+    runTenantChecks: (checks) =>
+      tracked(
+        'tenantChecks',
+        { checks },
+        () => options.tenantChecks.run(checks),
+        (results) => results.flatMap((result) => result.board),
+      ),
+    async choosePrinters(printers) {
+      await progress.update(
+        (current) => ({ ...current, printers }),
+        [
+          { check: 'printer-found', result: printerFoundCheck(printers) },
+          ...testMessageEntry(printers),
+        ],
+      );
+      return printers;
+    },
+    async probePrinter(id) {
+      let entry: PrinterEntry;
+      try {
+        entry = await options.discovery.probe(id);
+      } catch (error) {
+        if (chosen(id)) {
+          await progress.record([
+            {
+              check: 'printer-firmware',
+              result: { state: 'attention', problemId: 'printer-firmware-unknown' },
+            },
+          ]);
+        }
+        throw error;
+      }
+      if (chosen(id)) {
+        const printers = progress.current().printers.map((printer) =>
+          printer.id === id
+            ? {
+                ...printer,
+                firmwareVersion: entry.probe?.firmwareVersion ?? null,
+                webConfigUrl: entry.webConfigUrl ?? printer.webConfigUrl,
+              }
+            : printer,
+        );
+        await progress.update(
+          (current) => ({ ...current, printers }),
+          [{ check: 'printer-firmware', result: printerFirmwareCheck(printers) }],
+        );
+      }
+      return entry;
+    },
+    async checkPrinterReach(request) {
+      const { printerId, search } = request;
+      const printer = chosen(printerId);
+      if (!printer) throw new ProblemError('printer-unknown');
+      const knownAddress = printer.addresses[0] ?? printer.webConfigUrl ?? '';
+      setPrinterRun(printerId, { state: 'running', request });
+      try {
+        const found = await relocatePrinter(options.discovery, printerId, {
+          search,
+          knownAddress,
+          ...(options.sleep ? { sleep: options.sleep } : {}),
+        });
+        if (found.webConfigUrl !== printer.webConfigUrl) {
+          // It moved: keep the new address, and let its new Web Config be opened.
+          options.admit?.(found.webConfigUrl);
+          const moved = toChosenPrinter(found);
+          await progress.update((current) => ({
+            ...current,
+            printers: current.printers.map((item) =>
+              item.id === printerId
+                ? { ...moved, firmwareVersion: moved.firmwareVersion ?? item.firmwareVersion }
+                : item,
+            ),
+          }));
+        }
+        const reach = { address: found.addresses[0] ?? found.host ?? knownAddress };
+        setPrinterRun(printerId, { state: 'done', request, result: reach });
+        return reach;
+      } catch (error) {
+        setPrinterRun(printerId, { state: 'failed', request, problem: problemOf(error) });
+        throw error;
+      }
+    },
+    setPrinterRecord(printerId, record) {
+      if (!chosen(printerId)) return Promise.reject(new ProblemError('printer-unknown'));
+      const current = progress.current();
+      const printerSetup = { ...current.printerSetup, [printerId]: record };
+      const summaries = printerSetupChecks(current.printers, printerSetup);
+      const entries: BoardEntry[] = [];
+      if (summaries.signedIn)
+        entries.push({ check: 'printer-signed-in', result: summaries.signedIn });
+      if (summaries.statusSheet) {
+        entries.push({ check: 'status-sheet', result: summaries.statusSheet });
+      }
+      return progress.update((now) => ({ ...now, printerSetup }), entries);
+    },
+    async recordSignIn(status) {
+      const checks = checksFor(status);
+      if (!checks) return;
+      await progress.record(
+        news([
+          { check: 'signed-in', result: checks.signedIn },
+          { check: 'consent-role', result: checks.consentRole },
+        ]),
+      );
+    },
+    async recordTestWatches() {
+      await progress.record(news(testMessageEntry(progress.current().printers)));
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * Reads out a printer's test-message result in full when its watch settles (the status board,
+ * whose "Printer's test message" line main records, does not repeat it). Mounted once, with
+ * the board.
+ */
+import { useEffect, useRef } from 'react';
+import { announce } from '../components/Announcer';
+import { useMainValue } from '../store/wizard-store';
+import { useOutcomeWords } from './TestMessagePart';
+
+export function useAnnounceTestMessages(): void {
+  const watches = useMainValue('testWatches');
+  const outcomeWords = useOutcomeWords();
+  const said = JSON.stringify(
+    watches.status === 'ready'
+      ? Object.fromEntries(
+          Object.entries(watches.value).map(([id, watch]) => [id, outcomeWords(watch)]),
+        )
+      : null,
+  );
+  const heard = useRef<Record<string, string | null> | null>(null);
+  useEffect(() => {
+    const now = JSON.parse(said) as Record<string, string | null> | null;
+    if (!now) return;
+    const before = heard.current;
+    heard.current = now;
+    if (!before) return;
+    const news = Object.entries(now)
+      .filter(([id, words]) => words && words !== before[id])
+      .map(([, words]) => words);
+    if (news.length > 0) announce(news.join(' '));
+  }, [said]);
+}
