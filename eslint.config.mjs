@@ -33,6 +33,7 @@ export default tseslint.config(
       'artifacts/',
       'test-results/',
       'playwright-report/',
+      '.cache/',
     ],
   },
   js.configs.recommended,

@@ -7,6 +7,9 @@ export default defineConfig({
     environment: 'node',
     // Forks, not threads: keytar's libsecret (GLib) breaks when loaded in two threads of one process.
     pool: 'forks',
+    // Most files wait (servers, timers, polling) rather than compute: three at a time keep two
+    // cores busy where Vitest's default on two cores (one) leaves them idle.
+    maxWorkers: 3,
     testTimeout: 20_000,
     hookTimeout: 20_000,
   },

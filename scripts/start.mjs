@@ -1,13 +1,27 @@
 // `npm start`: build what changed (renderer + main process), then hand over to the wizard's
-// own CLI with the flags given after `--`.
-import { spawnSync } from 'node:child_process';
+// own CLI with the flags given after `--`. Runs on Node 24 (scripts/setup.mjs starts it so);
+// each phase prints one line with its time.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import { ownNodeEnv, reRunOnWantedNode, root } from './node-runtime.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+reRunOnWantedNode(path.join(root, 'scripts', 'start.mjs'));
+
+const env = ownNodeEnv();
 const stamp = path.join(root, 'build', '.built');
 const sources = ['shared', 'electron', 'renderer', 'assets', 'package.json', 'vite.config.mts'];
+// Counted from `npm start` itself when setup.mjs started this script.
+const startedAt = Number(process.env.WIZARD_SETUP_STARTED) || Date.now();
+
+function say(line) {
+  process.stderr.write(`[start] ${line}\n`);
+}
+
+function seconds(since) {
+  return `${((Date.now() - since) / 1000).toFixed(1)} s`;
+}
 
 function newestChange(entry) {
   const stats = statSync(entry);
@@ -18,21 +32,41 @@ function newestChange(entry) {
   );
 }
 
+const buildBegan = Date.now();
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (sources.some((source) => newestChange(path.join(root, source)) > built)) {
+  say('build: building the renderer and the main process…');
   const build = spawnSync('npm', ['run', '--silent', 'build'], {
     cwd: root,
     stdio: ['ignore', 'ignore', 'inherit'],
+    env,
   });
   if (build.status !== 0) {
     process.stderr.write('The wizard could not be built; run `npm run build` to see why.\n');
     process.exit(1);
   }
   writeFileSync(stamp, new Date().toISOString());
+  say(`build: done (${seconds(buildBegan)})`);
+} else {
+  say(`build: up to date (${seconds(buildBegan)})`);
 }
+
+const startBegan = Date.now();
+say(`start: starting the wizard on Node ${process.versions.node}…`);
 const cli = path.join(root, 'build', 'electron', 'cli.js');
-const wizard = spawnSync(process.execPath, [cli, ...process.argv.slice(2)], {
+const wizard = spawn(process.execPath, [cli, ...process.argv.slice(2)], {
   cwd: root,
-  stdio: 'inherit',
+  stdio: ['inherit', 'pipe', 'inherit'],
+  env,
 });
-process.exit(wizard.status ?? 1);
+// The wizard's own output passes through; its ready line also closes the start phase.
+createInterface({ input: wizard.stdout }).on('line', (line) => {
+  process.stdout.write(`${line}\n`);
+  if (line.startsWith('Wizard ready')) {
+    say(`start: ready (${seconds(startBegan)}; ${seconds(startedAt)} since npm start)`);
+  }
+});
+// Ctrl-C reaches the wizard too (same process group); this script only waits for it.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => wizard.kill('SIGTERM'));
+wizard.on('close', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

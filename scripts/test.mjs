@@ -1,26 +1,49 @@
 // `npm test`: lint, typecheck, build, unit + integration (Vitest) and e2e (Playwright), the
 // last two inside a private D-Bus session with a real, unlocked gnome-keyring. Ends with one
 // line that sums up every test: "tests: N passed, N failed, N skipped".
-import { spawnSync } from 'node:child_process';
+// Runs on Node 24 (scripts/setup.mjs starts it so; started with another Node it re-runs itself
+// on Node 24). Phases that do not depend on each other run side by side, each printing its
+// output in one piece when it ends, with its time.
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { ownNodeEnv, reRunOnWantedNode, root } from './node-runtime.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+reRunOnWantedNode(path.join(root, 'scripts', 'test.mjs'));
+
+const env = ownNodeEnv();
 const artifacts = path.join(root, 'artifacts');
 mkdirSync(artifacts, { recursive: true });
 const keyring = path.join(root, 'scripts', 'with-keyring.sh');
 const started = Date.now();
 const failures = [];
+const times = [];
 
-function phase(name, command, args) {
+/**
+ * Runs one phase. Alone, its output streams as it comes; side by side with others, it is held
+ * and printed in one piece when the phase ends, so phases never interleave.
+ */
+function phase(name, command, args, { alongside = false } = {}) {
   const begin = Date.now();
-  process.stdout.write(`\n== ${name}\n`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: process.env });
-  const seconds = ((Date.now() - begin) / 1000).toFixed(1);
-  process.stdout.write(`== ${name}: ${result.status === 0 ? 'ok' : 'FAILED'} (${seconds} s)\n`);
-  if (result.status !== 0) failures.push(name);
-  return result.status === 0;
+  process.stdout.write(`\n== ${name}${alongside ? ' (started alongside others)' : ''}\n`);
+  const child = spawn(command, args, {
+    cwd: root,
+    env,
+    stdio: alongside ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  });
+  const held = [];
+  child.stdout?.on('data', (chunk) => held.push(chunk));
+  child.stderr?.on('data', (chunk) => held.push(chunk));
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      const seconds = ((Date.now() - begin) / 1000).toFixed(1);
+      if (alongside) process.stdout.write(`\n== ${name} (output)\n${Buffer.concat(held)}`);
+      process.stdout.write(`== ${name}: ${code === 0 ? 'ok' : 'FAILED'} (${seconds} s)\n`);
+      times.push(`${name} ${seconds} s`);
+      if (code !== 0) failures.push(name);
+      resolve(code === 0);
+    });
+  });
 }
 
 const unitReport = path.join(artifacts, 'unit-results.json');
@@ -28,27 +51,37 @@ const e2eReport = path.join(artifacts, 'e2e-results.json');
 rmSync(unitReport, { force: true });
 rmSync(e2eReport, { force: true });
 
-phase('lint', 'npm', ['run', '--silent', 'lint']);
-phase('typecheck', 'npm', ['run', '--silent', 'typecheck']);
-const built = phase('build', 'npm', ['run', '--silent', 'build']);
-phase('unit and integration tests', 'bash', [
-  keyring,
-  'npx',
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${unitReport}`,
+const npmRun = (script) => ['run', '--silent', script];
+// Lint and typecheck need nothing built; they run beside the build and the unit tests.
+const checks = Promise.all([
+  phase('lint', 'npm', npmRun('lint'), { alongside: true }),
+  phase('typecheck', 'npm', npmRun('typecheck'), { alongside: true }),
 ]);
-if (built) phase('end-to-end tests', 'bash', [keyring, 'npx', 'playwright', 'test']);
+const built = await phase('build', 'npm', npmRun('build'), { alongside: true });
+const unit = phase(
+  'unit and integration tests',
+  'bash',
+  [
+    keyring,
+    'npx',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${unitReport}`,
+  ],
+  { alongside: true },
+);
+if (built) await phase('end-to-end tests', 'bash', [keyring, 'npx', 'playwright', 'test']);
 else failures.push('end-to-end tests (not run: the build failed)');
+await Promise.all([checks, unit]);
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 if (existsSync(unitReport)) {
-  const unit = JSON.parse(readFileSync(unitReport, 'utf8'));
-  counts.passed += unit.numPassedTests;
-  counts.failed += unit.numFailedTests;
-  counts.skipped += unit.numPendingTests + unit.numTodoTests;
+  const unitResults = JSON.parse(readFileSync(unitReport, 'utf8'));
+  counts.passed += unitResults.numPassedTests;
+  counts.failed += unitResults.numFailedTests;
+  counts.skipped += unitResults.numPendingTests + unitResults.numTodoTests;
 }
 if (existsSync(e2eReport)) {
   const { stats } = JSON.parse(readFileSync(e2eReport, 'utf8'));
@@ -58,7 +91,8 @@ if (existsSync(e2eReport)) {
 }
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 if (failures.length > 0) process.stdout.write(`\nFailed: ${failures.join(', ')}\n`);
-process.stdout.write(`\nAll phases took ${minutes} min.\n`);
+process.stdout.write(`\nPhases: ${times.join(', ')}\n`);
+process.stdout.write(`All phases took ${minutes} min on Node ${process.versions.node}.\n`);
 process.stdout.write(
   `tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
 );
