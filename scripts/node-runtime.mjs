@@ -34,7 +34,11 @@ function headersBeside(execPath) {
  */
 export function findNode() {
   if (currentMajor() === wantedMajor) {
-    return { execPath: process.execPath, nodedir: headersBeside(process.execPath), origin: 'machine' };
+    return {
+      execPath: process.execPath,
+      nodedir: headersBeside(process.execPath),
+      origin: 'machine',
+    };
   }
   if (existsSync(cachedNode)) return { execPath: cachedNode, nodedir: cachedDir, origin: 'cache' };
   return null;

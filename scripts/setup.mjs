@@ -1,24 +1,15 @@
-// `npm start`, `npm test` and `npm run bench` land here, on whatever Node the machine has (no
-// dependencies needed). It makes the machine ready, one named and timed phase at a time, each
-// only when something is missing: Debian packages (as root, via apt-get), Node 24 (see
-// node-runtime.mjs) and npm packages (npm ci, run on Node 24 so the engines match and keytar
-// builds against Node 24's headers). Then it hands over to the task's script on Node 24.
-// Usage: node scripts/setup.mjs start|test|bench [flags for the task]
+// `npm start`, `npm test` and `npm run bench` run this first, on whatever Node the machine has
+// (no dependencies needed). It makes the machine ready, one named and timed phase at a time, each
+// doing work only when something is missing: Debian packages (as root, via apt-get), Node 24
+// (see node-runtime.mjs) and npm packages (npm ci, run on Node 24 so the engines match and keytar
+// builds against Node 24's headers). The task's script then runs itself on that Node 24.
+// Usage: node scripts/setup.mjs start|test
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import {
-  fetchNode,
-  findNode,
-  nodeEnv,
-  root,
-  wantedMajor,
-  wantedVersion,
-} from './node-runtime.mjs';
+import { fetchNode, findNode, nodeEnv, root, wantedMajor, wantedVersion } from './node-runtime.mjs';
 
-const setupStarted = Date.now();
-const task = ['start', 'test', 'bench'].includes(process.argv[2]) ? process.argv[2] : 'start';
-const taskArgs = process.argv.slice(3);
+const task = process.argv[2] === 'test' ? 'test' : 'start';
 
 // keytar builds from source against libsecret; the tests also need a browser and a keyring.
 const libsecret = ['libsecret-1-dev', 'pkg-config'];
@@ -108,11 +99,3 @@ function installNpmPackages(tell) {
 phase('Debian packages', installDebianPackages);
 phase(`Node ${wantedMajor}`, provideNode);
 phase('npm packages', installNpmPackages);
-
-const script = path.join(root, 'scripts', `${task}.mjs`);
-const result = spawnSync(runtime.execPath, [script, ...taskArgs], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { ...nodeEnv(runtime), WIZARD_SETUP_STARTED: String(setupStarted) },
-});
-process.exit(result.status ?? 1);

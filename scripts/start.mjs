@@ -1,7 +1,7 @@
 // `npm start`: build what changed (renderer + main process), then hand over to the wizard's
-// own CLI with the flags given after `--`. Runs on Node 24 (scripts/setup.mjs starts it so);
-// each phase prints one line with its time.
-import { spawn, spawnSync } from 'node:child_process';
+// own CLI with the flags given after `--`. Runs on Node 24 (started with another Node, it runs
+// itself again on Node 24, see node-runtime.mjs); each phase prints a line with its time.
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
@@ -12,8 +12,6 @@ reRunOnWantedNode(path.join(root, 'scripts', 'start.mjs'));
 const env = ownNodeEnv();
 const stamp = path.join(root, 'build', '.built');
 const sources = ['shared', 'electron', 'renderer', 'assets', 'package.json', 'vite.config.mts'];
-// Counted from `npm start` itself when setup.mjs started this script.
-const startedAt = Number(process.env.WIZARD_SETUP_STARTED) || Date.now();
 
 function say(line) {
   process.stderr.write(`[start] ${line}\n`);
@@ -32,16 +30,25 @@ function newestChange(entry) {
   );
 }
 
+/** Runs `npm run <script>` quietly (errors still show); resolves with its success. */
+function npmRun(script) {
+  return new Promise((resolve) => {
+    const child = spawn('npm', ['run', '--silent', script], {
+      cwd: root,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env,
+    });
+    child.on('close', (code) => resolve(code === 0));
+  });
+}
+
 const buildBegan = Date.now();
 const built = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
 if (sources.some((source) => newestChange(path.join(root, source)) > built)) {
   say('build: building the renderer and the main process…');
-  const build = spawnSync('npm', ['run', '--silent', 'build'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env,
-  });
-  if (build.status !== 0) {
+  // The two halves of `npm run build` share nothing, so they build side by side.
+  const results = await Promise.all([npmRun('build:renderer'), npmRun('build:electron')]);
+  if (results.includes(false)) {
     process.stderr.write('The wizard could not be built; run `npm run build` to see why.\n');
     process.exit(1);
   }
@@ -63,7 +70,7 @@ const wizard = spawn(process.execPath, [cli, ...process.argv.slice(2)], {
 createInterface({ input: wizard.stdout }).on('line', (line) => {
   process.stdout.write(`${line}\n`);
   if (line.startsWith('Wizard ready')) {
-    say(`start: ready (${seconds(startBegan)}; ${seconds(startedAt)} since npm start)`);
+    say(`start: ready (${seconds(startBegan)})`);
   }
 });
 // Ctrl-C reaches the wizard too (same process group); this script only waits for it.

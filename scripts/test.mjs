@@ -1,8 +1,8 @@
 // `npm test`: lint, typecheck, build, unit + integration (Vitest) and e2e (Playwright), the
 // last two inside a private D-Bus session with a real, unlocked gnome-keyring. Ends with one
 // line that sums up every test: "tests: N passed, N failed, N skipped".
-// Runs on Node 24 (scripts/setup.mjs starts it so; started with another Node it re-runs itself
-// on Node 24). Phases that do not depend on each other run side by side, each printing its
+// Runs on Node 24 (started with another Node, it runs itself again on Node 24, see
+// node-runtime.mjs). Phases that do not depend on each other run side by side, each printing its
 // output in one piece when it ends, with its time.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
