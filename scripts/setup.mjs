@@ -20,7 +20,7 @@ function say(line) {
   process.stderr.write(`[setup] ${line}\n`);
 }
 
-/** Runs one phase: a line when it starts when it has work to do, one line with its time. */
+/** Runs one phase: a line when it starts real work, and one with its outcome and time. */
 function phase(name, run) {
   const begin = Date.now();
   const outcome = run((line) => say(`${name}: ${line}`));
@@ -28,11 +28,17 @@ function phase(name, run) {
 }
 
 function missingDebianPackages() {
-  if (!existsSync('/usr/bin/dpkg-query')) return [];
-  return needed.filter((name) => {
-    const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-    return !result.stdout.includes('install ok installed');
+  // One query for all of them (it exits non-zero when some are unknown, and still lists the rest).
+  const result = spawnSync('dpkg-query', ['-W', '-f=${Package} ${Status}\\n', ...needed], {
+    encoding: 'utf8',
   });
+  const installed = new Set(
+    result.stdout
+      .split('\n')
+      .filter((line) => line.endsWith('install ok installed'))
+      .map((line) => line.split(' ')[0].split(':')[0]),
+  );
+  return needed.filter((name) => !installed.has(name));
 }
 
 function installDebianPackages(tell) {

@@ -2,8 +2,8 @@
 // last two inside a private D-Bus session with a real, unlocked gnome-keyring. Ends with one
 // line that sums up every test: "tests: N passed, N failed, N skipped".
 // Runs on Node 24 (started with another Node, it runs itself again on Node 24, see
-// node-runtime.mjs). Phases that do not depend on each other run side by side, each printing its
-// output in one piece when it ends, with its time.
+// node-runtime.mjs). The build comes first (both test phases need it); then lint, typecheck and
+// Vitest run beside Playwright, each printing its output in one piece when it ends, with its time.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -23,7 +23,7 @@ const times = [];
  * Runs one phase. Alone, its output streams as it comes; side by side with others, it is held
  * and printed in one piece when the phase ends, so phases never interleave.
  */
-function phase(name, command, args, { alongside = false } = {}) {
+function phase(command, args, { name, alongside = false }) {
   const begin = Date.now();
   process.stdout.write(`\n== ${name}${alongside ? ' (started alongside others)' : ''}\n`);
   const child = spawn(command, args, {
@@ -52,29 +52,39 @@ rmSync(unitReport, { force: true });
 rmSync(e2eReport, { force: true });
 
 const npmRun = (script) => ['run', '--silent', script];
-// Lint and typecheck need nothing built; they run beside the build and the unit tests.
-const checks = Promise.all([
-  phase('lint', 'npm', npmRun('lint'), { alongside: true }),
-  phase('typecheck', 'npm', npmRun('typecheck'), { alongside: true }),
-]);
-const built = await phase('build', 'npm', npmRun('build'), { alongside: true });
-const unit = phase(
-  'unit and integration tests',
-  'bash',
-  [
-    keyring,
-    'npx',
-    'vitest',
-    'run',
-    '--reporter=default',
-    '--reporter=json',
-    `--outputFile=${unitReport}`,
-  ],
-  { alongside: true },
-);
-if (built) await phase('end-to-end tests', 'bash', [keyring, 'npx', 'playwright', 'test']);
-else failures.push('end-to-end tests (not run: the build failed)');
-await Promise.all([checks, unit]);
+// Where `nice` exists, lint and typecheck yield the CPU to what the run waits on (the build,
+// then the end-to-end tests); they finish well within the tests' time.
+const niced = (command, args) =>
+  existsSync('/usr/bin/nice') ? ['/usr/bin/nice', ['-n', '10', command, ...args]] : [command, args];
+
+// The build first, alone: both test phases need it. Then everything else side by side.
+const built = await phase('npm', npmRun('build'), { name: 'build' });
+const others = [
+  phase(...niced('npm', npmRun('lint')), { alongside: true, name: 'lint' }),
+  phase(...niced('npm', npmRun('typecheck')), { alongside: true, name: 'typecheck' }),
+];
+if (built) {
+  others.push(
+    phase(
+      'bash',
+      [
+        keyring,
+        'npx',
+        'vitest',
+        'run',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile=${unitReport}`,
+      ],
+      { alongside: true, name: 'unit and integration tests' },
+    ),
+  );
+  await phase('bash', [keyring, 'npx', 'playwright', 'test'], { name: 'end-to-end tests' });
+} else {
+  failures.push('unit and integration tests (not run: the build failed)');
+  failures.push('end-to-end tests (not run: the build failed)');
+}
+await Promise.all(others);
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
 if (existsSync(unitReport)) {
