@@ -2,8 +2,9 @@
 // last two inside a private D-Bus session with a real, unlocked gnome-keyring. Ends with one
 // line that sums up every test: "tests: N passed, N failed, N skipped".
 // Runs on Node 24 (started with another Node, it runs itself again on Node 24, see
-// node-runtime.mjs). The build comes first (both test phases need it); then lint, typecheck and
-// Vitest run beside Playwright, each printing its output in one piece when it ends, with its time.
+// node-runtime.mjs). Lint and typecheck (at a lower CPU priority) run beside everything; the mDNS
+// suite beside the build; the rest of Vitest beside Playwright. Each phase alongside others
+// prints its output in one piece when it ends; every phase ends with a line with its time.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -47,9 +48,9 @@ function phase(command, args, { name, alongside = false }) {
 }
 
 const unitReport = path.join(artifacts, 'unit-results.json');
+const mdnsReport = path.join(artifacts, 'unit-mdns-results.json');
 const e2eReport = path.join(artifacts, 'e2e-results.json');
-rmSync(unitReport, { force: true });
-rmSync(e2eReport, { force: true });
+for (const report of [unitReport, mdnsReport, e2eReport]) rmSync(report, { force: true });
 
 const npmRun = (script) => ['run', '--silent', script];
 // Where `nice` exists, lint and typecheck yield the CPU to what the run waits on (the build,
@@ -57,38 +58,44 @@ const npmRun = (script) => ['run', '--silent', script];
 const niced = (command, args) =>
   existsSync('/usr/bin/nice') ? ['/usr/bin/nice', ['-n', '10', command, ...args]] : [command, args];
 
-// The build first, alone: both test phases need it. Then everything else side by side.
-const built = await phase('npm', npmRun('build'), { name: 'build' });
-const others = [
+// The one suite that publishes printers of its own on loopback mDNS, where every practice world
+// running at the same time would list them: it runs beside the build, before any wizard starts.
+const mdnsSuite = 'tests/integration/discovery-mdns.test.ts';
+const vitest = (report, ...args) => [
+  keyring,
+  'npx',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+  ...args,
+];
+const checks = [
   phase(...niced('npm', npmRun('lint')), { alongside: true, name: 'lint' }),
   phase(...niced('npm', npmRun('typecheck')), { alongside: true, name: 'typecheck' }),
 ];
+const [built] = await Promise.all([
+  phase('npm', npmRun('build'), { name: 'build' }),
+  phase('bash', vitest(mdnsReport, mdnsSuite), { alongside: true, name: 'mDNS tests' }),
+]);
+// Then the rest of Vitest beside Playwright (both need the build).
 if (built) {
-  others.push(
-    phase(
-      'bash',
-      [
-        keyring,
-        'npx',
-        'vitest',
-        'run',
-        '--reporter=default',
-        '--reporter=json',
-        `--outputFile=${unitReport}`,
-      ],
-      { alongside: true, name: 'unit and integration tests' },
-    ),
-  );
+  const unit = phase('bash', vitest(unitReport, '--exclude', mdnsSuite), {
+    alongside: true,
+    name: 'unit and integration tests',
+  });
   await phase('bash', [keyring, 'npx', 'playwright', 'test'], { name: 'end-to-end tests' });
+  await unit;
 } else {
   failures.push('unit and integration tests (not run: the build failed)');
   failures.push('end-to-end tests (not run: the build failed)');
 }
-await Promise.all(others);
+await Promise.all(checks);
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-if (existsSync(unitReport)) {
-  const unitResults = JSON.parse(readFileSync(unitReport, 'utf8'));
+for (const report of [mdnsReport, unitReport].filter((file) => existsSync(file))) {
+  const unitResults = JSON.parse(readFileSync(report, 'utf8'));
   counts.passed += unitResults.numPassedTests;
   counts.failed += unitResults.numFailedTests;
   counts.skipped += unitResults.numPendingTests + unitResults.numTodoTests;
