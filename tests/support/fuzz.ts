@@ -90,9 +90,9 @@ export class FuzzCounter {
 }
 
 /**
- * Room for a busy two-core machine (CI runs three Vitest workers and Playwright beside the
- * servers under test): a call that outlasts its own limits by this much is still a hang, as a
- * hang has no end.
+ * Room for a busy two-core machine (CI runs two Vitest workers, and lint and typecheck at a
+ * lower priority, beside the servers under test): a call that outlasts its own limits by this
+ * much is still a hang, as a hang has no end.
  */
 export const schedulingSlackMs = 3_000;
 
