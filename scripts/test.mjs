@@ -2,9 +2,9 @@
 // last two inside a private D-Bus session with a real, unlocked gnome-keyring. Ends with one
 // line that sums up every test: "tests: N passed, N failed, N skipped".
 // Runs on Node 24 (started with another Node, it runs itself again on Node 24, see
-// node-runtime.mjs). Lint and typecheck run beside the rest at a lower CPU priority, printing
-// their output in one piece when each ends; the build, Vitest and Playwright run one after the
-// other. Every phase ends with a line with its time.
+// node-runtime.mjs). Lint and typecheck run beside the rest at a lower CPU priority, and the
+// mDNS suite beside the build, each printing its output in one piece when it ends; then the rest
+// of Vitest, then Playwright. Every phase ends with a line with its time.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -48,9 +48,9 @@ function phase(command, args, { name, alongside = false }) {
 }
 
 const unitReport = path.join(artifacts, 'unit-results.json');
+const mdnsReport = path.join(artifacts, 'unit-mdns-results.json');
 const e2eReport = path.join(artifacts, 'e2e-results.json');
-rmSync(unitReport, { force: true });
-rmSync(e2eReport, { force: true });
+for (const report of [unitReport, mdnsReport, e2eReport]) rmSync(report, { force: true });
 
 const npmRun = (script) => ['run', '--silent', script];
 // Where `nice` exists, lint and typecheck yield the CPU to what the run waits on (the build and
@@ -62,24 +62,30 @@ const checks = [
   phase(...niced('npm', npmRun('lint')), { alongside: true, name: 'lint' }),
   phase(...niced('npm', npmRun('typecheck')), { alongside: true, name: 'typecheck' }),
 ];
-const built = await phase('npm', npmRun('build'), { name: 'build' });
-// Vitest and Playwright both need the build, and one after the other: run side by side they
-// starve each other's time limits on two cores, and Vitest's mDNS suite publishes printers of
-// its own that every practice world running then would list.
+// The mDNS suite publishes and withdraws printers on loopback mDNS and times what it sees; any
+// other process on 5353 at the same time (another Vitest worker's practice world) can take the
+// answers meant for it. So it runs alone, beside the build (which needs no network).
+const mdnsSuite = 'tests/integration/discovery-mdns.test.ts';
+const vitest = (report, ...args) => [
+  keyring,
+  'npx',
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${report}`,
+  ...args,
+];
+const [built] = await Promise.all([
+  phase('npm', npmRun('build'), { name: 'build' }),
+  phase('bash', vitest(mdnsReport, mdnsSuite), { alongside: true, name: 'mDNS tests' }),
+]);
+// The rest of Vitest, then Playwright, both needing the build, one after the other: side by side
+// they starve each other's time limits on two cores.
 if (built) {
-  await phase(
-    'bash',
-    [
-      keyring,
-      'npx',
-      'vitest',
-      'run',
-      '--reporter=default',
-      '--reporter=json',
-      `--outputFile=${unitReport}`,
-    ],
-    { name: 'unit and integration tests' },
-  );
+  await phase('bash', vitest(unitReport, '--exclude', mdnsSuite), {
+    name: 'unit and integration tests',
+  });
   await phase('bash', [keyring, 'npx', 'playwright', 'test'], { name: 'end-to-end tests' });
 } else {
   failures.push('unit and integration tests (not run: the build failed)');
@@ -88,8 +94,8 @@ if (built) {
 await Promise.all(checks);
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-if (existsSync(unitReport)) {
-  const unitResults = JSON.parse(readFileSync(unitReport, 'utf8'));
+for (const report of [mdnsReport, unitReport].filter((file) => existsSync(file))) {
+  const unitResults = JSON.parse(readFileSync(report, 'utf8'));
   counts.passed += unitResults.numPassedTests;
   counts.failed += unitResults.numFailedTests;
   counts.skipped += unitResults.numPendingTests + unitResults.numTodoTests;
