@@ -50,6 +50,7 @@ export default tseslint.config(
       'artifacts/',
       'test-results/',
       'playwright-report/',
+      '.cache/',
     ],
   },
   js.configs.recommended,

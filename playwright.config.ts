@@ -8,7 +8,9 @@ import { chromiumLaunchOptions } from './tests/support/chromium';
 export default defineConfig({
   outputDir: 'artifacts/test-results',
   workers: 2,
-  fullyParallel: false,
+  // Tests, not whole files, are shared out, so neither worker idles at the end behind a long
+  // file; files whose tests build on each other say `mode: 'serial'` and stay together.
+  fullyParallel: true,
   forbidOnly: Boolean(process.env['CI']),
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -6,8 +6,11 @@ import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { reRunOnWantedNode } from './node-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The figures are for Node 24, the Node the app runs on.
+reRunOnWantedNode(fileURLToPath(import.meta.url));
 const only = process.argv.slice(2);
 const benchDir = path.join(root, 'tests', 'bench');
 const files = readdirSync(benchDir)

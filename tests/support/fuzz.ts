@@ -2,7 +2,7 @@
  * Shared pieces of the network fuzz suites (tests/integration/fuzz-*.test.ts): hostile value
  * generators, the "safe text" check, bounded run counts and the per-surface count report
  * (artifacts/fuzz-<suite>.json). FUZZ_SCALE multiplies every run count (default 1; CI keeps 1
- * so the suites stay inside the 10-minute budget).
+ * so the suites stay inside the 8-minute budget).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,8 +90,9 @@ export class FuzzCounter {
 }
 
 /**
- * Room for a busy two-core machine (CI runs two test workers beside the servers under test):
- * a call that outlasts its own limits by this much is still a hang, as a hang has no end.
+ * Room for a busy two-core machine (CI runs two Vitest workers, and lint and typecheck at a
+ * lower priority, beside the servers under test): a call that outlasts its own limits by this
+ * much is still a hang, as a hang has no end.
  */
 export const schedulingSlackMs = 3_000;
 
