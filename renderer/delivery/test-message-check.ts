@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { announce } from '../components/Announcer';
 import type { TestWatch, TestWatches } from '../../shared/contract/delivery';
 import type { CheckResult } from '../../shared/model';
+import { assertNever } from '../../shared/assert-never';
 import { useMainValue, useWizard } from '../store/wizard-store';
 import { useOutcomeWords } from './TestMessagePart';
 
@@ -25,8 +26,15 @@ function judgeOne(watch: TestWatch): Judged['state'] {
     case 'nothing-arrived':
     case 'failed':
       return 'failed';
-    default:
+    // Not proven either way, and the person has something to do: allow reading the mailbox
+    // (or say what they saw) ...
+    case 'needs-permission':
       return 'attention';
+    // ... or watch again: stopped by the person, or replaced by the next printer's watch.
+    case 'stopped':
+      return 'attention';
+    default:
+      return assertNever(outcome);
   }
 }
 

@@ -69,7 +69,13 @@ export function updatePrinterRecord(
     const failed = done.find((result) => result.state === 'failed');
     const attention = done.find((result) => result.state === 'attention');
     const summary = `${passed}/${chosen.length}`;
-    if (failed) return { state: 'failed' as const, summary, problemId: failed.problemId ?? '' };
+    if (failed) {
+      return {
+        state: 'failed' as const,
+        summary,
+        ...(failed.problemId ? { problemId: failed.problemId } : {}),
+      };
+    }
     if (attention || done.length < chosen.length) {
       return {
         state: 'attention' as const,
