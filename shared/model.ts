@@ -3,6 +3,7 @@
  * cross the contract as JSON and be persisted without leaking a secret.
  */
 import type { PracticePages } from './practice';
+import type { ProblemId } from './problems/index';
 import type { PrinterSetupRecord } from './printer-setup';
 import type { ChosenPrinter } from './printers';
 
@@ -53,7 +54,7 @@ export interface CheckResult {
   /** A short plain value worth showing (a firmware version, an account name); no secret. */
   summary?: string;
   /** The problem behind a state other than 'passed' (its words come from the locale files). */
-  problemId?: string;
+  problemId?: ProblemId;
   /** When the check ran (ISO 8601). */
   at: string;
 }
@@ -129,7 +130,7 @@ export type KeychainStatus =
   | {
       state: 'unavailable';
       reason: 'not-installed' | 'no-service' | 'locked' | 'timed-out' | 'failed';
-      /** The keychain's own words, for support; never contains a secret. */
+      /** For support: the D-Bus error name or system code, else the kind (never raw text). */
       detail: string;
     };
 

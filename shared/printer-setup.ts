@@ -5,6 +5,7 @@
  * the same rules.
  */
 import type { CheckResult } from './model';
+import type { ProblemId } from './problems/index';
 import { statusFieldIds, type StatusFieldId } from './vendor-profiles';
 
 export { statusFieldIds, type StatusFieldId };
@@ -44,7 +45,7 @@ export const fieldAlternatives: Record<StatusFieldId, readonly string[]> = {
 };
 
 /** The problem (shared/problems/printer.ts) behind each field's mismatch. */
-export const fieldProblems: Record<StatusFieldId, string> = {
+export const fieldProblems: Record<StatusFieldId, ProblemId> = {
   'authentication-method': 'printer-auth-method-wrong',
   'email-service': 'printer-email-service-wrong',
   'current-status': 'printer-not-signed-in',
@@ -89,7 +90,7 @@ export function expectedValues(expect: StatusExpectations): Record<StatusFieldId
 export interface FieldVerdict {
   field: StatusFieldId;
   state: 'passed' | 'attention' | 'failed' | 'unanswered';
-  problemId: string | null;
+  problemId: ProblemId | null;
 }
 
 export function judgeField(field: StatusFieldId, answer: FieldAnswer | undefined): FieldVerdict {

@@ -158,6 +158,18 @@ export async function probeKeychain(store: SecretStore): Promise<KeychainStatus>
     return { state: 'available', backend: store.backend };
   } catch (error) {
     const failure = classifyKeychainError(error);
-    return { state: 'unavailable', reason: failure.reason, detail: failure.message };
+    return { state: 'unavailable', reason: failure.reason, detail: supportCode(failure) };
   }
+}
+
+/**
+ * What support may see of a keychain failure: the D-Bus error name or system code in it, or
+ * the kind of failure. The keychain's own message never crosses the contract (it may name
+ * paths, accounts or services).
+ */
+export function supportCode(failure: KeychainError): string {
+  const named = /\b(org\.freedesktop\.[A-Za-z]+(?:\.[A-Za-z]+)*|E[A-Z]{2,15})\b/.exec(
+    failure.message,
+  );
+  return named?.[1] ?? `keychain-${failure.reason}`;
 }

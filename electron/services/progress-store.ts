@@ -17,13 +17,15 @@ import {
 } from '../../shared/model';
 import { statusFieldIds } from '../../shared/printer-setup';
 import { printerVendors } from '../../shared/vendor-profiles';
+import { problemIds } from '../../shared/problems/index';
 import { ProblemError } from '../common/problem-error';
 
 const checkResultSchema = z
   .object({
     state: z.enum(['running', 'passed', 'attention', 'failed']),
     summary: z.string().max(200).optional(),
-    problemId: z.string().max(80).optional(),
+    // A problem id this version does not know (an older file) is dropped, not the whole file.
+    problemId: z.enum(problemIds).optional().catch(undefined),
     at: z.iso.datetime(),
   })
   .strict();

@@ -5,6 +5,7 @@
  * sign-in's account (never a token, code or password). Every value and every word is escaped:
  * printer names, models and addresses come from the network and are hostile.
  */
+import { assertNever } from '../../shared/assert-never';
 import { statusChecks, type CheckResult, type Progress } from '../../shared/model';
 import {
   expectedValues,
@@ -58,8 +59,13 @@ export function testMessageWords(watch: TestWatch | undefined): {
         key: outcome.arrived ? 'delivery.seen-arrived' : 'delivery.seen-not-arrived',
         values: { time: utc(watch.startedAt) },
       };
-    default:
+    case 'needs-permission':
+    case 'watching':
+    case 'stopped':
+    case 'failed':
       return { key: `delivery.${outcome.state}`, values: {} };
+    default:
+      return assertNever(outcome);
   }
 }
 

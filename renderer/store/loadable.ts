@@ -17,7 +17,5 @@ export function failed<T>(problem: Problem): Loadable<T> {
   return { status: 'failed', problem };
 }
 
-/** The default branch of an exhaustive switch: a new case fails to compile until handled. */
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
-}
+/** The default branch of an exhaustive switch (shared/, used by every room). */
+export { assertNever } from '../../shared/assert-never';

@@ -3,6 +3,7 @@
  * "Printer firmware", "Printer signed in", "Status sheet" and "Printer's test message". Main
  * records them when the chosen printers, a printer's record or a test-message watch change.
  */
+import { assertNever } from '../assert-never';
 import type { TestWatch, TestWatches } from '../contract/delivery';
 import type { CheckResult } from '../model';
 import type { PrinterSetupRecord } from '../printer-setup';
@@ -54,7 +55,13 @@ function summarise(
   const failed = done.find((result) => result.state === 'failed');
   const attention = done.find((result) => result.state === 'attention');
   const summary = `${passed}/${records.length}`;
-  if (failed) return { state: 'failed', summary, problemId: failed.problemId ?? '' };
+  if (failed) {
+    return {
+      state: 'failed',
+      summary,
+      ...(failed.problemId ? { problemId: failed.problemId } : {}),
+    };
+  }
   if (attention || done.length < records.length) {
     return {
       state: 'attention',
@@ -90,8 +97,15 @@ function judgeOne(watch: TestWatch): Recorded['state'] {
     case 'nothing-arrived':
     case 'failed':
       return 'failed';
-    default:
+    // Not proven either way, and the person has something to do: allow reading the mailbox
+    // (or say what they saw) ...
+    case 'needs-permission':
       return 'attention';
+    // ... or watch again: stopped by the person, or replaced by the next printer's watch.
+    case 'stopped':
+      return 'attention';
+    default:
+      return assertNever(outcome);
   }
 }
 

@@ -3,15 +3,11 @@
  * sign-in status, wherever the sign-in happened (step or troubleshooter). Main records them
  * whenever the status changes.
  */
+import { assertNever } from '../assert-never';
 import type { RoleCheck, SignInStatus } from '../contract/signin';
 import type { CheckResult } from '../model';
 
 type Recorded = Omit<CheckResult, 'at'>;
-
-/** An exhaustive switch's default: a new case fails to compile until handled. */
-function unhandled(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
-}
 
 /** The board's two sign-in checks for a status; null while there is nothing to say yet. */
 export function checksFor(
@@ -34,7 +30,7 @@ export function checksFor(
         consentRole: consentRoleCheck(status.account.role),
       };
     default:
-      return unhandled(status);
+      return assertNever(status);
   }
 }
 
@@ -50,6 +46,6 @@ function consentRoleCheck(role: RoleCheck): Recorded {
     case 'unknown':
       return { state: 'attention', problemId: role.problem.id };
     default:
-      return unhandled(role);
+      return assertNever(role);
   }
 }

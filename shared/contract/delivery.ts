@@ -3,6 +3,8 @@
  * delegated Mail.ReadBasic, asked for only when the person starts this part) for the one test
  * message the printer sends, and says when it arrived, from whom, or that nothing came.
  */
+import type { ProblemId } from '../problems/index';
+
 type NoParams = Record<string, never>;
 
 /** Sender, subject and time only: the watcher never reads a body. */
@@ -26,7 +28,7 @@ export type TestWatchOutcome =
   | { state: 'stopped' }
   /** The person could not allow reading (declined) and said what they saw themselves. */
   | { state: 'seen-by-person'; arrived: boolean }
-  | { state: 'failed'; problemId: string; data?: Record<string, string | number> };
+  | { state: 'failed'; problemId: ProblemId; data?: Record<string, string | number> };
 
 export interface TestWatch {
   printerId: string;

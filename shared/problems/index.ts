@@ -24,6 +24,9 @@ export const problemCatalogue = {
 
 export type ProblemId = keyof typeof problemCatalogue;
 
+/** Every problem id, for validating what comes from a file or the network. */
+export const problemIds = Object.keys(problemCatalogue) as [ProblemId, ...ProblemId[]];
+
 /** A problem's data for its words, with `count` set to the number the words count, if any. */
 export function problemWordValues(
   id: ProblemId,

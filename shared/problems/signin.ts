@@ -9,6 +9,8 @@ import type { ProblemEntry } from './types';
 export const signinProblems = {
   'signin-no-client-id': { area: 'signin', severity: 'warning' },
   'signin-client-id-invalid': { area: 'signin', severity: 'error' },
+  /** The client ID file could not be written; `code` is the system's error code (EACCES…). */
+  'signin-client-id-not-saved': { area: 'signin', severity: 'warning' },
   'signin-cloud-file-invalid': { area: 'signin', severity: 'error' },
   'signin-not-signed-in': { area: 'signin', severity: 'warning', remedies: ['sign-in-again'] },
   'signin-declined': { area: 'signin', severity: 'warning', remedies: ['sign-in-again'] },

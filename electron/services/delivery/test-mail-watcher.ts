@@ -20,6 +20,7 @@ import type {
   TestWatches,
   TestWatchOutcome,
 } from '../../../shared/contract/delivery';
+import type { Problem } from '../../../shared/problem';
 import { ProblemError } from '../../common/problem-error';
 import type { TokenSource } from '../token-source';
 
@@ -301,7 +302,7 @@ export function createTestMailWatcher(options: TestMailWatcherOptions): TestMail
       }
     } catch (error) {
       if (signal.aborted) return;
-      const problem =
+      const problem: Problem =
         error instanceof ProblemError ? error.problem : { id: 'graph-unreachable', data: {} };
       if (permissionProblems.has(problem.id)) {
         return settle(watch.printerId, { state: 'needs-permission' });

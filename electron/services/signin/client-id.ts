@@ -63,12 +63,17 @@ export function createClientIdStore(options: ClientIdOptions): ClientIdStore {
         await fs.writeFile(temporary, `${JSON.stringify(body, null, 2)}\n`, { mode: 0o600 });
         await fs.rename(temporary, file);
       } catch (error) {
-        await fs.rm(temporary, { force: true });
-        throw new ProblemError('progress-not-saved', {
-          detail: error instanceof Error ? error.message : String(error),
-        });
+        // The clean-up may fail the same way (a folder that is a file): the save's problem stands.
+        await fs.rm(temporary, { force: true }).catch(() => undefined);
+        // The system's error code only (EACCES, ENOSPC…): a message would carry a path.
+        throw new ProblemError('signin-client-id-not-saved', { code: systemErrorCode(error) });
       }
       return info();
     },
   };
+}
+
+function systemErrorCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,31}$/.test(code) ? code : 'unknown';
 }

@@ -61,7 +61,7 @@ function useReportWords(): () => ReportWords {
     words['value.current-status'] = t('printer:sheet.values.signed-in');
     words['value.certificate-validation'] = t('printer:sheet.values.enable');
     // Titles of the problems the journey met (checks and printers).
-    const problems = new Set<string>();
+    const problems = new Set<ProblemId>();
     for (const result of Object.values(progress.checks))
       if (result?.problemId) problems.add(result.problemId);
     for (const record of Object.values(progress.printerSetup)) {
@@ -69,7 +69,7 @@ function useReportWords(): () => ReportWords {
         if (result?.problemId) problems.add(result.problemId);
     }
     for (const id of problems) {
-      const entry = problemCatalogue[id as ProblemId];
+      const entry = problemCatalogue[id];
       if (entry)
         words[`problem.${id}`] = t(`${entry.area}:problems.${id}.title`, { defaultValue: id });
     }
@@ -80,7 +80,7 @@ function useReportWords(): () => ReportWords {
 function CheckLine({ name, result }: { name: string; result: CheckResult | null | undefined }) {
   const { t } = useTranslation(['printer', 'common']);
   const state = result?.state ?? 'not-run';
-  const entry = result?.problemId ? problemCatalogue[result.problemId as ProblemId] : undefined;
+  const entry = result?.problemId ? problemCatalogue[result.problemId] : undefined;
   return (
     <li className={`board-item board-${state}`}>
       <span className="board-name">
