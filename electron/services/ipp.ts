@@ -37,6 +37,8 @@ export interface IppAttribute {
   tag: number;
   name: string;
   values: IppValue[];
+  /** For textWithLanguage / nameWithLanguage values: their natural language (default en). */
+  language?: string;
 }
 export interface IppMessage {
   version: string;
@@ -70,7 +72,9 @@ export function encodeIpp(message: IppMessage): Buffer {
     chunks.push(Buffer.from([group.tag]));
     for (const attribute of group.attributes) {
       attribute.values.forEach((value, index) => {
-        chunks.push(encodeValue(attribute.tag, index === 0 ? attribute.name : '', value));
+        chunks.push(
+          encodeValue(attribute.tag, index === 0 ? attribute.name : '', value, attribute.language),
+        );
       });
     }
   }
@@ -78,9 +82,11 @@ export function encodeIpp(message: IppMessage): Buffer {
   return Buffer.concat(chunks);
 }
 
-function encodeValue(tag: number, name: string, value: IppValue): Buffer {
+function encodeValue(tag: number, name: string, value: IppValue, language = 'en'): Buffer {
   let data: Buffer;
-  if (typeof value === 'number') {
+  if (tag === ippTags.textWithLanguage || tag === ippTags.nameWithLanguage) {
+    data = Buffer.concat([withLength(language), withLength(String(value))]);
+  } else if (typeof value === 'number') {
     data = Buffer.alloc(4);
     data.writeInt32BE(value);
   } else if (typeof value === 'boolean') {
@@ -97,6 +103,14 @@ function encodeValue(tag: number, name: string, value: IppValue): Buffer {
   offset = out.writeUInt16BE(data.length, offset);
   data.copy(out, offset);
   return out;
+}
+
+/** A two-byte length and the UTF-8 text (RFC 8010 section 3.9's parts of a text with language). */
+function withLength(text: string): Buffer {
+  const bytes = Buffer.from(text, 'utf8');
+  const length = Buffer.alloc(2);
+  length.writeUInt16BE(bytes.length);
+  return Buffer.concat([length, bytes]);
 }
 
 export function decodeIpp(buffer: Buffer): IppMessage {

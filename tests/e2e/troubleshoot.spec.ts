@@ -54,6 +54,15 @@ async function paste(page: Page, kind: string, label: string, text: string): Pro
   await page.getByRole('button', { name: 'Explain' }).click();
 }
 
+function pasteSignInError(page: Page, text: string): Promise<void> {
+  return paste(
+    page,
+    'A Microsoft sign-in error (AADSTS…)',
+    'The error code or the whole message',
+    text,
+  );
+}
+
 test.beforeEach(async ({ request, wizard }) => {
   await resetProgress(request, wizard);
 });
@@ -127,10 +136,8 @@ test("a pasted AADSTS53003, in Microsoft's words, offers the policy check and th
 }) => {
   await openWizard(page, wizard);
   await openFromTopBar(page);
-  await paste(
+  await pasteSignInError(
     page,
-    'A Microsoft sign-in error (AADSTS…)',
-    'The error code or the whole message',
     // Microsoft's words for every Conditional Access block, whichever condition matched
     // (Entra error-code reference; Azure/azure-cli#32809): nothing in them names the flow.
     'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance. Trace ID: 2f8ccb7a-459e-44fb-b615-232475945800 Correlation ID: 7c1f2a3b-4d5e-6f70-8192-a3b4c5d6e7f8 Timestamp: 2026-02-17 18:39:09Z',
@@ -196,10 +203,8 @@ test('without What If, the policy check resolves exclusions by group and by role
   await practice('graph', 'what-if-unavailable');
   await openWizard(page, wizard);
   await openFromTopBar(page);
-  await paste(
+  await pasteSignInError(
     page,
-    'A Microsoft sign-in error (AADSTS…)',
-    'The error code or the whole message',
     'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.',
   );
   const check = page.getByRole('button', { name: 'Check the Conditional Access policies now' });

@@ -220,21 +220,8 @@ describe('a typed address: the usual IPP paths', () => {
       }
       request.resume();
       request.on('end', () => {
-        const makeAndModel = Buffer.from('Brother MFC-J5320DW');
-        const language = Buffer.from('en');
         // printer-make-and-model as textWithLanguage (RFC 8010 §3.9), as Brother sends it.
-        const value = Buffer.alloc(4 + language.length + makeAndModel.length);
-        value.writeUInt16BE(language.length, 0);
-        language.copy(value, 2);
-        value.writeUInt16BE(makeAndModel.length, 2 + language.length);
-        makeAndModel.copy(value, 4 + language.length);
-        const name = Buffer.from('printer-make-and-model');
-        const attribute = Buffer.alloc(1 + 2 + name.length + 2);
-        attribute.writeUInt8(ippTags.textWithLanguage, 0);
-        attribute.writeUInt16BE(name.length, 1);
-        name.copy(attribute, 3);
-        attribute.writeUInt16BE(value.length, 3 + name.length);
-        const head = encodeIpp({
+        const body = encodeIpp({
           version: '2.0',
           code: 0,
           requestId: 1,
@@ -242,6 +229,11 @@ describe('a typed address: the usual IPP paths', () => {
             {
               tag: ippTags.printerAttributes,
               attributes: [
+                {
+                  tag: ippTags.textWithLanguage,
+                  name: 'printer-make-and-model',
+                  values: ['Brother MFC-J5320DW'],
+                },
                 {
                   tag: ippTags.nameWithoutLanguage,
                   name: 'printer-firmware-name',
@@ -262,7 +254,7 @@ describe('a typed address: the usual IPP paths', () => {
           ],
         });
         response.writeHead(200, { 'Content-Type': 'application/ipp' });
-        response.end(Buffer.concat([head.subarray(0, -1), attribute, value, Buffer.from([3])]));
+        response.end(body);
       });
     });
     return { port: await listen(server), asked };

@@ -21,73 +21,58 @@ import {
 } from '../../electron/services/ipp';
 import { mainFirmware } from '../../electron/services/printer-probe';
 
-/** RFC 8010 §3.9: language length, language, text length, text. */
-function withLanguage(language: string, text: string): Buffer {
-  const lang = Buffer.from(language, 'utf8');
-  const body = Buffer.from(text, 'utf8');
-  const out = Buffer.alloc(2 + lang.length + 2 + body.length);
-  out.writeUInt16BE(lang.length, 0);
-  lang.copy(out, 2);
-  out.writeUInt16BE(body.length, 2 + lang.length);
-  body.copy(out, 4 + lang.length);
-  return out;
-}
-
-/** One attribute whose value bytes are given as they travel. */
-function rawAttribute(tag: number, name: string, value: Buffer): Buffer {
-  const nameBytes = Buffer.from(name, 'utf8');
-  const out = Buffer.alloc(1 + 2 + nameBytes.length + 2 + value.length);
-  let offset = out.writeUInt8(tag, 0);
-  offset = out.writeUInt16BE(nameBytes.length, offset);
-  offset += nameBytes.copy(out, offset);
-  offset = out.writeUInt16BE(value.length, offset);
-  value.copy(out, offset);
-  return out;
-}
-
-function answer(attributes: IppAttribute[], raw: Buffer[] = []): Buffer {
-  const encoded = encodeIpp({
+function answer(attributes: IppAttribute[]): Buffer {
+  return encodeIpp({
     version: '2.0',
     code: 0,
     requestId: 1,
     groups: [{ tag: ippTags.printerAttributes, attributes }],
   });
-  // Insert raw attributes before the end tag.
-  return Buffer.concat([encoded.subarray(0, -1), ...raw, Buffer.from([ippTags.end])]);
 }
 
 describe('text with language (Brother)', () => {
+  const brother: IppAttribute[] = [
+    {
+      tag: ippTags.textWithLanguage,
+      name: 'printer-make-and-model',
+      values: ['Brother MFC-J5320DW'],
+    },
+    {
+      tag: ippTags.nameWithLanguage,
+      name: 'printer-location',
+      values: ['Front desk'],
+      language: 'en-us',
+    },
+  ];
+
+  test('travels as RFC 8010 §3.9 says: language length, language, text length, text', () => {
+    const bytes = answer(brother.slice(0, 1));
+    const value = Buffer.from([
+      0,
+      2,
+      ...Buffer.from('en'),
+      0,
+      19,
+      ...Buffer.from('Brother MFC-J5320DW'),
+    ]);
+    expect(bytes.includes(value)).toBe(true);
+  });
+
   test('the language is read off, not shown before the model', () => {
-    const message = decodeIpp(
-      answer(
-        [],
-        [
-          rawAttribute(
-            ippTags.textWithLanguage,
-            'printer-make-and-model',
-            withLanguage('en', 'Brother MFC-J5320DW'),
-          ),
-          rawAttribute(
-            ippTags.nameWithLanguage,
-            'printer-location',
-            withLanguage('en-us', 'Front desk'),
-          ),
-        ],
-      ),
-    );
+    const message = decodeIpp(answer(brother));
     expect(ippValue(message, 'printer-make-and-model')).toBe('Brother MFC-J5320DW');
     expect(ippValue(message, 'printer-location')).toBe('Front desk');
   });
 
   test('a value whose lengths do not add up gives no text, and the rest still reads', () => {
-    const broken = withLanguage('en', 'Brother');
-    broken.writeUInt16BE(200, 4); // the text claims more bytes than it has
-    const message = decodeIpp(
-      answer(
-        [{ tag: ippTags.textWithoutLanguage, name: 'printer-info', values: ['Office'] }],
-        [rawAttribute(ippTags.textWithLanguage, 'printer-make-and-model', broken)],
-      ),
-    );
+    const bytes = answer([
+      { tag: ippTags.textWithLanguage, name: 'printer-make-and-model', values: ['Brother'] },
+      { tag: ippTags.textWithoutLanguage, name: 'printer-info', values: ['Office'] },
+    ]);
+    // The text claims 200 bytes where it has 7 (its two-byte length follows "en").
+    const at = bytes.indexOf(Buffer.from([0, 2, ...Buffer.from('en')])) + 4;
+    bytes.writeUInt16BE(200, at);
+    const message = decodeIpp(bytes);
     expect(ippValue(message, 'printer-make-and-model')).toBe('');
     expect(ippValue(message, 'printer-info')).toBe('Office');
   });
