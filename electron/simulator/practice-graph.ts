@@ -240,8 +240,9 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
       ? graphError(400, 'BadRequest', "Resource not found for the segment 'evaluate'.")
       : evaluate(caller, url, body),
   );
-  // The account's memberships (User.Read is enough for /me, Graph's permission table). Hidden
-  // memberships answer as any refused directory read does.
+  // The account's memberships (User.Read is enough for /me: Graph's permission table for
+  // user-list-transitivememberof). Unreadable memberships answer as a refused directory read
+  // does: a best guess, no capture of that refusal on this route was found.
   tenant.addGraphRoute('GET', '/me/transitiveMemberOf', ({ account, scopes }) =>
     context.settings().graph === 'memberships-unreadable' ||
     !['User.Read', 'User.Read.All', 'Directory.Read.All'].some((scope) => scopes.includes(scope))
