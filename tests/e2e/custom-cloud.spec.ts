@@ -18,7 +18,7 @@ import {
 import { startPracticeWorld } from '../../electron/simulator/practice-world';
 import { startWizard } from '../support/wizard-process';
 import { expect, screenshot, test } from './fixtures';
-import { resetProgress } from './helpers';
+import { finishBrowserSignIn, resetProgress } from './helpers';
 
 test("a custom profile's code page and browser sign-in open like Microsoft's own", async ({
   browser,
@@ -89,14 +89,7 @@ test("a custom profile's code page and browser sign-in open like Microsoft's own
     ]);
     await expect(signInPage.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
     await expect(page.getByText('The wizard will not open this address')).toHaveCount(0);
-    await signInPage.getByRole('button', { name: /admin@contoso\.example/ }).click();
-    await signInPage.getByLabel('Password').fill('practice');
-    await signInPage.getByRole('button', { name: 'Sign in' }).click();
-    await expect(signInPage.getByRole('heading', { name: 'Permissions requested' })).toBeVisible();
-    await signInPage.getByLabel('Consent on behalf of your organization').check();
-    await signInPage.getByRole('button', { name: 'Accept' }).click();
-    await expect(signInPage.getByText(/Signed in\. You can close this window/)).toBeVisible();
-    await signInPage.close();
+    await finishBrowserSignIn(signInPage, 'asked');
     await expect(page.getByTestId('signin-account')).toHaveText(
       'Alex Admin (admin@contoso.example)',
     );

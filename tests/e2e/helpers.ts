@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import { initialProgress, type Progress } from '../../shared/model';
 import type { WizardProcess } from '../support/wizard-process';
 
@@ -59,4 +59,26 @@ export async function signInThroughApi(
       return status.value.phase;
     })
     .toBe('signed-in');
+}
+
+/**
+ * The practice Microsoft page of the browser sign-in, as a person goes through it after "Pick
+ * an account": admin@, the password, consent for the organization (expected when `consent` is
+ * 'asked', answered only if shown when 'if-asked'), then Microsoft's "signed in" page, closed.
+ */
+export async function finishBrowserSignIn(
+  signInPage: Page,
+  consent: 'asked' | 'if-asked',
+): Promise<void> {
+  await signInPage.getByRole('button', { name: /admin@contoso\.example/ }).click();
+  await signInPage.getByLabel('Password').fill('practice');
+  await signInPage.getByRole('button', { name: 'Sign in' }).click();
+  const asked = signInPage.getByRole('heading', { name: 'Permissions requested' });
+  if (consent === 'asked') await expect(asked).toBeVisible();
+  if (consent === 'asked' || (await asked.isVisible())) {
+    await signInPage.getByLabel('Consent on behalf of your organization').check();
+    await signInPage.getByRole('button', { name: 'Accept' }).click();
+  }
+  await expect(signInPage.getByText(/Signed in\. You can close this window/)).toBeVisible();
+  await signInPage.close();
 }

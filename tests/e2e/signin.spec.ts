@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { callApi, resetProgress } from './helpers';
+import { callApi, finishBrowserSignIn, resetProgress } from './helpers';
 
 /** Everything that looks like a token, refresh token or device code. */
 const secretPatterns = [
@@ -237,15 +237,8 @@ test.describe('sign-in step', () => {
       page.getByRole('button', { name: 'Open the sign-in page' }).click(),
     ]);
     await expect(browserPage.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
-    await browserPage.getByRole('button', { name: /admin@contoso\.example/ }).click();
-    await browserPage.getByLabel('Password').fill('practice');
-    await browserPage.getByRole('button', { name: 'Sign in' }).click();
     // The refused code sign-in never reached consent: Microsoft asks for it now.
-    await expect(browserPage.getByRole('heading', { name: 'Permissions requested' })).toBeVisible();
-    await browserPage.getByLabel('Consent on behalf of your organization').check();
-    await browserPage.getByRole('button', { name: 'Accept' }).click();
-    await expect(browserPage.getByText(/Signed in\. You can close this window/)).toBeVisible();
-    await browserPage.close();
+    await finishBrowserSignIn(browserPage, 'asked');
 
     const section = page.getByTestId('signin-blocking-policy');
     await expect(

@@ -8,7 +8,7 @@ import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { callApi, resetProgress, signInThroughApi } from './helpers';
+import { callApi, finishBrowserSignIn, resetProgress, signInThroughApi } from './helpers';
 
 const locales = path.resolve(__dirname, '..', '..', 'renderer', 'locales');
 type Words = { problems: Record<string, { title: string; cause: string; fix: string }> };
@@ -176,15 +176,7 @@ test("a pasted AADSTS53003, in Microsoft's words, offers the policy check and th
     page.getByRole('button', { name: 'Open the sign-in page' }).click(),
   ]);
   await expect(signInPage.getByRole('heading', { name: 'Pick an account' })).toBeVisible();
-  await signInPage.getByRole('button', { name: /admin@contoso\.example/ }).click();
-  await signInPage.getByLabel('Password').fill('practice');
-  await signInPage.getByRole('button', { name: 'Sign in' }).click();
-  const consent = signInPage.getByRole('heading', { name: 'Permissions requested' });
-  if (await consent.isVisible()) {
-    await signInPage.getByLabel('Consent on behalf of your organization').check();
-    await signInPage.getByRole('button', { name: 'Accept' }).click();
-  }
-  await expect(signInPage.getByText(/Signed in\. You can close this window/)).toBeVisible();
+  await finishBrowserSignIn(signInPage, 'if-asked');
   await expect(
     page.getByText("Signed in as admin@contoso.example. The wizard's checks can run now."),
   ).toBeVisible();
