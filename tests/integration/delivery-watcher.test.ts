@@ -7,10 +7,13 @@
  * moves, never a timed assertion).
  */
 import { mkdtempSync } from 'node:fs';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import { afterEach, describe, expect, test } from 'vitest';
+import selfsigned from 'selfsigned';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { cloudProfiles, type CloudProfile } from '../../shared/cloud-profiles';
 import type { TestWatches } from '../../shared/contract/delivery';
 import { ProblemError } from '../../electron/common/problem-error';
@@ -49,7 +52,10 @@ const printer = 'scanner@contoso.example';
 let world: PracticeWorld | null = null;
 let rig: SignInRig | null = null;
 
+const closers: (() => Promise<void>)[] = [];
+
 afterEach(async () => {
+  for (const close of closers.splice(0)) await close();
   await world?.stop();
   await rig?.stop();
   world = null;
@@ -315,6 +321,90 @@ describe('test-message watcher against the practice Graph', () => {
     // Exchange took it (quarantined), the inbox never showed it; one call per poll.
     expect(mailbox.messages()[0]?.quarantined).toBe(true);
     expect(watch?.graphCalls).toBe(watchLimitMs / 5000 + 1);
+  });
+});
+
+describe('a Graph that misbehaves', () => {
+  /** An HTTPS "Graph" on loopback that sends headers, then one byte every 100 ms, forever. */
+  async function tricklingGraph(): Promise<{
+    profile: CloudProfile;
+    cert: string;
+    requests: () => number;
+  }> {
+    const pems = await selfsigned.generate([{ name: 'commonName', value: '127.0.0.1' }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      days: 1,
+      extensions: [
+        { name: 'basicConstraints', cA: true },
+        { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+      ],
+    } as never);
+    let requests = 0;
+    const server = https.createServer(
+      { cert: pems.cert, key: pems.private },
+      (_request, response) => {
+        requests += 1;
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        const drip = setInterval(() => response.write(' '), 100);
+        response.on('close', () => clearInterval(drip));
+      },
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    closers.push(
+      () =>
+        new Promise<void>((resolve) => {
+          server.closeAllConnections();
+          server.close(() => resolve());
+        }),
+    );
+    return {
+      profile: { ...cloudProfiles.global, graphBaseUrl: `https://127.0.0.1:${port}/v1.0` },
+      cert: pems.cert,
+      requests: () => requests,
+    };
+  }
+  const tokens: TokenSource = {
+    getAccessToken: async () => ({ token: 'eyJ0.practice', account: printer, expiresOn: null }),
+  };
+
+  test('an answer that trickles is cut off at the total deadline, and named', async () => {
+    const graph = await tricklingGraph();
+    const watcher = createTestMailWatcher({
+      tokens,
+      profile: async () => graph.profile,
+      trustedCa: () => graph.cert,
+      onChange: () => undefined,
+      requestTimeoutMs: 600,
+    });
+    await watcher.start({ printerId: 'p', expectedSender: printer });
+    const started = Date.now();
+    await watcher.settled();
+    // Each byte came within the socket's silence limit; only a total deadline ends it.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(graph.requests()).toBe(1);
+    expect(watcher.list()['p']?.outcome).toMatchObject({
+      state: 'failed',
+      problemId: 'graph-unreachable',
+    });
+  });
+
+  test('stopping the watch ends the call in flight at once', async () => {
+    const graph = await tricklingGraph();
+    const watcher = createTestMailWatcher({
+      tokens,
+      profile: async () => graph.profile,
+      trustedCa: () => graph.cert,
+      onChange: () => undefined,
+      requestTimeoutMs: 60_000,
+    });
+    await watcher.start({ printerId: 'p', expectedSender: printer });
+    await vi.waitFor(() => expect(graph.requests()).toBe(1));
+    expect(watcher.stop('p').outcome).toEqual({ state: 'stopped' });
+    const stopped = Date.now();
+    await watcher.settled();
+    expect(Date.now() - stopped).toBeLessThan(5_000);
   });
 });
 

@@ -12,7 +12,6 @@
  * - Stops by itself when the limit (ten minutes) is reached; one watch at a time.
  */
 import { randomInt } from 'node:crypto';
-import https from 'node:https';
 import { graphScope, type CloudProfile } from '../../../shared/cloud-profiles';
 import type {
   SeenMessage,
@@ -22,6 +21,12 @@ import type {
 } from '../../../shared/contract/delivery';
 import type { Problem } from '../../../shared/problem';
 import { ProblemError } from '../../common/problem-error';
+import {
+  createBoundedHttps,
+  retryAfterSeconds,
+  type BoundedHttps,
+  type BoundedReply,
+} from '../net/bounded-https';
 import type { TokenSource } from '../token-source';
 
 export interface TestMailWatcherOptions {
@@ -37,6 +42,7 @@ export interface TestMailWatcherOptions {
   now?: () => number;
   /** Waits ms or until the signal aborts (tests may record the waits instead). */
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** One Graph call, from connect to the last byte (a server that trickles is cut off too). */
   requestTimeoutMs?: number;
   /** Pages followed per poll at most (each page is one Graph call). */
   maxPages?: number;
@@ -71,12 +77,6 @@ const permissionProblems = new Set([
   'graph-consent-missing',
 ]);
 
-interface GraphReply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
 const text = (value: unknown, max: number): string =>
   typeof value === 'string'
     ? value
@@ -85,15 +85,6 @@ const text = (value: unknown, max: number): string =>
         .trim()
         .slice(0, max)
     : '';
-
-/** The Retry-After header in seconds (a number or an HTTP date); 5 when absent or odd. */
-export function retryAfterSeconds(header: string | string[] | undefined, now = Date.now()): number {
-  const value = (Array.isArray(header) ? header[0] : header)?.trim();
-  if (!value) return 5;
-  if (/^\d+$/.test(value)) return Number(value);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? 5 : Math.max(0, Math.ceil((date - now) / 1000));
-}
 
 /** Graph's $filter wants a UTC date-time literal without quotes, seconds precision. */
 export function receivedSinceFilter(since: Date): string {
@@ -162,41 +153,14 @@ export function createTestMailWatcher(options: TestMailWatcherOptions): TestMail
     publish();
   };
 
-  function request(url: URL, token: string, signal: AbortSignal): Promise<GraphReply> {
-    const ca = options.trustedCa?.();
-    return new Promise((resolve, reject) => {
-      const outgoing = https.request(
-        url,
-        {
-          method: 'GET',
-          headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
-          timeout: timeoutMs,
-          signal,
-          ...(ca ? { ca } : {}),
-        },
-        (incoming) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          incoming.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > maxResponseBytes) incoming.destroy(new Error('response too large'));
-            else chunks.push(chunk);
-          });
-          incoming.on('end', () =>
-            resolve({
-              status: incoming.statusCode ?? 0,
-              headers: incoming.headers,
-              body: Buffer.concat(chunks).toString('utf8'),
-            }),
-          );
-          incoming.on('error', reject);
-        },
-      );
-      outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
-      outgoing.on('error', reject);
-      outgoing.end();
+  /** Graph calls on the house's bounded client: total deadline, size limit, CA for Graph only. */
+  const graphClient = (graphOrigin: string): BoundedHttps =>
+    createBoundedHttps({
+      trustedOrigins: [graphOrigin],
+      ca: options.trustedCa?.() ?? null,
+      deadlineMs: timeoutMs,
+      maxBodyBytes: maxResponseBytes,
     });
-  }
 
   /** Who sent what since the start; follows nextLink; null when the watch stopped meanwhile. */
   async function poll(
@@ -211,21 +175,27 @@ export function createTestMailWatcher(options: TestMailWatcherOptions): TestMail
     first.searchParams.set('$filter', receivedSinceFilter(new Date(watch.startedAt)));
     first.searchParams.set('$select', 'from,subject,receivedDateTime');
     first.searchParams.set('$top', '25');
+    const client = graphClient(first.origin);
     const seen: SeenMessage[] = [];
     let url: URL | null = first;
     for (let page = 0; url && page < maxPages;) {
       if (signal.aborted) return null;
-      let reply: GraphReply;
+      let reply: BoundedReply;
       try {
         const counted = watches[watch.printerId];
         if (counted) watches[watch.printerId] = { ...counted, graphCalls: counted.graphCalls + 1 };
-        reply = await request(url, token.token, signal);
+        reply = await client.request({
+          method: 'GET',
+          url,
+          headers: { Authorization: `Bearer ${token.token}`, Accept: 'application/json' },
+          signal,
+        });
       } catch {
         if (signal.aborted) return null;
         throw new ProblemError('graph-unreachable', { host: url.host });
       }
       if (reply.status === 429) {
-        const waitMs = retryAfterSeconds(reply.headers['retry-after'], now()) * 1000;
+        const waitMs = (retryAfterSeconds(reply.headers['retry-after'], now()) ?? 5) * 1000;
         if (now() + waitMs >= deadline) return seen;
         await sleep(waitMs, signal);
         continue; // the same page again

@@ -26,6 +26,8 @@ export interface BoundedRequest {
   url: string | URL;
   headers?: Record<string, string>;
   body?: string;
+  /** Ends the request early (a watch that was stopped); it fails as a network error. */
+  signal?: AbortSignal;
 }
 
 export interface BoundedReply {
@@ -69,7 +71,7 @@ export function createBoundedHttps(options: BoundedHttpsOptions): BoundedHttps {
   const extraCa = options.ca ? [...tls.rootCertificates, options.ca] : null;
 
   return {
-    request({ method, url: address, headers = {}, body }) {
+    request({ method, url: address, headers = {}, body, signal }) {
       const url = new URL(address);
       if (url.protocol !== 'https:') {
         return Promise.reject(new Error(`Refusing a non-https address (${url.protocol})`));
@@ -127,6 +129,8 @@ export function createBoundedHttps(options: BoundedHttpsOptions): BoundedHttps {
         const deadline = setTimeout(() => cut('ETIMEDOUT', 'deadline'), deadlineMs);
         outgoing.on('timeout', () => cut('ETIMEDOUT', 'timeout'));
         outgoing.on('error', fail);
+        if (signal?.aborted) cut('ABORT_ERR', 'aborted');
+        signal?.addEventListener('abort', () => cut('ABORT_ERR', 'aborted'), { once: true });
         outgoing.end(body);
       });
     },
@@ -143,10 +147,10 @@ function toHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 }
 
 /** Seconds a Retry-After header asks for (delta-seconds or an HTTP date); null without one. */
-export function retryAfterSeconds(header: string | undefined): number | null {
+export function retryAfterSeconds(header: string | undefined, now = Date.now()): number | null {
   const value = header?.split(',')[0]?.trim();
   if (!value) return null;
   if (/^\d+$/.test(value)) return Number(value);
   const date = Date.parse(value);
-  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+  return Number.isNaN(date) ? null : Math.max(0, Math.ceil((date - now) / 1000));
 }
