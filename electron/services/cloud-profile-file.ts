@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CloudProfile } from '../../shared/cloud-profiles';
-import { ProblemError } from '../common/problem-error';
+import { ProblemError, systemErrorCode } from '../common/problem-error';
 
 const httpsUrl = z
   .string()
@@ -66,9 +66,13 @@ export function loadCloudFile(file: string): CustomCloud {
     parsed = result.data;
   } catch (error) {
     if (error instanceof ProblemError) throw error;
+    // Our own words: a system message would carry text we do not control across the contract.
     throw new ProblemError('signin-cloud-file-invalid', {
       file,
-      detail: error instanceof Error ? error.message.slice(0, 200) : 'unreadable',
+      detail:
+        error instanceof SyntaxError
+          ? 'not valid JSON'
+          : `cannot be read (${systemErrorCode(error)})`,
     });
   }
   let ca: string | null = null;

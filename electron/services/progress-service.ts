@@ -8,7 +8,7 @@
 import type { Choices, ProgressState } from '../../shared/contract/journey';
 import type { CheckId, CheckResult, Progress } from '../../shared/model';
 import { problem, type Problem } from '../../shared/problem';
-import { ProblemError } from '../common/problem-error';
+import { ProblemError, systemErrorCode } from '../common/problem-error';
 import { normalise, progressSchema, type ProgressStore } from './progress-store';
 
 export interface BoardEntry {
@@ -86,7 +86,7 @@ export async function openProgress(
         saveProblem =
           error instanceof ProblemError
             ? error.problem
-            : problem('progress-not-saved', { detail: String(error) });
+            : problem('progress-not-saved', { code: systemErrorCode(error) });
       }
       if (hadProblem !== saveProblem) {
         revision += 1;

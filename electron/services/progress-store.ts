@@ -18,7 +18,7 @@ import {
 import { statusFieldIds } from '../../shared/printer-setup';
 import { printerVendors } from '../../shared/vendor-profiles';
 import { problemIds } from '../../shared/problems/index';
-import { ProblemError } from '../common/problem-error';
+import { ProblemError, systemErrorCode } from '../common/problem-error';
 
 const checkResultSchema = z
   .object({
@@ -102,9 +102,7 @@ export function createProgressStore(configDir: string, practice: boolean): Progr
         await fs.rename(temporary, file);
       } catch (error) {
         await fs.rm(temporary, { force: true }).catch(() => {});
-        throw new ProblemError('progress-not-saved', {
-          detail: error instanceof Error ? error.message : String(error),
-        });
+        throw new ProblemError('progress-not-saved', { code: systemErrorCode(error) });
       }
       return clean;
     },

@@ -61,8 +61,11 @@ describe('progress store', () => {
       await expect(store.save(initialProgress)).rejects.toBeInstanceOf(ProblemError);
     }
     const blocked = createProgressStore(path.join(store.file, 'below-a-file'), false);
-    await expect(blocked.save(initialProgress)).rejects.toMatchObject({
-      problem: { id: 'progress-not-saved' },
+    const failure: unknown = await blocked.save(initialProgress).catch((error: unknown) => error);
+    // The system's code only: its message names the user's folders, which stay on this side.
+    expect(failure).toMatchObject({
+      problem: { id: 'progress-not-saved', data: { code: 'ENOTDIR' } },
     });
+    expect(JSON.stringify((failure as ProblemError).problem)).not.toContain(dir);
   });
 });

@@ -47,6 +47,19 @@ describe('custom cloud profile file (WIZARD_CLOUD_FILE)', () => {
   });
 
   test.each([
+    ['{ not json', 'not valid JSON'],
+    [null, 'cannot be read (ENOENT)'],
+  ])('a file that is %j says so in its own words, never the system message', (text, detail) => {
+    const file = path.join(folder(), 'cloud.json');
+    if (text !== null) writeFileSync(file, text);
+    expect(() => loadCloudFile(file)).toThrow(
+      expect.objectContaining({
+        problem: { id: 'signin-cloud-file-invalid', data: { file, detail } },
+      }),
+    );
+  });
+
+  test.each([
     [{ authorityHost: 'http://login.example.net' }, 'authorityHost'],
     [{ smtpPort: 70000 }, 'smtpPort'],
     [{ unknown: 1 }, ''],

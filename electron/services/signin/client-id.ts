@@ -8,7 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { isClientId, type ClientIdInfo } from '../../../shared/contract/signin';
-import { ProblemError } from '../../common/problem-error';
+import { ProblemError, systemErrorCode } from '../../common/problem-error';
 
 export interface ClientIdStore {
   info(): Promise<ClientIdInfo>;
@@ -71,9 +71,4 @@ export function createClientIdStore(options: ClientIdOptions): ClientIdStore {
       return info();
     },
   };
-}
-
-function systemErrorCode(error: unknown): string {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^[A-Z][A-Z0-9_]{1,31}$/.test(code) ? code : 'unknown';
 }
