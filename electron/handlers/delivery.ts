@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import type { DeliveryApi } from '../../shared/contract/delivery';
+import { noParams } from './params';
 import type { Handler } from './table';
 import { ProblemError } from '../common/problem-error';
 import { mailReadPermission, type TestMailWatcher } from '../services/delivery/test-mail-watcher';
@@ -23,7 +24,6 @@ export interface DeliveryServices {
 
 type DeliveryHandlers = { [M in keyof DeliveryApi]: Handler<M> };
 
-const noParams = z.object({}).strict() as unknown as z.ZodType<Record<string, never>>;
 const printerParams = z.object({ printerId: z.string().min(1).max(300) }).strict();
 
 export function createDeliveryHandlers(services: DeliveryServices): DeliveryHandlers {
