@@ -8,7 +8,7 @@
 import type Bonjour from 'bonjour-service';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { toAnnouncement } from '../../electron/services/discovery/discovery-service';
+import { toAnnouncement } from '../../electron/services/discovery/service-table';
 import {
   groupPrinters,
   textLimits,

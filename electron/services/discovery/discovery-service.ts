@@ -4,34 +4,24 @@
  * is ever published. Announcements become one row per printer (grouping.ts); rows appear as
  * answers arrive, re-queries catch announcements that were lost, printers that say goodbye or
  * stop answering disappear, and manual addresses are probed and merged into the same list.
+ * The sockets are endpoints.ts's, the table of what was heard service-table.ts's; this file
+ * runs the search (its re-query schedule), the typed addresses, the probes and the pushes.
  */
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
-import type Bonjour from 'bonjour-service';
 import {
-  printerServiceTypes,
   type DiscoverySnapshot,
   type ManualEntry,
   type PrinterEntry,
-  type PrinterServiceType,
   type ProbeSummary,
   type ServiceAnnouncement,
 } from '../../../shared/printers';
 import { ProblemError } from '../../common/problem-error';
 import { parsePrinterAddress, probePrinter, type ProbeTarget } from '../printer-probe';
-import {
-  cleanText,
-  groupPrinters,
-  isIpv4,
-  isIpv6,
-  mergeProbe,
-  normaliseHost,
-  normaliseUuid,
-  preferredAddress,
-  textLimits,
-} from './grouping';
-import { createContainedBonjour, type ContainedBonjour, type MdnsFaultKind } from './mdns';
-import { parseTxt } from './txt';
+import { cleanText, groupPrinters, mergeProbe, normaliseUuid, preferredAddress } from './grouping';
+import type { MdnsFaultKind } from './mdns';
+import { createEndpoints } from './endpoints';
+import { createServiceTable } from './service-table';
 
 export interface DiscoveryOptions {
   /** IPv4 addresses of the interfaces to browse; default: every active IPv4 interface. */
@@ -80,63 +70,38 @@ export function activeIpv4Interfaces(): string[] {
   return found;
 }
 
-/** How long a service that said goodbye stays listed while a same-named twin may answer. */
-const goodbyeGraceMs = 1000;
-
-interface Endpoint {
-  mdns: ContainedBonjour;
-  browsers: Map<PrinterServiceType, Bonjour.Browser>;
-}
-
-interface Tracked {
-  announcement: ServiceAnnouncement;
-  browser: Bonjour.Browser;
-  lastSeen: number;
-}
-
-interface RawRecord {
-  name?: unknown;
-  type?: unknown;
-  ttl?: unknown;
-}
-
 /**
- * One announcement as the rest of the wizard may use it: every field the network sent cleaned
- * and bounded, addresses only where they are IP addresses. Null when it names nothing.
+ * Where to probe a listed printer: its preferred address, the IPP port and resource path its
+ * own announcement gives, and the port of its Web Config.
  */
-export const toAnnouncement = (
-  service: Bonjour.Service,
-  type: PrinterServiceType,
-): ServiceAnnouncement | null => {
-  const fqdn = normaliseHost(cleanText(String(service.fqdn ?? ''), 300));
-  if (!fqdn) return null;
-  const referer = service.referer?.address;
-  // Heard on loopback: the publisher is this computer, and its other addresses (in the A
-  // records) are not where its loopback-bound services listen.
-  const fromLoopback = typeof referer === 'string' && /^127\./.test(referer);
-  const raw = fromLoopback ? [referer] : [referer, ...(service.addresses ?? [])];
-  const addresses = [
-    ...new Set(
-      raw.filter(
-        (value): value is string =>
-          typeof value === 'string' && value.length < 64 && (isIpv4(value) || isIpv6(value)),
-      ),
-    ),
-  ].slice(0, 6);
+export function probeTargetFor(
+  entry: PrinterEntry,
+  announcements: readonly ServiceAnnouncement[],
+): ProbeTarget {
+  const address = preferredAddress(entry.addresses) ?? entry.host;
+  if (!address) throw new ProblemError('printer-unknown');
+  const ipp = announcements.find(
+    (item) =>
+      item.type === 'ipp' &&
+      (item.host === entry.host ||
+        (entry.uuid !== null && normaliseUuid(item.txt['uuid']) === entry.uuid)),
+  );
+  let webPort: number | null = null;
+  if (entry.webConfigUrl) {
+    try {
+      const url = new URL(entry.webConfigUrl);
+      webPort = url.port ? Number(url.port) : null;
+    } catch {
+      webPort = null;
+    }
+  }
   return {
-    fqdn,
-    type,
-    instance: cleanText(String(service.name ?? ''), textLimits.name),
-    host: normaliseHost(cleanText(String(service.host ?? ''), 253)),
-    port: Number.isInteger(service.port) ? service.port : 0,
-    addresses,
-    txt: parseTxt((service as unknown as { rawTxt?: unknown }).rawTxt),
-    subtypes: (service.subtypes ?? [])
-      .slice(0, 8)
-      .map((subtype) => cleanText(String(subtype), 40).toLowerCase()),
-    seenAt: Date.now(),
+    host: address,
+    webPort,
+    ippPort: ipp?.port ?? null,
+    ...(ipp?.txt['rp'] ? { ippPath: ipp.txt['rp'] } : {}),
   };
-};
+}
 
 export function createDiscoveryService(options: DiscoveryOptions = {}): DiscoveryService {
   const interfaces = options.interfaces ?? activeIpv4Interfaces;
@@ -150,8 +115,6 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
   const log = options.log ?? (() => undefined);
 
   const events = new EventEmitter();
-  const endpoints = new Map<string, Endpoint>();
-  const services = new Map<string, Tracked>();
   const manual = new Map<string, ManualEntry>();
   const probes = new Map<string, ProbeSummary>();
   const faults: { kind: MdnsFaultKind; message: string }[] = [];
@@ -163,6 +126,18 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
   let cache: PrinterEntry[] | null = null;
   let notifyTimer: NodeJS.Timeout | null = null;
   let lastNotify = 0;
+  const table = createServiceTable({
+    ...(options.accept ? { accept: options.accept } : {}),
+    maxServices,
+    changed: () => changed(),
+    requery: () => requery(),
+  });
+  const endpoints = createEndpoints({
+    interfaces,
+    table,
+    fault: (kind, error) => fault(kind, error),
+    ...(options.receiveBufferBytes ? { receiveBufferBytes: options.receiveBufferBytes } : {}),
+  });
 
   const fault = (kind: MdnsFaultKind, error: unknown): void => {
     const message = cleanText(error instanceof Error ? error.message : String(error), 200);
@@ -173,10 +148,7 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
 
   const printers = (): PrinterEntry[] => {
     if (!cache) {
-      const list = groupPrinters(
-        [...services.values()].map((tracked) => tracked.announcement),
-        [...manual.values()],
-      );
+      const list = groupPrinters(table.announcements(), [...manual.values()]);
       for (const entry of list) {
         const probed = probes.get(entry.id);
         if (probed) mergeProbe(entry, probed);
@@ -191,7 +163,7 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     revision,
     searching,
     startedAt,
-    interfaces: endpoints.size,
+    interfaces: endpoints.count(),
     printers: printers(),
   });
 
@@ -208,134 +180,14 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     }, wait);
   };
 
-  const track = (browser: Bonjour.Browser, type: PrinterServiceType, service: Bonjour.Service) => {
-    const announcement = toAnnouncement(service, type);
-    if (!announcement) return;
-    if (options.accept && !options.accept(announcement)) return;
-    if (!services.has(announcement.fqdn) && services.size >= maxServices) return;
-    services.set(announcement.fqdn, { announcement, browser, lastSeen: Date.now() });
-    changed();
-  };
-
-  // RFC 6762 section 10.1: a goodbye means "gone in one second", not "gone now". Ask again at
-  // once: a same-named service that is still there (a twin on another interface, or another
-  // practice world on this computer) answers within that second and stays listed without a
-  // flicker; a departed one is dropped when the second is up.
-  const goodbyes = new Map<string, NodeJS.Timeout>();
-  let goodbyeQuery: NodeJS.Timeout | null = null;
-  const untrack = (service: Bonjour.Service): void => {
-    const fqdn = normaliseHost(String(service.fqdn ?? ''));
-    const said = services.get(fqdn);
-    if (!said || goodbyes.has(fqdn) || stopped) return;
-    goodbyes.set(
-      fqdn,
-      setTimeout(() => {
-        goodbyes.delete(fqdn);
-        // An accepted answer since the goodbye replaced the entry: it is still there.
-        if (services.get(fqdn) !== said) return;
-        services.delete(fqdn);
-        changed();
-      }, goodbyeGraceMs).unref(),
-    );
-    // One query for a burst of goodbyes (a printer says one per service type).
-    goodbyeQuery ??= setTimeout(() => {
-      goodbyeQuery = null;
-      if (!stopped) requery();
-    }, 50).unref();
-  };
-
-  // A response that names a known service (SRV/TXT, ttl > 0) proves it is still there;
-  // bonjour-service keeps only the first sighting, so liveness is tracked here.
-  const refresh = (packet: { answers?: RawRecord[]; additionals?: RawRecord[] }): void => {
-    const now = Date.now();
-    for (const record of [...(packet.answers ?? []), ...(packet.additionals ?? [])]) {
-      if ((record.type !== 'SRV' && record.type !== 'TXT') || typeof record.name !== 'string') {
-        continue;
-      }
-      const tracked = services.get(normaliseHost(record.name));
-      if (tracked && record.ttl !== 0) tracked.lastSeen = now;
-    }
-  };
-
-  const openEndpoint = (address: string): void => {
-    if (endpoints.has(address)) return;
-    let mdns: ContainedBonjour;
-    try {
-      mdns = createContainedBonjour({
-        interfaceAddress: address,
-        onFault: fault,
-        ...(options.receiveBufferBytes ? { receiveBufferBytes: options.receiveBufferBytes } : {}),
-      });
-    } catch (error) {
-      fault('socket', error);
-      return;
-    }
-    const raw = (mdns.bonjour as unknown as { server: { mdns: EventEmitter } }).server.mdns;
-    raw.on('response', (packet: { answers?: RawRecord[]; additionals?: RawRecord[] }) =>
-      refresh(packet),
-    );
-    const browsers = new Map<PrinterServiceType, Bonjour.Browser>();
-    for (const type of printerServiceTypes) {
-      const browser = mdns.bonjour.find({ type });
-      browser.on('up', (service) => track(browser, type, service));
-      browser.on('txt-update', (service) => track(browser, type, service));
-      browser.on('srv-update', (service) => track(browser, type, service));
-      browser.on('down', (service) => untrack(service));
-      browsers.set(type, browser);
-    }
-    endpoints.set(address, { mdns, browsers });
-  };
-
-  const closeEndpoint = async (address: string): Promise<void> => {
-    const endpoint = endpoints.get(address);
-    if (!endpoint) return;
-    endpoints.delete(address);
-    for (const browser of endpoint.browsers.values()) browser.stop();
-    for (const [fqdn, tracked] of services) {
-      if ([...endpoint.browsers.values()].includes(tracked.browser)) services.delete(fqdn);
-    }
-    changed();
-    await endpoint.mdns.destroy();
-  };
-
-  const syncInterfaces = (): void => {
-    const wanted = new Set(interfaces());
-    for (const address of wanted) openEndpoint(address);
-    for (const address of endpoints.keys()) {
-      if (!wanted.has(address)) void closeEndpoint(address);
-    }
-  };
-
-  /** Forgets services that have not answered the last few re-queries. */
-  const sweep = (): void => {
-    const cutoff = queryTimes.at(-missedQueries - 1);
-    if (cutoff === undefined) return;
-    for (const [fqdn, tracked] of services) {
-      if (tracked.lastSeen >= cutoff) continue;
-      services.delete(fqdn);
-      // Let the browser forget it too, so a return is announced as new.
-      (tracked.browser as unknown as { removeService(fqdn: string): void }).removeService(
-        tracked.announcement.fqdn,
-      );
-      changed();
-    }
-  };
-
   const requery = (): void => {
-    syncInterfaces();
-    sweep();
+    endpoints.sync();
+    // Whoever has not answered the last few re-queries is gone.
+    const cutoff = queryTimes.at(-missedQueries - 1);
+    if (cutoff !== undefined) table.sweep(cutoff);
     queryTimes.push(Date.now());
     if (queryTimes.length > 10) queryTimes.shift();
-    for (const endpoint of endpoints.values()) {
-      for (const browser of endpoint.browsers.values()) {
-        try {
-          browser.expire();
-          browser.update();
-        } catch (error) {
-          fault('send', error);
-        }
-      }
-    }
+    endpoints.queryAll();
   };
 
   const clearTimers = (): void => {
@@ -349,7 +201,7 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     startedAt = new Date().toISOString();
     queryTimes.length = 0;
     queryTimes.push(Date.now());
-    syncInterfaces();
+    endpoints.sync();
     for (const delay of schedule) timers.push(setTimeout(requery, delay).unref());
     const last = schedule.at(-1) ?? 0;
     const periodic = setTimeout(function again() {
@@ -415,33 +267,7 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
       return found;
     },
     async probe(id) {
-      const entry = entryFor(id);
-      const address = preferredAddress(entry.addresses) ?? entry.host;
-      if (!address) throw new ProblemError('printer-unknown');
-      const ipp = [...services.values()]
-        .map((tracked) => tracked.announcement)
-        .find(
-          (item) =>
-            item.type === 'ipp' &&
-            (item.host === entry.host ||
-              (entry.uuid !== null && normaliseUuid(item.txt['uuid']) === entry.uuid)),
-        );
-      let webPort: number | null = null;
-      if (entry.webConfigUrl) {
-        try {
-          const url = new URL(entry.webConfigUrl);
-          webPort = url.port ? Number(url.port) : null;
-        } catch {
-          webPort = null;
-        }
-      }
-      const summary = await probe({
-        host: address,
-        webPort,
-        ippPort: ipp?.port ?? null,
-        ...(ipp?.txt['rp'] ? { ippPath: ipp.txt['rp'] } : {}),
-      });
-      probes.set(id, summary);
+      probes.set(id, await probe(probeTargetFor(entryFor(id), table.announcements())));
       changed();
       return entryFor(id);
     },
@@ -453,14 +279,12 @@ export function createDiscoveryService(options: DiscoveryOptions = {}): Discover
     async stop() {
       stopped = true;
       clearTimers();
-      if (goodbyeQuery) clearTimeout(goodbyeQuery);
-      for (const timer of goodbyes.values()) clearTimeout(timer);
-      goodbyes.clear();
+      table.stop();
       if (notifyTimer) clearTimeout(notifyTimer);
       notifyTimer = null;
       searching = false;
       events.removeAllListeners();
-      await Promise.all([...endpoints.keys()].map((address) => closeEndpoint(address)));
+      await endpoints.closeAll();
     },
   };
 }
