@@ -29,10 +29,11 @@ export interface AppApi {
   checkKeychain: { params: NoParams; result: KeychainStatus };
   getProgress: { params: NoParams; result: Progress };
   /**
-   * Replaces the whole progress (tests and support put the wizard at a given point with it);
-   * the renderer itself sends intents instead (shared/contract/journey.ts).
+   * Practice mode only: replaces the whole progress, to put the wizard at a given point (tests,
+   * the bench, a demonstration). Outside practice mode main refuses it: the journey changes only
+   * through the intents of shared/contract/journey.ts, which the renderer sends.
    */
-  saveProgress: { params: Progress; result: Progress };
+  setPracticeProgress: { params: Progress; result: Progress };
   /**
    * Opens an allow-listed address outside the app. The Electron shell opens the system browser
    * itself (`via: 'system'`); the browser shell answers `via: 'page'` and the page opens it.
@@ -69,7 +70,7 @@ const methodFlags: { [M in WizardMethod]: true } = {
   getAppInfo: true,
   checkKeychain: true,
   getProgress: true,
-  saveProgress: true,
+  setPracticeProgress: true,
   getProgressState: true,
   goToStep: true,
   setChoices: true,

@@ -81,9 +81,10 @@ export function createHandlerTable(services: Services): HandlerTable {
     getAppInfo: { params: noParams, run: () => services.appInfo.getAppInfo() },
     checkKeychain: { params: noParams, run: () => services.appInfo.checkKeychain() },
     getProgress: { params: noParams, run: async () => services.progress.current() },
-    saveProgress: {
+    setPracticeProgress: {
       params: progressSchema,
       async run(progress) {
+        requirePractice(services.practice);
         const saved = await services.progress.replace(progress);
         if (saved.saveProblem) throw new ProblemError(saved.saveProblem.id, saved.saveProblem.data);
         return saved.progress;

@@ -29,7 +29,7 @@ export interface ProgressService {
     /** Board entries that belong to the same change (one write for both). */
     board?: readonly BoardEntry[],
   ): Promise<ProgressState>;
-  /** Replaces the whole progress (the `saveProgress` verb); refuses what the schema refuses. */
+  /** Replaces the whole progress (the `setPracticeProgress` verb); refuses what the schema refuses. */
   replace(progress: Progress): Promise<ProgressState>;
   choose(choices: Choices): Promise<ProgressState>;
   /** Puts check results on the status board: one change, one write, whatever their number. */

@@ -95,7 +95,11 @@ async function main(): Promise<void> {
     const figures: { writes: number; reads: number; roundTrips: number }[] = [];
     for (let run = 0; run < runs; run += 1) {
       // A fresh page on a board where the check has not run yet.
-      await api('saveProgress', { ...initialProgress, language: 'en', step: 'verify-tenant' });
+      await api('setPracticeProgress', {
+        ...initialProgress,
+        language: 'en',
+        step: 'verify-tenant',
+      });
       const page = await browser.newPage();
       page.on('request', (request) => {
         if (new URL(request.url()).pathname.startsWith('/api/')) {

@@ -86,7 +86,7 @@ async function startWatch(w: ReturnType<typeof wordsOf>): Promise<void> {
 
 async function useLanguage(language: 'en' | 'uk'): Promise<ReturnType<typeof wordsOf>> {
   const w = wordsOf(language);
-  await callApi(page.request, wizard, 'saveProgress', {
+  await callApi(page.request, wizard, 'setPracticeProgress', {
     ...((await callApi(page.request, wizard, 'getProgress', {})) as { value: object }).value,
     language,
   });

@@ -22,7 +22,7 @@ export async function resetProgress(
   wizard: WizardProcess,
   progress: Partial<Progress> = {},
 ): Promise<void> {
-  await callApi(request, wizard, 'saveProgress', {
+  await callApi(request, wizard, 'setPracticeProgress', {
     ...initialProgress,
     language: 'en',
     ...progress,

@@ -101,7 +101,11 @@ describe('browser shell', () => {
     const cases: [Response, number, string][] = [
       [await api('getAppInfo', '{not json'), 400, 'request-malformed'],
       [await api('noSuchMethod', {}), 200, 'request-unknown-method'],
-      [await api('saveProgress', { ...initialProgress, step: 42 }), 200, 'request-malformed'],
+      [
+        await api('setPracticeProgress', { ...initialProgress, step: 42 }),
+        200,
+        'request-malformed',
+      ],
       [await api('getAppInfo', {}, { 'Content-Type': 'text/plain' }), 415, 'request-malformed'],
       [await api('getAppInfo', 'x'.repeat(maxRequestBytes + 1)), 413, 'request-too-large'],
     ];

@@ -514,7 +514,7 @@ describe('the browser shell: requests and WebSocket frames', () => {
   const quietMethods = [
     'getAppInfo',
     'getProgress',
-    'saveProgress',
+    'setPracticeProgress',
     'openExternal',
     'choosePrinters',
     'buildSetupReport',

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from 'vitest';
+import { createProgressStore } from '../../electron/services/progress-store';
 import { createWizardHost } from '../../electron/host';
 import { writeReportFile } from '../../electron/services/report-file';
 import {
@@ -43,7 +44,7 @@ test('practice: reads the chosen practice printer sheet, admits its Web Config, 
     const unknown = await host.dispatch('readStatusSheet', { printerId: 'uuid:nope' });
     expect(unknown).toMatchObject({ ok: false, problem: { id: 'printer-sheet-unreadable' } });
 
-    await host.dispatch('saveProgress', {
+    await host.dispatch('setPracticeProgress', {
       ...initialProgress,
       printers: [
         {
@@ -87,17 +88,8 @@ test('practice: reads the chosen practice printer sheet, admits its Web Config, 
 
 test('a chosen printer from an earlier run gets no link from the progress file alone; no sheet read from a make whose sheet page is unknown', async () => {
   const configDir = folder();
-  const first = await createWizardHost({
-    shell: 'browser',
-    practice: false,
-    version: 'test',
-    configDir,
-    secretStore: memoryStore(),
-    env: {},
-    openExternal: async () => 'page',
-    log: () => {},
-  });
-  await first.dispatch('saveProgress', {
+  // The progress file an earlier run left (outside practice mode the page cannot write it).
+  await createProgressStore(configDir, false).save({
     ...initialProgress,
     printers: [
       {
@@ -111,7 +103,6 @@ test('a chosen printer from an earlier run gets no link from the progress file a
       },
     ],
   });
-  await first.close();
   const host = await createWizardHost({
     shell: 'browser',
     practice: false,
@@ -123,7 +114,16 @@ test('a chosen printer from an earlier run gets no link from the progress file a
     log: () => {},
   });
   try {
-    // The progress file is written by the renderer: its address is admitted only once
+    // Outside practice mode the journey moves only by intents: no page replaces the progress.
+    expect(await host.dispatch('setPracticeProgress', initialProgress)).toMatchObject({
+      ok: false,
+      problem: { id: 'practice-only' },
+    });
+    expect(await host.dispatch('getProgress', {})).toMatchObject({
+      ok: true,
+      value: { printers: [{ id: 'host:printer.local' }] },
+    });
+    // A printer known only from the progress file: its address is admitted only once
     // discovery finds that printer again (issue 11, finding 2; e2e: discovery.spec.ts).
     expect(await host.dispatch('openExternal', { url: 'https://192.0.2.10/' })).toMatchObject({
       ok: false,

@@ -95,7 +95,7 @@ test('no token, refresh token, id token or device code reaches the page, the log
   await call('checkConsentRole');
   await call('getProgress');
   await call('getAppInfo');
-  await call('saveProgress', {
+  await call('setPracticeProgress', {
     step: 'sign-in',
     visited: ['welcome', 'sign-in'],
     language: 'en',

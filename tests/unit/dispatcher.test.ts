@@ -61,9 +61,9 @@ describe('dispatcher', () => {
   });
 
   it.each([
-    ['saveProgress', { ...initialProgress, step: 'nowhere' }],
-    ['saveProgress', { ...initialProgress, accessToken: 'secret' }],
-    ['saveProgress', 'not an object'],
+    ['setPracticeProgress', { ...initialProgress, step: 'nowhere' }],
+    ['setPracticeProgress', { ...initialProgress, accessToken: 'secret' }],
+    ['setPracticeProgress', 'not an object'],
     ['openExternal', { url: 42 }],
     ['getProgress', { extra: true }],
   ])('refuses malformed parameters for %s', async (method, params) => {

@@ -104,7 +104,7 @@ describe('the wizard store', () => {
     expect(progress().progress.visited).toContain('verify-tenant');
     const sent = fake.take('goToStep');
     expect(sent.params).toEqual({ step: 'verify-tenant' });
-    expect(fake.asked('saveProgress')).toHaveLength(0);
+    expect(fake.asked('setPracticeProgress')).toHaveLength(0);
     sent.answer(stateAt(4, { step: 'verify-tenant', visited: ['welcome', 'verify-tenant'] }));
     await settle();
     expect(progress().revision).toBe(4);
