@@ -18,6 +18,7 @@ import {
   createDiscoveryService,
   type DiscoveryService,
 } from './services/discovery/discovery-service';
+import { createExchangeAdmin } from './services/exchange-admin';
 import { createExchangeSetup } from './services/exchange-setup';
 import { createKeytarStore, type SecretStore } from './services/keychain';
 import { createLinkPolicy, type LinkPolicy } from './services/link-policy';
@@ -231,6 +232,13 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     admit: (url) => admitPrinterOrigin(links, url),
   });
   journey = checks;
+  const exchangeAdmin = createExchangeAdmin({
+    tokens,
+    profile: exchangeSetup.profile,
+    ...(trustedCa ? { trustedCa } : {}),
+    progress,
+    checkMail: () => checks.runMailCheck({ sendTest: false }),
+  });
   progress.onChange((state, before) => {
     emit({ name: 'progress-changed', data: state });
     // The Exchange setup and the sign-in follow the chosen cloud and account kind.
@@ -277,7 +285,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     discovery,
     signIn,
     journey: checks,
-    exchange: { setup: exchangeSetup, mailCheck, tenantChecks },
+    exchange: { setup: exchangeSetup, mailCheck, tenantChecks, admin: exchangeAdmin },
     printer: {
       progress,
       signIn,

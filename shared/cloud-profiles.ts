@@ -21,6 +21,15 @@ export interface CloudProfile {
   smtpScope: string;
   /** Where a person signs in with a device code. */
   deviceLoginUrl: string;
+  /**
+   * Exchange Online's admin endpoint, the one the ExchangeOnlineManagement PowerShell module
+   * itself calls (…/adminapi/beta/{tenant}/InvokeCommand), and the resource its delegated
+   * Exchange.Manage scope is on. Microsoft documents it for that module only, so the wizard
+   * uses it only when the person asks it to make a change (docs/do-it-for-me.md).
+   * Absent where there is no organization (Outlook.com).
+   */
+  exchangeAdminUrl?: string;
+  exchangeAdminResource?: string;
   /** Admin pages, opened through the allow-list. Absent where a cloud has no such page. */
   adminPages: {
     exchangeSettings?: string;
@@ -41,6 +50,8 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     smtpPort: 587,
     smtpScope: 'https://outlook.office.com/SMTP.Send',
     deviceLoginUrl: 'https://microsoft.com/devicelogin',
+    exchangeAdminUrl: 'https://outlook.office365.com/adminapi/beta',
+    exchangeAdminResource: 'https://outlook.office365.com',
     adminPages: {
       exchangeSettings: 'https://admin.exchange.microsoft.com/#/settings',
       m365ActiveUsers: 'https://admin.microsoft.com/Adminportal/Home#/users',
@@ -60,6 +71,9 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     smtpPort: 587,
     smtpScope: 'https://outlook.office365.us/SMTP.Send',
     deviceLoginUrl: 'https://microsoft.com/deviceloginus',
+    // GCC High; Connect-ExchangeOnline -ExchangeEnvironmentName O365USGovGCCHigh.
+    exchangeAdminUrl: 'https://outlook.office365.us/adminapi/beta',
+    exchangeAdminResource: 'https://outlook.office365.us',
     adminPages: {},
   },
   china: {
@@ -72,6 +86,9 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     smtpPort: 587,
     smtpScope: 'https://partner.outlook.cn/SMTP.Send',
     deviceLoginUrl: 'https://microsoft.com/deviceloginchina',
+    // 21Vianet; Connect-ExchangeOnline -ExchangeEnvironmentName O365China.
+    exchangeAdminUrl: 'https://partner.outlook.cn/adminapi/beta',
+    exchangeAdminResource: 'https://partner.outlook.cn',
     adminPages: {},
   },
   personal: {

@@ -110,6 +110,27 @@ export interface Progress {
   printers: ChosenPrinter[];
   /** Per chosen printer (by id): its sign-in on the printer and its status sheet answers. */
   printerSetup: Record<string, PrinterSetupRecord>;
+  /** Changes the wizard made in Microsoft 365 when the person asked it to, oldest first. */
+  adminChanges: AdminChange[];
+}
+
+/** SMTP AUTH for one mailbox as Exchange keeps it (Get-CASMailbox SmtpClientAuthenticationDisabled: false, true, or empty = follow the organization). */
+export const mailboxSmtpAuthSettings = ['on', 'off', 'organization'] as const;
+export type MailboxSmtpAuthSetting = (typeof mailboxSmtpAuthSettings)[number];
+
+/** One change the wizard made for the person: what, on which object, by whom, when, and the value before (for Undo). */
+export interface AdminChange {
+  id: string;
+  kind: 'mailbox-smtp-auth';
+  /** The object changed: here the mailbox's address. */
+  target: string;
+  before: MailboxSmtpAuthSetting;
+  after: MailboxSmtpAuthSetting;
+  /** The signed-in account that made it. */
+  by: string;
+  at: string;
+  /** When it was undone (the value before was put back). */
+  undoneAt?: string;
 }
 
 export const initialProgress: Progress = {
@@ -121,6 +142,7 @@ export const initialProgress: Progress = {
   checks: {},
   printers: [],
   printerSetup: {},
+  adminChanges: [],
 };
 
 export type ShellKind = 'electron' | 'browser';

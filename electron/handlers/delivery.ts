@@ -2,6 +2,7 @@
  * Handlers for watching the printer's test message (shared/contract/delivery.ts).
  */
 import { z } from 'zod';
+import { graphScope } from '../../shared/cloud-profiles';
 import type { DeliveryApi } from '../../shared/contract/delivery';
 import { noParams } from './params';
 import type { Handler } from './table';
@@ -58,7 +59,7 @@ export function createDeliveryHandlers(services: DeliveryServices): DeliveryHand
             if (!services.links.isAllowed(url)) throw new ProblemError('link-not-allowed', { url });
             return services.openExternal(url);
           },
-          [mailReadPermission],
+          (profile) => [graphScope(profile, mailReadPermission)],
         ),
     },
     confirmTestMessage: {

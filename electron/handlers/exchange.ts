@@ -8,17 +8,23 @@ import type { Handler } from './table';
 import type { ExchangeSetupService } from '../services/exchange-setup';
 import type { MailCheckService } from '../services/mail-check';
 import type { TenantCheckService } from '../services/tenant-checks';
+import { exchangeManagePermission, type ExchangeAdmin } from '../services/exchange-admin';
 import type { Journey } from '../services/journey';
+import type { SignInService } from '../services/signin/signin-service';
 
 export interface ExchangeServices {
   setup: ExchangeSetupService;
   mailCheck: MailCheckService;
   tenantChecks: TenantCheckService;
+  admin: ExchangeAdmin;
 }
 
 /** The checks run through the journey, which records their results on the board. */
-type ExchangeHandlerServices = Pick<ExchangeServices, 'setup'> & {
+type ExchangeHandlerServices = Pick<ExchangeServices, 'setup' | 'admin'> & {
   journey: Pick<Journey, 'runMailCheck' | 'runTenantChecks'>;
+  signIn: Pick<SignInService, 'startBrowserSignIn'>;
+  /** Opens a sign-in page where the allow-list says, as the other browser sign-ins do. */
+  openSignInPage(url: string): Promise<'system' | 'page'>;
 };
 
 type ExchangeHandlers = { [M in keyof ExchangeApi]: Handler<M> };
@@ -37,6 +43,24 @@ export function createExchangeHandlers(services: ExchangeHandlerServices): Excha
         .object({ checks: z.array(z.enum(tenantCheckIds)).min(1).max(tenantCheckIds.length) })
         .strict() as z.ZodType<ExchangeApi['runTenantChecks']['params']>,
       run: ({ checks }) => services.journey.runTenantChecks(checks),
+    },
+    readMailboxSmtpAuth: { params: noParams, run: () => services.admin.readMailboxSmtpAuth() },
+    turnOnMailboxSmtpAuth: {
+      params: noParams,
+      run: () => services.admin.turnOnMailboxSmtpAuth(),
+    },
+    undoAdminChange: {
+      params: z.object({ id: z.string().min(1).max(64) }).strict(),
+      run: ({ id }) => services.admin.undo(id),
+    },
+    allowExchangeChanges: {
+      params: noParams,
+      run: () =>
+        services.signIn.startBrowserSignIn(services.openSignInPage, (profile) =>
+          profile.exchangeAdminResource
+            ? [`${profile.exchangeAdminResource}/${exchangeManagePermission}`]
+            : [],
+        ),
     },
   };
 }

@@ -112,7 +112,16 @@ export function createHandlerTable(services: Services): HandlerTable {
       journey: services.journey,
     }),
     ...createSigninHandlers(services),
-    ...createExchangeHandlers({ ...services.exchange, journey: services.journey }),
+    ...createExchangeHandlers({
+      ...services.exchange,
+      journey: services.journey,
+      signIn: services.signIn,
+      async openSignInPage(url) {
+        // Microsoft's sign-in page (or the practice tenant's), only where the allow-list says.
+        if (!services.links.isAllowed(url)) throw new ProblemError('link-not-allowed', { url });
+        return services.openExternal(url);
+      },
+    }),
     ...createPrinterHandlers(services.printer),
     ...createDeliveryHandlers({
       watcher: services.testMail,

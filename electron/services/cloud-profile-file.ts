@@ -38,6 +38,8 @@ export const cloudFileSchema = z
       .regex(/^[\w.-]{1,64}$/)
       .optional(),
     deviceLoginUrl: z.string().max(512).url().optional(),
+    exchangeAdminUrl: httpsUrl.optional(),
+    exchangeAdminResource: httpsUrl.optional(),
     caFile: z.string().max(4096).optional(),
   })
   .strict()

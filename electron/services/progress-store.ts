@@ -11,6 +11,7 @@ import {
   checkIds,
   initialProgress,
   journeySteps,
+  mailboxSmtpAuthSettings,
   microsoftClouds,
   supportedLanguages,
   type Progress,
@@ -50,6 +51,19 @@ export const printerSetupSchema = z
   })
   .strict();
 
+const adminChangeSchema = z
+  .object({
+    id: z.string().max(64),
+    kind: z.literal('mailbox-smtp-auth'),
+    target: z.string().max(320),
+    before: z.enum(mailboxSmtpAuthSettings),
+    after: z.enum(mailboxSmtpAuthSettings),
+    by: z.string().max(320),
+    at: z.string().max(40),
+    undoneAt: z.string().max(40).optional(),
+  })
+  .strict();
+
 export const progressSchema = z
   .object({
     step: z.enum(journeySteps),
@@ -65,6 +79,8 @@ export const progressSchema = z
       .record(z.string().max(200), printerSetupSchema)
       .refine((value) => Object.keys(value).length <= 20, { message: 'too many printers' })
       .default({}),
+    // Older progress files have no changes yet.
+    adminChanges: z.array(adminChangeSchema).max(50).default([]),
   })
   .strict() satisfies z.ZodType<Progress>;
 

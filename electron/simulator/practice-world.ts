@@ -20,6 +20,7 @@ import {
 } from '../../shared/practice';
 import type { SecretStore } from '../services/keychain';
 import { createPracticeCertificate, type PracticeCertificate } from './practice-certificate';
+import { createPracticeExchangeAdmin } from './practice-exchange-admin';
 import { createPracticeExchange } from './practice-exchange';
 import { createPracticeKeychain } from './practice-keychain';
 import { createPracticeMailbox } from './practice-mailbox';
@@ -55,6 +56,7 @@ function partFactories(timing: PracticeTiming): (() => PracticePart)[] {
     // Before the Exchange: its Graph is the one Graph, where the Exchange adds its routes.
     () => createPracticeTenant(),
     createPracticeExchange,
+    createPracticeExchangeAdmin,
     // After the Exchange: it files what the Exchange delivers and serves it on the tenant's Graph.
     () => createPracticeMailbox(timing),
   ];

@@ -4,7 +4,7 @@
  * board; main records it there when the check ends (shared/contract/journey.ts).
  */
 import type { CloudProfile } from '../cloud-profiles';
-import type { CheckId, CheckResult } from '../model';
+import type { AdminChange, CheckId, CheckResult, MailboxSmtpAuthSetting } from '../model';
 import type { Problem } from '../problem';
 
 type NoParams = Record<string, never>;
@@ -67,10 +67,34 @@ export interface TenantCheckResult {
   board: BoardUpdate[];
 }
 
+/** SMTP AUTH for the signed-in account's mailbox, as Exchange Online keeps it now. */
+export interface MailboxSmtpAuth {
+  mailbox: string;
+  setting: MailboxSmtpAuthSetting;
+}
+
+/** "Do it for me": the change made and checked, then the real SMTP AUTH check until it passes. */
+export interface MailboxSmtpAuthFix {
+  /** The change made; null when SMTP AUTH was already on for the mailbox (nothing changed). */
+  change: AdminChange | null;
+  /** The last SMTP AUTH check run after the change (null when none could run). */
+  check: MailCheckResult | null;
+  /** How long the wizard waited for Exchange's servers to take the change, in seconds. */
+  waitedSeconds: number;
+}
+
 export interface ExchangeApi {
   getExchangeSetup: { params: NoParams; result: ExchangeSetup };
   runMailCheck: { params: MailCheckRequest; result: MailCheckResult };
   runTenantChecks: { params: { checks: TenantCheckId[] }; result: TenantCheckResult[] };
+  /** Reads SMTP AUTH for the signed-in mailbox through Exchange's admin endpoint (asked for first). */
+  readMailboxSmtpAuth: { params: NoParams; result: MailboxSmtpAuth };
+  /** Turns SMTP AUTH on for the signed-in mailbox only, checks it took, records it, re-checks. */
+  turnOnMailboxSmtpAuth: { params: NoParams; result: MailboxSmtpAuthFix };
+  /** Puts back the value a change found (Undo); answers the change, marked undone. */
+  undoAdminChange: { params: { id: string }; result: AdminChange };
+  /** Asks Microsoft for the Exchange.Manage permission in the browser (incremental consent). */
+  allowExchangeChanges: { params: NoParams; result: { url: string; via: 'system' | 'page' } };
 }
 
 export interface ExchangeEvents {

@@ -14,6 +14,8 @@ import type { ProblemEntry, RemedyAction } from '../problems/types';
 
 const smtpRemedies: readonly RemedyAction[] = ['run-exchange-check'];
 const switchRemedies: readonly RemedyAction[] = ['prepare-exchange', 'run-exchange-check'];
+/** SMTP AUTH off: the wizard can turn it on for the mailbox itself, or the person does. */
+const smtpAuthOffRemedies: readonly RemedyAction[] = ['turn-on-smtp-auth', ...switchRemedies];
 /** A password refused for good: the way out is OAuth 2.0, which the wizard's check proves. */
 const retirementRemedies: readonly RemedyAction[] = ['start-oauth-journey', 'run-exchange-check'];
 /** Refused when sending: only a real message shows whether Exchange still refuses it. */
@@ -27,7 +29,7 @@ export const smtpProblems = {
     area: 'exchange',
     severity: 'error',
     links: ['exchangeSettings'],
-    remedies: switchRemedies,
+    remedies: smtpAuthOffRemedies,
     fixedOn: 'prepare-exchange',
     blames: 'smtp-auth-organization',
   },
@@ -35,7 +37,7 @@ export const smtpProblems = {
     area: 'exchange',
     severity: 'error',
     links: ['m365ActiveUsers'],
-    remedies: switchRemedies,
+    remedies: smtpAuthOffRemedies,
     fixedOn: 'prepare-exchange',
     blames: 'smtp-auth-mailbox',
   },

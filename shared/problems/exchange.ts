@@ -22,6 +22,19 @@ export const exchangeProblems = {
   'graph-server-error': { area: 'exchange', severity: 'warning' },
   'graph-malformed': { area: 'exchange', severity: 'warning' },
   'graph-unreachable': { area: 'exchange', severity: 'warning' },
+  // "Do it for me" through Exchange's admin endpoint (electron/services/exchange-admin.ts)
+  'exchange-admin-consent-missing': { area: 'exchange', severity: 'info' },
+  'exchange-admin-role-missing': { area: 'exchange', severity: 'warning' },
+  'exchange-admin-unauthorized': {
+    area: 'exchange',
+    severity: 'warning',
+    remedies: ['sign-in-again'],
+  },
+  'exchange-admin-busy': { area: 'exchange', severity: 'warning' },
+  'exchange-admin-unreachable': { area: 'exchange', severity: 'warning' },
+  'exchange-admin-unexpected': { area: 'exchange', severity: 'warning' },
+  'exchange-admin-not-applied': { area: 'exchange', severity: 'error' },
+  'admin-change-unknown': { area: 'exchange', severity: 'warning' },
   'security-defaults-on': {
     area: 'exchange',
     severity: 'error',

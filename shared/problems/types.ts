@@ -25,7 +25,9 @@ export type RemedyAction =
   /** Send one test message from the signed-in mailbox to itself, as the printer would send. */
   | 'run-send-check'
   /** Start the journey that moves the printer from a password to OAuth 2.0. */
-  | 'start-oauth-journey';
+  | 'start-oauth-journey'
+  /** "Do it for me": turn SMTP AUTH on for the signed-in mailbox, with consent, then prove it. */
+  | 'turn-on-smtp-auth';
 
 /**
  * Everything the wizard knows about one problem, in one place: its words live in the locale

@@ -14,7 +14,7 @@ import path from 'node:path';
 import nodemailer from 'nodemailer';
 import selfsigned from 'selfsigned';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { cloudProfiles, type CloudProfile } from '../../shared/cloud-profiles';
+import { cloudProfiles, graphScope, type CloudProfile } from '../../shared/cloud-profiles';
 import type { TestWatches } from '../../shared/contract/delivery';
 import { ProblemError } from '../../electron/common/problem-error';
 import {
@@ -429,7 +429,10 @@ describe('incremental consent for Mail.ReadBasic with the real sign-in', () => {
     expect(first.mailbox).toBe('admin@contoso.example');
 
     // The person declines on Microsoft's consent page.
-    const declined = await rig.service.startBrowserSignIn(async () => 'page', ['Mail.ReadBasic']);
+    const declined = await rig.service.startBrowserSignIn(
+      async () => 'page',
+      (profile) => [graphScope(profile, 'Mail.ReadBasic')],
+    );
     expect(new URL(declined.url).searchParams.get('scope')).toContain('Mail.ReadBasic');
     await signInInBrowser(declined.url, { decline: true });
     const refused = await rig.waitFor((status) => !!status.problem);
@@ -439,7 +442,10 @@ describe('incremental consent for Mail.ReadBasic with the real sign-in', () => {
     );
 
     // Asked again and accepted: the watch runs on the signed-in mailbox.
-    const granted = await rig.service.startBrowserSignIn(async () => 'page', ['Mail.ReadBasic']);
+    const granted = await rig.service.startBrowserSignIn(
+      async () => 'page',
+      (profile) => [graphScope(profile, 'Mail.ReadBasic')],
+    );
     await signInInBrowser(granted.url);
     await rig.waitFor((status) => status.phase === 'signed-in' && !status.problem);
     const watching = await watcher.start({ printerId: 'p', expectedSender: null });

@@ -6,7 +6,7 @@
  * also releases MSAL's loopback listener, and a sign-in nobody finishes is given up after a
  * limit, so the listener does not hold its port until the wizard quits.
  */
-import { graphScope } from '../../../shared/cloud-profiles';
+import { graphScope, type CloudProfile } from '../../../shared/cloud-profiles';
 import type { BrowserSignInStarted, SignInStatus } from '../../../shared/contract/signin';
 import { ProblemError } from '../../common/problem-error';
 import { flowNetwork } from './flow-network';
@@ -21,9 +21,15 @@ interface BrowserFlow extends FlowGate {
   done: Promise<void>;
 }
 
+/** The scopes one browser sign-in asks for, given the cloud profile in use. */
+export type ScopesFor = (profile: CloudProfile) => string[];
+
 export interface BrowserFlows {
-  /** `permissions`: Graph permissions to ask for instead of the app's static ones (incremental consent). */
-  start(open: OpenSignInPage, permissions?: readonly string[]): Promise<BrowserSignInStarted>;
+  /**
+   * `scopesFor`: the scopes to ask for instead of the app's static ones (incremental consent),
+   * from the cloud profile in use (Graph's resource, or Exchange's admin resource).
+   */
+  start(open: OpenSignInPage, scopesFor?: ScopesFor): Promise<BrowserSignInStarted>;
   cancel(): void;
 }
 
@@ -59,10 +65,7 @@ export function createBrowserFlows(context: SignInContext): BrowserFlows {
     });
   }
 
-  async function start(
-    open: OpenSignInPage,
-    permissions?: readonly string[],
-  ): Promise<BrowserSignInStarted> {
+  async function start(open: OpenSignInPage, scopesFor?: ScopesFor): Promise<BrowserSignInStarted> {
     const current = await context.sessionForSignIn();
     context.cancelFlows();
     state.lastProblem = null;
@@ -88,9 +91,9 @@ export function createBrowserFlows(context: SignInContext): BrowserFlows {
     );
     const outcome = flowApp
       .acquireTokenInteractive({
-        scopes: permissions?.length
-          ? permissions.map((permission) => graphScope(current.cloud.profile, permission))
-          : [graphScope(current.cloud.profile, '.default')],
+        scopes: scopesFor?.(current.cloud.profile) ?? [
+          graphScope(current.cloud.profile, '.default'),
+        ],
         openBrowser: async (url) => {
           started.redirect = loopbackRedirectOf(url);
           announce({ url, via: await open(url) });

@@ -29,9 +29,12 @@ export function resolveCloud(
   choice: { accountKind: AccountKind; cloud: MicrosoftCloud },
 ): ResolvedCloud {
   const base = cloudProfileFor(choice.accountKind, choice.cloud);
-  const origins = (profile: CloudProfile): string[] => [
+  // The extra CA covers the hosts the file or the practice world names, never one of
+  // Microsoft's own that it left as it was (the Exchange admin endpoint is named separately).
+  const origins = (profile: CloudProfile, overrides: Partial<CloudProfile>): string[] => [
     new URL(profile.authorityHost).origin,
     new URL(profile.graphBaseUrl).origin,
+    ...(overrides.exchangeAdminUrl ? [new URL(overrides.exchangeAdminUrl).origin] : []),
   ];
   if (sources.practice) {
     const profile = { ...base, ...sources.practice.overrides };
@@ -39,7 +42,7 @@ export function resolveCloud(
       label: 'practice',
       profile,
       ca: sources.practice.ca,
-      trustedOrigins: origins(profile),
+      trustedOrigins: origins(profile, sources.practice.overrides),
       problem: null,
     };
   }
@@ -58,7 +61,7 @@ export function resolveCloud(
       label: 'custom',
       profile,
       ca: sources.custom.ca,
-      trustedOrigins: origins(profile),
+      trustedOrigins: origins(profile, sources.custom.overrides),
       problem: null,
     };
   }

@@ -12,7 +12,7 @@
  */
 import type { BrowserSignInStarted, SignInStatus } from '../../../shared/contract/signin';
 import type { TokenSource } from '../token-source';
-import { createBrowserFlows, type OpenSignInPage } from './browser-flow';
+import { createBrowserFlows, type OpenSignInPage, type ScopesFor } from './browser-flow';
 import { createDeviceCodeFlows } from './device-code-flow';
 import { checkRoleOf } from './role-check';
 import { accessToken, createSignInContext, restore, type SignInServiceOptions } from './session';
@@ -29,8 +29,8 @@ export interface SignInService extends TokenSource {
    */
   startBrowserSignIn(
     open: OpenSignInPage,
-    /** Graph permissions to ask for instead of the app's static ones (incremental consent). */
-    permissions?: readonly string[],
+    /** The scopes to ask for instead of the app's static ones (incremental consent). */
+    scopesFor?: ScopesFor,
   ): Promise<BrowserSignInStarted>;
   cancel(): Promise<SignInStatus>;
   signOut(): Promise<SignInStatus>;
@@ -60,7 +60,7 @@ export function createSignInService(options: SignInServiceOptions): SignInServic
     async start() {
       return deviceCode.start(await context.sessionForSignIn());
     },
-    startBrowserSignIn: (open, permissions) => browser.start(open, permissions),
+    startBrowserSignIn: (open, scopesFor) => browser.start(open, scopesFor),
     async cancel() {
       context.cancelFlows();
       state.lastProblem = null;

@@ -1,0 +1,154 @@
+/**
+ * The practice Exchange admin endpoint: POST /adminapi/beta/{tenant}/InvokeCommand, as the
+ * ExchangeOnlineManagement PowerShell module calls it, for the two cmdlets "Do it for me" uses
+ * (Get-CASMailbox, Set-CASMailbox with SmtpClientAuthenticationDisabled). It reads and writes
+ * the practice switch `smtpAuthMailbox`, so the practice Exchange's SMTP answer follows, and
+ * the practice admin center shows the change.
+ *
+ * Sources for the shapes: the request body {"CmdletInput": {"CmdletName", "Parameters"}} and
+ * the answer {"value": [...]} as public clients of this endpoint send and read them (CIPP's
+ * New-ExoRequest, CISA ScubaGear's Invoke-ExoCommand); the headers X-ResponseFormat and
+ * X-AnchorMailbox likewise. Best guesses (no published wording): the texts of the 401 and 403
+ * answers, and that the account needs the Exchange Administrator or Global Administrator role
+ * (Set-CASMailbox's own permission table names the Exchange Administrator's role groups).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import https from 'node:https';
+import type { CloudProfile } from '../../shared/cloud-profiles';
+import { listenOnLoopback, readBody, sendJson } from './practice-http';
+import {
+  globalAdministrator,
+  practiceAccounts,
+  practiceDomain,
+  practiceTenantId,
+} from './practice-tenant/accounts';
+import type { PracticeContext, PracticePart } from './practice-world';
+
+export const practiceExchangeAdminPartName = 'exchange-admin';
+/** The resource of Exchange Online's admin endpoint (what the Exchange.Manage token is for). */
+export const practiceExchangeAdminResource = 'https://outlook.office365.com';
+const exchangeAdministratorRoleId = '29232cdf-9323-42fd-ade2-1d097af3e4de';
+
+export interface PracticeExchangeAdmin extends PracticePart {
+  /** Every cmdlet the wizard ran, newest last, for the practice admin center and the tests. */
+  commands(): { cmdlet: string; by: string; at: string }[];
+}
+
+/** The endpoint's error shape, as public clients read it (error.code, error.message). */
+const failure = (code: string, message: string) => ({
+  error: { code, message, details: [{ code, message }] },
+});
+
+export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
+  let server: https.Server | null = null;
+  let origin = '';
+  let context: PracticeContext | null = null;
+  const log: { cmdlet: string; by: string; at: string }[] = [];
+
+  const casMailbox = (upn: string) => {
+    const setting = context?.settings().smtpAuthMailbox ?? 'organization-setting';
+    return {
+      Identity: upn.split('@')[0],
+      PrimarySmtpAddress: upn,
+      SmtpClientAuthenticationDisabled: setting === 'on' ? false : setting === 'off' ? true : null,
+    };
+  };
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin);
+    const match = /^\/adminapi\/beta\/([^/]+)\/InvokeCommand$/.exec(url.pathname);
+    if (request.method !== 'POST' || !match) {
+      sendJson(response, 404, failure('NotFound', 'The requested resource was not found.'));
+      return;
+    }
+    const tenant = decodeURIComponent(match[1] ?? '');
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const claims = bearer ? context?.tokens.verify(bearer) : null;
+    if (
+      !claims ||
+      claims.aud !== practiceExchangeAdminResource ||
+      claims.tid !== practiceTenantId ||
+      !claims.scp.split(' ').includes('Exchange.Manage') ||
+      (tenant !== practiceDomain && tenant !== practiceTenantId)
+    ) {
+      sendJson(response, 401, failure('Unauthorized', 'The access token is not valid.'));
+      return;
+    }
+    const account = practiceAccounts.find((candidate) => candidate.oid === claims.oid);
+    const mayManage = account?.roles.some(
+      (role) =>
+        role.roleTemplateId === globalAdministrator.roleTemplateId ||
+        role.roleTemplateId === exchangeAdministratorRoleId,
+    );
+    if (!account || !mayManage) {
+      sendJson(
+        response,
+        403,
+        failure('Forbidden', "The user isn't assigned a role that can run this cmdlet."),
+      );
+      return;
+    }
+    type CmdletInput = { CmdletName?: unknown; Parameters?: Record<string, unknown> };
+    let input: CmdletInput | undefined;
+    try {
+      const parsed = JSON.parse((await readBody(request, 64 * 1024)) ?? '') as {
+        CmdletInput?: CmdletInput;
+      };
+      input = parsed.CmdletInput;
+    } catch {
+      input = undefined;
+    }
+    const identity = String(input?.Parameters?.['Identity'] ?? '').toLowerCase();
+    const mailbox = practiceAccounts.find((candidate) => candidate.upn === identity);
+    if (!input || !mailbox) {
+      sendJson(response, 400, failure('BadRequest', "The operation couldn't be performed."));
+      return;
+    }
+    log.push({ cmdlet: String(input.CmdletName), by: account.upn, at: new Date().toISOString() });
+    if (input.CmdletName === 'Get-CASMailbox') {
+      sendJson(response, 200, { value: [casMailbox(mailbox.upn)] });
+      return;
+    }
+    if (input.CmdletName === 'Set-CASMailbox' && context) {
+      const disabled = input.Parameters?.['SmtpClientAuthenticationDisabled'];
+      context.set(
+        'smtpAuthMailbox',
+        disabled === false ? 'on' : disabled === true ? 'off' : 'organization-setting',
+      );
+      // A Set-* cmdlet answers an empty list (and warnings, when it has any).
+      sendJson(response, 200, { '@odata.context': `${origin}/adminapi/beta/$metadata`, value: [] });
+      return;
+    }
+    sendJson(response, 400, failure('BadRequest', 'The cmdlet is not available.'));
+  }
+
+  const part: PracticeExchangeAdmin = {
+    name: practiceExchangeAdminPartName,
+    async start(started) {
+      context = started;
+      server = https.createServer(
+        { key: started.certificate.key, cert: started.certificate.cert },
+        (request, response) => {
+          handle(request, response).catch(() => {
+            if (!response.headersSent) sendJson(response, 500, failure('InternalError', 'Error'));
+          });
+        },
+      );
+      origin = `https://127.0.0.1:${await listenOnLoopback(server)}`;
+    },
+    profile(): Partial<CloudProfile> {
+      return {
+        exchangeAdminUrl: `${origin}/adminapi/beta`,
+        exchangeAdminResource: practiceExchangeAdminResource,
+      };
+    },
+    commands: () => [...log],
+    async stop() {
+      if (!server) return;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server?.close(() => resolve()));
+      server = null;
+    },
+  };
+  return part;
+}
