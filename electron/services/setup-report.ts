@@ -200,6 +200,26 @@ export function buildSetupReport(input: ReportInput): SetupReport {
       : `<p>${fill('lapse.noPrinter', { date: formatDay(signInLapsesOn(date), language) })}</p>`
   }<p>${text(word('lapse.ifLapsed'), 600)}</p></section>`;
 
+  // What the wizard changed in Microsoft 365 for the person, with who and when ("Do it for me").
+  const changeLines = progress.adminChanges
+    .map((change) => {
+      const line = fill(`changes.${change.kind}`, {
+        at: formatUtcTime(new Date(change.at), language),
+        mailbox: change.target,
+        before: word(`changes.setting.${change.before}`),
+        after: word(`changes.setting.${change.after}`),
+        by: change.by,
+      });
+      const undone = change.undoneAt
+        ? ` ${fill('changes.undone', { undoneAt: formatUtcTime(new Date(change.undoneAt), language) })}`
+        : '';
+      return `<li>${line}${undone}</li>`;
+    })
+    .join('');
+  const changesSection = changeLines
+    ? `<h2>${text(word('changes.title'))}</h2><ul class="changes">${changeLines}</ul>`
+    : '';
+
   const html = `<!doctype html>
 <html lang="${escapeHtml(language)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -219,6 +239,7 @@ ${input.practice ? `<p class="practice">${text(word('report.practice'))}</p>` : 
 <tr><th scope="row">${text(word('report.mailbox'))}</th><td>${text(mailbox ?? word('done.unknown'))}</td></tr>
 <tr><th scope="row">${text(word('report.server'))}</th><td>${text(`${input.smtp.host}:${input.smtp.port}`)}</td></tr></table>
 <h2>${text(word('report.checksTitle'))}</h2><table class="checks">${checkRows}</table>
+${changesSection}
 <h2>${text(word('report.printersTitle'))}</h2>${printerSections}
 <h2>${text(word('report.attentionTitle'))}</h2>${needsAttention ? `<ul class="attention-list">${needsAttention}</ul>` : ''}${lapseNote}
 <footer>${fill('report.footer', { product: input.product })}</footer>

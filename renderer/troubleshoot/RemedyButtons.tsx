@@ -7,6 +7,7 @@ import {
   type MailCheckRun,
   type TenantChecksRun,
 } from '../checks/exchange-checks';
+import { TurnOnSmtpAuth } from '../checks/TurnOnSmtpAuth';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useReadyState, useWizard } from '../store/wizard-store';
 import { BrowserSignIn } from './BrowserSignIn';
@@ -18,6 +19,7 @@ const organizationOnly = new Set<RemedyAction>([
   'run-security-defaults-check',
   'prepare-exchange',
   'browser-sign-in',
+  'turn-on-smtp-auth',
 ]);
 
 const mailActions = new Set<RemedyAction>(['run-exchange-check', 'run-send-check']);
@@ -41,6 +43,7 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
   const [pressed, setPressed] = useState<'mail' | 'tenant' | null>(null);
   const [running, setRunning] = useState<RemedyAction | null>(null);
   const [browserSignIn, setBrowserSignIn] = useState(false);
+  const [doItForMe, setDoItForMe] = useState(false);
   const personal = progress.accountKind === 'personal';
   const shown = actions.filter((action) => !personal || !organizationOnly.has(action));
   if (shown.length === 0) return null;
@@ -84,6 +87,9 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
       case 'browser-sign-in':
         setBrowserSignIn(true);
         return;
+      case 'turn-on-smtp-auth':
+        setDoItForMe(true);
+        return;
       case 'sign-in-again':
         hide();
         goTo('sign-in');
@@ -122,6 +128,7 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
       </div>
       {outcome && <OutcomeView outcome={outcome} />}
       {browserSignIn && <BrowserSignIn />}
+      {doItForMe && <TurnOnSmtpAuth />}
     </div>
   );
 }

@@ -43,7 +43,12 @@ const progress: Progress = {
 };
 
 function build(words: Record<string, string> = {}) {
-  return buildSetupReport({
+  const input = buildInput();
+  return buildSetupReport({ ...input, words: { ...input.words, ...words } });
+}
+
+function buildInput(): Parameters<typeof buildSetupReport>[0] {
+  return {
     progress,
     account: { username: 'scanner@contoso.example', tenantName: `Contoso ${hostile}` },
     smtp: { host: 'smtp.office365.com', port: 587 },
@@ -56,10 +61,9 @@ function build(words: Record<string, string> = {}) {
       'lapse.basis.signed-in': '{{printer}} signed in on {{from}}: after {{date}} <b>x</b>',
       'lapse.ifLapsed': 'If it lapsed, sign in again in Web Config.',
       'report.created': 'Created {{date}}',
-      ...words,
     },
     now: new Date('2026-11-23T12:34:00Z'),
-  });
+  };
 }
 
 describe('setup report', () => {
@@ -113,6 +117,41 @@ describe('setup report', () => {
     expect(report.html).toContain('signed in on November 23, 2026: after February 21, 2027');
     expect(report.html).toContain('Any scan to email renews it &lt;b&gt;x&lt;/b&gt;');
     expect(report.html).toContain('If it lapsed, sign in again in Web Config.');
+  });
+
+  it('lists the changes the wizard made, with who and when, and an undo', () => {
+    const { html } = buildSetupReport({
+      ...buildInput(),
+      progress: {
+        ...progress,
+        adminChanges: [
+          {
+            id: 'c1',
+            kind: 'mailbox-smtp-auth',
+            target: `scanner@contoso.example${hostile}`,
+            before: 'organization',
+            after: 'on',
+            by: 'admin@contoso.example',
+            at: '2026-12-07T10:00:00.000Z',
+            undoneAt: '2026-12-07T10:05:00.000Z',
+          },
+        ],
+      },
+      words: {
+        ...buildInput().words,
+        'changes.title': 'Changes the wizard made',
+        'changes.mailbox-smtp-auth': '{{at}}: {{mailbox}} from {{before}} to {{after}}, by {{by}}.',
+        'changes.undone': 'Undone {{undoneAt}}.',
+        'changes.setting.organization': 'the organization’s setting',
+        'changes.setting.on': 'on',
+      },
+    });
+    expect(html).toContain('<h2>Changes the wizard made</h2>');
+    expect(html).toMatch(
+      /December 7, 2026 at 10:00\sAM UTC: scanner@contoso\.example&lt;img src=x onerror=alert\(1\)&gt; from the organization’s setting to on, by admin@contoso\.example\. Undone December 7, 2026 at 10:05\sAM UTC\./u,
+    );
+    // Without a change, no section.
+    expect(build().html).not.toContain('Changes the wizard made');
   });
 
   it('is written whole, or not at all where it cannot be written (even as root)', async () => {

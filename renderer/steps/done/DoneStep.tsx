@@ -6,6 +6,7 @@ import { fieldAlternatives, statusFieldIds } from '../../../shared/printer-setup
 import type { Problem } from '../../../shared/problem';
 import { problemCatalogue, type ProblemId } from '../../../shared/problems/index';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { adminChangeReportWords } from '../../checks/admin-change-words';
 import { deliveryReportWords } from '../../delivery/report-words';
 import { useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
@@ -57,6 +58,7 @@ function useReportWords(): () => ReportWords {
       }
     }
     Object.assign(words, deliveryReportWords(t));
+    Object.assign(words, adminChangeReportWords(t));
     words['answer.match'] = t('printer:sheet.matches');
     words['value.current-status'] = t('printer:sheet.values.signed-in');
     words['value.certificate-validation'] = t('printer:sheet.values.enable');

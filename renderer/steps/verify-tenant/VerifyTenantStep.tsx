@@ -4,6 +4,8 @@ import { tenantCheckIds, type TenantCheckId } from '../../../shared/contract/exc
 import { checkTestAddress } from '../../../shared/exchange/test-address';
 import { problem, type Problem } from '../../../shared/problem';
 import { fixingStep } from '../../../shared/problems/index';
+import { remediesFor } from '../../../shared/troubleshoot/remedies';
+import { TurnOnSmtpAuth } from '../../checks/TurnOnSmtpAuth';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { CopyButton } from '../../components/CopyButton';
@@ -40,6 +42,7 @@ export function VerifyTenantStep() {
   const tenantRunning = tenant.running;
   const tenantResults = finishedTenantChecks(tenant.last);
   const tenantFailure = tenant.last?.state === 'failed' ? tenant.last.problem : null;
+  const [doItForMe, setDoItForMe] = useState(false);
   const addressId = useId();
   const addressHintId = useId();
   const server = setup ? `${setup.smtpHost}:${setup.smtpPort}` : '';
@@ -143,6 +146,17 @@ export function VerifyTenantStep() {
           <p className="server-reply">
             <span className="field-label">{t('verify.reply')}</span> <code>{reply}</code>
           </p>
+        )}
+        {shownProblem && remediesFor(shownProblem.id).includes('turn-on-smtp-auth') && (
+          <div className="do-it-for-me-offer">
+            {doItForMe ? (
+              <TurnOnSmtpAuth />
+            ) : (
+              <button type="button" className="primary" onClick={() => setDoItForMe(true)}>
+                {t('doItForMe.offer')}
+              </button>
+            )}
+          </div>
         )}
         {shownProblem && fixingStep(shownProblem.id) === 'prepare-exchange' && (
           <p>

@@ -1,0 +1,190 @@
+/**
+ * "Do it for me": SMTP AUTH for the signed-in mailbox, turned on by the wizard. It reads and
+ * shows the current setting first, says what will change and what it costs, asks to confirm,
+ * then main changes it, reads it back, records it and re-runs the real SMTP AUTH check; Undo
+ * puts back what was read. The permission (Exchange.Manage) is asked for here, not at sign-in.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Reply } from '../../shared/contract';
+import type { MailboxSmtpAuth, MailboxSmtpAuthFix } from '../../shared/contract/exchange';
+import type { Problem } from '../../shared/problem';
+import { ProblemNotice } from '../components/ProblemNotice';
+import { useMainValue, useWizard } from '../store/wizard-store';
+
+type Phase =
+  | { kind: 'reading' }
+  | { kind: 'needs-permission'; asked: boolean }
+  | { kind: 'read'; current: MailboxSmtpAuth }
+  | { kind: 'changing'; current: MailboxSmtpAuth }
+  | { kind: 'changed'; fix: MailboxSmtpAuthFix }
+  | { kind: 'undone'; current: MailboxSmtpAuth }
+  | { kind: 'failed'; problem: Problem };
+
+export function TurnOnSmtpAuth() {
+  const { t } = useTranslation('exchange');
+  const ask = useWizard((store) => store.ask);
+  const signIn = useMainValue('signIn');
+  const [phase, setPhase] = useState<Phase>({ kind: 'reading' });
+  const [undoing, setUndoing] = useState(false);
+
+  const show = (reply: Reply<MailboxSmtpAuth>): void => {
+    if (reply.ok) setPhase({ kind: 'read', current: reply.value });
+    else if (reply.problem.id === 'exchange-admin-consent-missing') {
+      setPhase({ kind: 'needs-permission', asked: false });
+    } else setPhase({ kind: 'failed', problem: reply.problem });
+  };
+  /** Asks main for the setting as Exchange has it now and shows it (or why not). */
+  const read = async (): Promise<void> => {
+    setPhase({ kind: 'reading' });
+    show(await ask('readMailboxSmtpAuth', {}));
+  };
+
+  // Read once when the panel opens (it starts as "reading"); later reads are the person's.
+  useEffect(() => {
+    let open = true;
+    void ask('readMailboxSmtpAuth', {}).then((reply) => open && show(reply));
+    return () => {
+      open = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Allowed in the browser: the sign-in says signed in again; read at once (no second click).
+  const signInPhase = signIn.status === 'ready' ? signIn.value.phase : null;
+  const signInProblem = signIn.status === 'ready' ? signIn.value.problem : null;
+  const readOnGrant = useRef(false);
+  useEffect(() => {
+    if (!readOnGrant.current || signInPhase !== 'signed-in' || signInProblem) return;
+    readOnGrant.current = false;
+    void read();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [signInPhase, signInProblem]);
+
+  const allow = async (): Promise<void> => {
+    const reply = await ask('allowExchangeChanges', {});
+    if (!reply.ok) return setPhase({ kind: 'failed', problem: reply.problem });
+    setPhase({ kind: 'needs-permission', asked: true });
+    readOnGrant.current = true;
+    if (reply.value.via === 'page') window.open(reply.value.url, '_blank', 'noopener,noreferrer');
+  };
+
+  const change = async (current: MailboxSmtpAuth): Promise<void> => {
+    setPhase({ kind: 'changing', current });
+    const reply = await ask('turnOnMailboxSmtpAuth', {});
+    setPhase(
+      reply.ok ? { kind: 'changed', fix: reply.value } : { kind: 'failed', problem: reply.problem },
+    );
+  };
+
+  const undo = async (fix: MailboxSmtpAuthFix): Promise<void> => {
+    if (!fix.change) return;
+    setUndoing(true);
+    const reply = await ask('undoAdminChange', { id: fix.change.id });
+    setUndoing(false);
+    if (!reply.ok) return setPhase({ kind: 'failed', problem: reply.problem });
+    setPhase({
+      kind: 'undone',
+      current: { mailbox: reply.value.target, setting: reply.value.before },
+    });
+  };
+
+  const declined =
+    phase.kind === 'needs-permission' && signInProblem?.id === 'signin-consent-declined';
+
+  return (
+    <section className="do-it-for-me" aria-labelledby="do-it-for-me-title">
+      <h4 id="do-it-for-me-title">{t('doItForMe.title')}</h4>
+      <p className="hint">{t('doItForMe.endpointNote')}</p>
+      <div role="status" aria-live="polite">
+        {phase.kind === 'reading' && <p>{t('doItForMe.reading')}</p>}
+        {phase.kind === 'changing' && (
+          <p>{t('doItForMe.changing', { mailbox: phase.current.mailbox })}</p>
+        )}
+        {phase.kind === 'changed' && <Changed fix={phase.fix} />}
+        {phase.kind === 'undone' && (
+          <p>
+            {t('doItForMe.undone', {
+              mailbox: phase.current.mailbox,
+              setting: t(`doItForMe.setting.${phase.current.setting}`),
+            })}
+          </p>
+        )}
+      </div>
+      {phase.kind === 'needs-permission' && (
+        <div>
+          <p>{t('doItForMe.permission')}</p>
+          {declined && <ProblemNotice problem={{ id: 'signin-consent-declined' }} />}
+          <button type="button" className="primary" onClick={() => void allow()}>
+            {phase.asked ? t('doItForMe.allowAgain') : t('doItForMe.allow')}
+          </button>
+        </div>
+      )}
+      {phase.kind === 'read' && (
+        <div>
+          <p>
+            {t('doItForMe.now', {
+              mailbox: phase.current.mailbox,
+              setting: t(`doItForMe.setting.${phase.current.setting}`),
+            })}
+          </p>
+          {phase.current.setting === 'on' ? (
+            <p>{t('doItForMe.alreadyOn')}</p>
+          ) : (
+            <>
+              <p>{t('doItForMe.willChange', { mailbox: phase.current.mailbox })}</p>
+              <p>{t('doItForMe.cost')}</p>
+              <p>{t('doItForMe.undoNote')}</p>
+            </>
+          )}
+          <button type="button" className="primary" onClick={() => void change(phase.current)}>
+            {phase.current.setting === 'on'
+              ? t('doItForMe.checkAgain')
+              : t('doItForMe.confirm', { mailbox: phase.current.mailbox })}
+          </button>
+        </div>
+      )}
+      {phase.kind === 'changed' && phase.fix.change && (
+        <button type="button" disabled={undoing} onClick={() => void undo(phase.fix)}>
+          {t('doItForMe.undo')}
+        </button>
+      )}
+      {phase.kind === 'failed' && (
+        <div>
+          <ProblemNotice problem={phase.problem} />
+          <button type="button" onClick={() => void read()}>
+            {t('doItForMe.readAgain')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Changed({ fix }: { fix: MailboxSmtpAuthFix }) {
+  const { t } = useTranslation('exchange');
+  const change = fix.change;
+  return (
+    <>
+      {change ? (
+        <p>
+          {t('doItForMe.changed', {
+            mailbox: change.target,
+            before: t(`doItForMe.setting.${change.before}`),
+            by: change.by,
+          })}
+        </p>
+      ) : (
+        <p>{t('doItForMe.alreadyOn')}</p>
+      )}
+      {fix.check?.passed ? (
+        <p className="notice notice-success">{t('doItForMe.proven')}</p>
+      ) : (
+        <>
+          <p>{t('doItForMe.notYet', { count: Math.max(1, Math.round(fix.waitedSeconds / 60)) })}</p>
+          {fix.check?.problem && <ProblemNotice problem={fix.check.problem} />}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+/**
+ * The setup report's words for the changes the wizard made in Microsoft 365 ("Do it for me");
+ * electron/services/setup-report.ts fills the placeholders with each change's own values.
+ */
+import type { TFunction } from 'i18next';
+import type { ReportWords } from '../../shared/contract/printer';
+import { mailboxSmtpAuthSettings } from '../../shared/model';
+
+/** Placeholders stay as they are, for the main process to fill. */
+const kept = Object.fromEntries(
+  ['at', 'mailbox', 'before', 'after', 'by', 'undoneAt'].map((name) => [name, `{{${name}}}`]),
+);
+
+export function adminChangeReportWords(t: TFunction): ReportWords {
+  const words: ReportWords = {
+    'changes.title': t('exchange:doItForMe.report.title'),
+    'changes.mailbox-smtp-auth': t('exchange:doItForMe.report.line', {
+      ...kept,
+      interpolation: { escapeValue: false },
+    }),
+    'changes.undone': t('exchange:doItForMe.report.undone', {
+      ...kept,
+      interpolation: { escapeValue: false },
+    }),
+  };
+  for (const setting of mailboxSmtpAuthSettings) {
+    words[`changes.setting.${setting}`] = t(`exchange:doItForMe.setting.${setting}`);
+  }
+  return words;
+}
