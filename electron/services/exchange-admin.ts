@@ -229,6 +229,8 @@ export function createExchangeAdmin(options: ExchangeAdminOptions): ExchangeAdmi
       await set(change.target, change.before);
       const undone = { ...change, undoneAt: now().toISOString() };
       await record(undone);
+      // The board said "passed" because of the change: check again so it says what is true now.
+      await options.checkMail().catch(() => null);
       return undone;
     },
   };

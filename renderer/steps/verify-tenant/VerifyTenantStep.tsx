@@ -147,7 +147,9 @@ export function VerifyTenantStep() {
             <span className="field-label">{t('verify.reply')}</span> <code>{reply}</code>
           </p>
         )}
-        {shownProblem && remediesFor(shownProblem.id).includes('turn-on-smtp-auth') && (
+        {/* Once opened it stays: the check it runs will pass, and the problem go away. */}
+        {(doItForMe ||
+          (shownProblem && remediesFor(shownProblem.id).includes('turn-on-smtp-auth'))) && (
           <div className="do-it-for-me-offer">
             {doItForMe ? (
               <TurnOnSmtpAuth />
