@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../shared/contract';
 import type { TenantCheckId } from '../../shared/contract/exchange';
-import type { Problem } from '../../shared/problem';
+import type { Problem, ProblemId } from '../../shared/problem';
+import { linkAddress, problemLinks } from '../../shared/problems/links';
 import type { RemedyAction } from '../../shared/troubleshoot/remedies';
 import {
   useMailCheck,
@@ -10,8 +11,9 @@ import {
   type MailCheckRun,
   type TenantChecksRun,
 } from '../checks/exchange-checks';
+import { AdminPageButton } from '../components/AdminPageButton';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useReadyState, useWizard } from '../store/wizard-store';
+import { useMainValue, useReadyState, useWizard } from '../store/wizard-store';
 import { BrowserSignIn } from './BrowserSignIn';
 import { clockTime } from './clock-time';
 import { useTroubleshoot } from './troubleshoot-store';
@@ -54,7 +56,14 @@ function finishedRun<Request, Result>(
  * diagnosis, or from before a fix, never shows under a new one. The other buttons take the
  * user to the step that fixes it.
  */
-export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] }) {
+export function RemedyButtons({
+  actions,
+  withLinks = false,
+}: {
+  actions: readonly RemedyAction[];
+  /** Where no diagnosis lists them: the admin pages where a found problem is fixed. */
+  withLinks?: boolean;
+}) {
   const { t, i18n } = useTranslation('troubleshoot');
   const { progress } = useReadyState();
   const goTo = useWizard((store) => store.goTo);
@@ -148,7 +157,7 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
               time: clockTime(check.finishedAt, i18n.language),
             })}
           </p>
-          <OutcomeView outcome={check.outcome} />
+          <OutcomeView outcome={check.outcome} withLinks={withLinks} />
         </div>
       ))}
       {browserSignIn && <BrowserSignIn />}
@@ -156,12 +165,30 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
   );
 }
 
-function OutcomeView({ outcome }: { outcome: Outcome }) {
+function OutcomeView({ outcome, withLinks }: { outcome: Outcome; withLinks: boolean }) {
   return outcome.kind === 'mail' ? (
     <MailOutcome run={outcome.run} />
   ) : (
-    <TenantOutcome run={outcome.run} />
+    <TenantOutcome run={outcome.run} withLinks={withLinks} />
   );
+}
+
+/** The admin pages where this problem is fixed (Conditional Access policies, for example). */
+function FixLinks({ problemId }: { problemId: ProblemId }) {
+  const { t } = useTranslation('troubleshoot');
+  const setup = useMainValue('exchangeSetup');
+  const keys = problemLinks(problemId).filter((key) => key !== 'webConfig');
+  return keys.map((key) => (
+    <AdminPageButton
+      key={key}
+      url={
+        setup.status === 'ready'
+          ? (linkAddress(key, setup.value.adminPages, null) ?? undefined)
+          : undefined
+      }
+      label={t(`link.${key}`)}
+    />
+  ));
 }
 
 function MailOutcome({ run }: { run: MailCheckRun }) {
@@ -180,7 +207,7 @@ function MailOutcome({ run }: { run: MailCheckRun }) {
   return result.problem ? <ProblemNotice problem={result.problem} /> : null;
 }
 
-function TenantOutcome({ run }: { run: TenantChecksRun }) {
+function TenantOutcome({ run, withLinks }: { run: TenantChecksRun; withLinks: boolean }) {
   const { t } = useTranslation('troubleshoot');
   if (run.state === 'failed') return <ProblemNotice problem={run.problem} />;
   if (run.state === 'running') return null;
@@ -204,6 +231,7 @@ function TenantOutcome({ run }: { run: TenantChecksRun }) {
               ))}
             </ul>
           )}
+          {withLinks && result.problem && <FixLinks problemId={result.problem.id} />}
         </div>
       ))}
     </div>
