@@ -306,6 +306,25 @@ test('each diagnosis shows only the checks it ran, with when; a new one or reope
   await openFromTopBar(page);
   await expect(page.getByTestId('diagnosis-meaning')).toHaveCount(0);
   await expect(ranAt).toHaveCount(0);
+
+  // In Ukrainian: the check names itself and its time in the person's words.
+  await page.getByRole('banner').getByRole('combobox').selectOption('uk');
+  const uk = words('uk', 'troubleshoot') as unknown as {
+    explain: string;
+    kind: Record<string, string>;
+    action: Record<string, string>;
+    check: { ranAt: string; name: Record<string, string> };
+  };
+  await page.getByRole('radio', { name: uk.kind['cannot-sign-in'] }).check();
+  await page.getByRole('button', { name: uk.explain }).click();
+  await page.getByRole('button', { name: uk.action['run-ca-check'] }).click();
+  await expect(ranAt).toHaveText(
+    new RegExp(
+      `^${fill(uk.check.ranAt, { check: uk.check.name['run-ca-check'] ?? '?', time: '\\d\\d:\\d\\d:\\d\\d' })}$`,
+    ),
+  );
+  await expectNoAxeViolations(page, 'troubleshooter: a check with its time, uk');
+  await screenshot(page, 'uk/troubleshoot-check-ran-at');
   await callApi(request, wizard, 'signOut', {});
 });
 
