@@ -9,7 +9,26 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { DeliveredMessage } from './practice-exchange';
 import { escapeHtml, sendPracticePage } from './practice-http';
+import {
+  globalAdministrator,
+  practiceAccounts,
+  practiceGroups,
+  practiceTenantPartName,
+  type PracticeTenant,
+} from './practice-tenant';
 import type { PracticeContext } from './practice-world';
+
+/** The practice groups by object id, for the names the admin center shows. */
+const groupNames = new Map<string, string>(
+  Object.entries(practiceGroups).map(([name, id]) => [id, name]),
+);
+
+/** How the Entra admin center's policy list words a policy's state ("Enable policy"). */
+const policyStateWords: Record<string, string> = {
+  enabled: 'On',
+  enabledForReportingButNotEnforced: 'Report-only',
+  disabled: 'Off',
+};
 
 export function createPracticeAdminCenter(
   context: PracticeContext,
@@ -56,7 +75,82 @@ export function createPracticeAdminCenter(
       else context.set('smtpAuthMailbox', form.get('authenticatedSmtp') === 'on' ? 'on' : 'off');
     } else if (setting === 'security-defaults') {
       context.set('securityDefaults', form.get('enabled') === 'yes' ? 'on' : 'off');
+    } else if (setting === 'ca-exclude') {
+      // Users > Exclude > Users and groups: one account or group, left out or included again.
+      const tenant = context.part<PracticeTenant>(practiceTenantPartName);
+      const policy = tenant?.deviceCodePolicy();
+      const [kind, id] = (form.get('member') ?? '').split(':');
+      if (!tenant || !policy || policy.id !== form.get('policy') || !id) return;
+      if (kind !== 'user' && kind !== 'group') return;
+      const known =
+        kind === 'user'
+          ? practiceAccounts.some((account) => account.oid === id)
+          : groupNames.has(id);
+      if (known)
+        tenant.setPolicyExclusion(policy.id, { kind, id }, form.get('action') !== 'include');
     }
+  }
+
+  /** The policy list and the one policy's users, with its Exclude control, by name. */
+  function conditionalAccess(
+    form: (setting: string, back: string, inner: string) => string,
+  ): string {
+    const policy = context.part<PracticeTenant>(practiceTenantPartName)?.deviceCodePolicy();
+    if (!policy) return '<p>No policies.</p>';
+    const back = '/entra/conditional-access';
+    const name = escapeHtml(policy.displayName);
+    const users = policy.conditions.users;
+    const userName = (oid: string): string => {
+      const account = practiceAccounts.find((candidate) => candidate.oid === oid);
+      return account ? `${account.name} (${account.upn})` : oid;
+    };
+    const excluded = [
+      ...users.excludeUsers.map((oid) => ({ member: `user:${oid}`, label: userName(oid) })),
+      ...users.excludeGroups.map((id) => ({
+        member: `group:${id}`,
+        label: `${groupNames.get(id) ?? id} (group)`,
+      })),
+    ];
+    const roles = users.excludeRoles.map((id) =>
+      id === globalAdministrator.roleTemplateId ? globalAdministrator.displayName : id,
+    );
+    const hidden = `<input type="hidden" name="policy" value="${escapeHtml(policy.id)}">`;
+    const excludedList =
+      excluded.length + roles.length === 0
+        ? '<p>Excluded: none</p>'
+        : `<ul aria-label="Excluded">${excluded
+            .map(
+              ({ member, label }) =>
+                `<li>${escapeHtml(label)} ${form(
+                  'ca-exclude',
+                  back,
+                  `${hidden}<input type="hidden" name="member" value="${escapeHtml(member)}"><input type="hidden" name="action" value="include"><button type="submit" aria-label="Remove ${escapeHtml(label)}">Remove</button>`,
+                )}</li>`,
+            )
+            .join('')}${roles
+            .map((role) => `<li>Directory roles: ${escapeHtml(role)}</li>`)
+            .join('')}</ul>`;
+    const options = [
+      ...practiceAccounts.map(
+        (account) =>
+          `<option value="user:${escapeHtml(account.oid)}">${escapeHtml(`${account.name} (${account.upn})`)}</option>`,
+      ),
+      ...[...groupNames].map(
+        ([id, group]) =>
+          `<option value="group:${escapeHtml(id)}">${escapeHtml(`${group} (group)`)}</option>`,
+      ),
+    ].join('');
+    return `<table><thead><tr><th scope="col">Policy name</th><th scope="col">State</th></tr></thead>
+<tbody><tr><td>${name}</td><td>${policyStateWords[policy.state] ?? escapeHtml(policy.state)}</td></tr></tbody></table>
+<h3>${name}</h3>
+<p>Users: Include: All users</p>
+<h4>Exclude</h4>${excludedList}
+${form(
+  'ca-exclude',
+  back,
+  `${hidden}<label>Users and groups <select name="member">${options}</select></label> <button type="submit">Exclude</button>`,
+)}
+<p>Target resources: All resources. Conditions: Authentication flows: Device code flow. Grant: Block access.</p>`;
   }
 
   function page(path: string): string {
@@ -108,7 +202,7 @@ ${form(
 )}
 <p class="state">Security defaults: ${settings.securityDefaults === 'on' ? 'enabled' : 'disabled'}</p></section>
 <section id="conditional-access"${current('/entra/conditional-access')}><h2>Conditional Access</h2><p class="path">Entra ID &gt; Conditional Access &gt; Policies</p>
-<p>Practice policy: ${escapeHtml(settings.conditionalAccess)}. Change it with the practice switches in the wizard.</p></section>
+${conditionalAccess(form)}</section>
 <section id="inbox"><h2>Practice mailbox: delivered test messages</h2>${inbox ? `<ol>${inbox}</ol>` : '<p>No message delivered yet.</p>'}</section></main>
 </body></html>`;
   }

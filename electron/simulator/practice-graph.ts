@@ -9,10 +9,8 @@
  * "What If" call can be made unavailable to exercise the fallback. It applies to the tenant
  * check routes only, so the sign-in's own Graph calls (/me, roles) keep working.
  */
-import type { PracticeSettings } from '../../shared/practice';
 import {
-  globalAdministrator,
-  practiceGroups,
+  excludesAccount,
   type GraphRoute,
   type PracticeAccount,
   type PracticeTenant,
@@ -33,72 +31,6 @@ const policyReaderRoles = new Set([
   '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
   'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', // Conditional Access Administrator
 ]);
-
-const blockDeviceCode = {
-  id: '3f0c6f3e-2b1d-4a53-9b5e-5d1f2c9a0b11',
-  displayName: 'Block device code flow',
-  state: 'enabled',
-} as const;
-const managedPolicy = {
-  id: '9a1b7c2d-4e5f-4a6b-8c7d-0e1f2a3b4c5d',
-  displayName: 'Microsoft-managed: Block device code flow',
-} as const;
-
-/** Who each practice policy leaves out (Graph's conditionalAccessUsers exclude lists). */
-const deviceCodePolicies = {
-  'block-device-code': { ...blockDeviceCode, excludeGroups: [], excludeRoles: [] },
-  'block-except-group': {
-    ...blockDeviceCode,
-    excludeGroups: [practiceGroups['Device code flow exceptions']],
-    excludeRoles: [],
-  },
-  'block-except-role': {
-    ...blockDeviceCode,
-    excludeGroups: [],
-    excludeRoles: [globalAdministrator.roleTemplateId],
-  },
-  'managed-report-only': {
-    ...managedPolicy,
-    state: 'enabledForReportingButNotEnforced',
-    excludeGroups: [],
-    excludeRoles: [],
-  },
-  'managed-on': { ...managedPolicy, state: 'enabled', excludeGroups: [], excludeRoles: [] },
-} as const;
-
-/**
- * A conditionalAccessPolicy as Graph returns it (resources/conditionalaccesspolicy: conditions
- * users/applications/authenticationFlows, grantControls with builtInControls).
- */
-function policyFor(settings: PracticeSettings) {
-  if (settings.conditionalAccess === 'none') return null;
-  const { excludeGroups, excludeRoles, ...policy } = deviceCodePolicies[settings.conditionalAccess];
-  return {
-    ...policy,
-    conditions: {
-      users: {
-        includeUsers: ['All'],
-        excludeUsers: [],
-        includeGroups: [],
-        excludeGroups: [...excludeGroups] as string[],
-        includeRoles: [],
-        excludeRoles: [...excludeRoles] as string[],
-      },
-      applications: { includeApplications: ['All'], excludeApplications: [] },
-      authenticationFlows: { transferMethods: 'deviceCodeFlow' },
-    },
-    grantControls: { operator: 'OR', builtInControls: ['block'] },
-  };
-}
-
-/** Whether the policy leaves this account out, by its groups (transitive) or its roles. */
-function excludes(policy: NonNullable<ReturnType<typeof policyFor>>, account: PracticeAccount) {
-  const { excludeGroups, excludeRoles } = policy.conditions.users;
-  return (
-    account.groups.some((group) => excludeGroups.includes(practiceGroups[group])) ||
-    account.roles.some((role) => excludeRoles.includes(role.roleTemplateId))
-  );
-}
 
 const canReadPolicies = (account: PracticeAccount): boolean =>
   account.roles.some((role) => policyReaderRoles.has(role.roleTemplateId));
@@ -209,7 +141,7 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
       }
       const deviceCode =
         parsed.signInConditions?.authenticationFlow?.transferMethod === 'deviceCodeFlow';
-      const policy = policyFor(context.settings());
+      const policy = tenant.deviceCodePolicy();
       return {
         status: 200,
         body: {
@@ -217,11 +149,11 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
             ? [
                 {
                   ...policy,
-                  policyApplies: deviceCode && !excludes(policy, caller.account),
+                  policyApplies: deviceCode && !excludesAccount(policy, caller.account),
                   // whatIfAnalysisReasons: why a policy does not apply.
                   analysisReasons: !deviceCode
                     ? 'authenticationFlow'
-                    : excludes(policy, caller.account)
+                    : excludesAccount(policy, caller.account)
                       ? 'users'
                       : 'none',
                 },
@@ -259,7 +191,7 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
     '/identity/conditionalAccess/policies',
     { permission: 'Policy.Read.All', policyReader: true, premium: true },
     () => {
-      const policy = policyFor(context.settings());
+      const policy = tenant.deviceCodePolicy();
       return { status: 200, body: { value: policy ? [policy] : [] } };
     },
   );

@@ -102,6 +102,8 @@ export function createPracticePrinterPanel(options: {
   identity: () => PrinterMailIdentity | null;
   /** Keeps the new refresh token the tenant hands out with each refresh (they rotate). */
   rememberRefreshToken: (token: string) => void;
+  /** Microsoft refused the printer's sign-in for good (expired, revoked): it must sign in again. */
+  signInLapsed: () => void;
 }): PracticePrinterPanel {
   const log: PanelJob[] = [];
   let lastTo = '';
@@ -165,6 +167,8 @@ export function createPracticePrinterPanel(options: {
       return { token, account: identity.account };
     }
     const description = answer.body['error_description'];
+    // invalid_grant ends the sign-in (RFC 6749 §5.2); busy or throttled answers do not.
+    if (answer.body['error'] === 'invalid_grant') options.signInLapsed();
     return {
       code: '361',
       detail: typeof description === 'string' ? description.slice(0, 300) : 'Sign-in expired.',

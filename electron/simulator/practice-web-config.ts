@@ -164,6 +164,13 @@ export function createPracticeWebConfig(options: {
     rememberRefreshToken: (token) => {
       if (refreshToken !== null) refreshToken = token;
     },
+    // After error 361 Web Config offers Sign In again, the fix the guide gives (best guess: no
+    // capture shows what an Epson's page says after its sign-in expired).
+    signInLapsed: () => {
+      refreshToken = null;
+      signIn = { state: 'none' };
+      if (committed) committed = { ...committed, signedIn: false, account: '' };
+    },
   });
 
   const smtpEndpoint = (): { host: string; port: number } => {

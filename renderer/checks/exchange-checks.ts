@@ -11,17 +11,18 @@ import type {
   TenantCheckResult,
 } from '../../shared/contract/exchange';
 import { tenantCheckIds } from '../../shared/contract/exchange';
+import type { Reply } from '../../shared/contract';
 import type { CheckRuns } from '../../shared/contract/journey';
 import { useMainValue, useWizard } from '../store/wizard-store';
 
 export type MailCheckRun = NonNullable<CheckRuns['mailCheck']>;
 export type TenantChecksRun = NonNullable<CheckRuns['tenantChecks']>;
 
-/** The last mail check (null before the first), and how to run one. */
+/** The last mail check (null before the first), and how to run one (its own answer). */
 export function useMailCheck(): {
   last: MailCheckRun | null;
   running: boolean;
-  run(request: MailCheckRequest): Promise<void>;
+  run(request: MailCheckRequest): Promise<Reply<MailCheckResult>>;
 } {
   const runs = useMainValue('checkRuns');
   const runMailCheck = useWizard((store) => store.runMailCheck);
@@ -29,8 +30,8 @@ export function useMailCheck(): {
   return {
     last,
     running: last?.state === 'running',
-    // The outcome arrives as the check's last run (main pushes it); nothing to keep here.
-    run: async (request) => void (await runMailCheck(request)),
+    // The outcome also arrives as the check's last run (main pushes it) for every screen.
+    run: (request) => runMailCheck(request),
   };
 }
 
@@ -38,7 +39,7 @@ export function useMailCheck(): {
 export function useTenantChecks(): {
   last: TenantChecksRun | null;
   running: boolean;
-  run(checks: readonly TenantCheckId[]): Promise<void>;
+  run(checks: readonly TenantCheckId[]): Promise<Reply<TenantCheckResult[]>>;
 } {
   const runs = useMainValue('checkRuns');
   const runTenantChecks = useWizard((store) => store.runTenantChecks);
@@ -46,8 +47,7 @@ export function useTenantChecks(): {
   return {
     last,
     running: last?.state === 'running',
-    run: async (checks) =>
-      void (await runTenantChecks(tenantCheckIds.filter((id) => checks.includes(id)))),
+    run: (checks) => runTenantChecks(tenantCheckIds.filter((id) => checks.includes(id))),
   };
 }
 

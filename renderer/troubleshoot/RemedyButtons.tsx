@@ -1,5 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Reply } from '../../shared/contract';
+import type { TenantCheckId } from '../../shared/contract/exchange';
+import type { Problem, ProblemId } from '../../shared/problem';
+import { linkAddress, problemLinks } from '../../shared/problems/links';
 import type { RemedyAction } from '../../shared/troubleshoot/remedies';
 import {
   useMailCheck,
@@ -8,9 +12,11 @@ import {
   type TenantChecksRun,
 } from '../checks/exchange-checks';
 import { TurnOnSmtpAuth } from '../checks/TurnOnSmtpAuth';
+import { AdminPageButton } from '../components/AdminPageButton';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useReadyState, useWizard } from '../store/wizard-store';
+import { useMainValue, useReadyState, useWizard } from '../store/wizard-store';
 import { BrowserSignIn } from './BrowserSignIn';
+import { clockTime } from './clock-time';
 import { useTroubleshoot } from './troubleshoot-store';
 
 /** Remedies that only make sense for an organization (work or school account). */
@@ -23,24 +29,50 @@ const organizationOnly = new Set<RemedyAction>([
 ]);
 
 const mailActions = new Set<RemedyAction>(['run-exchange-check', 'run-send-check']);
-const tenantActions = new Set<RemedyAction>(['run-ca-check', 'run-security-defaults-check']);
 
 type Outcome = { kind: 'mail'; run: MailCheckRun } | { kind: 'tenant'; run: TenantChecksRun };
 
+/** One check this diagnosis ran: which, what it answered, and when it finished. */
+interface CheckRan {
+  action: RemedyAction;
+  outcome: Outcome;
+  finishedAt: Date;
+}
+
+/** The check's answer as a finished run, the way main keeps a last run. */
+function finishedRun<Request, Result>(
+  request: Request,
+  reply: Reply<Result>,
+):
+  | { state: 'done'; request: Request; result: Result }
+  | { state: 'failed'; request: Request; problem: Problem } {
+  return reply.ok
+    ? { state: 'done', request, result: reply.value }
+    : { state: 'failed', request, problem: reply.problem };
+}
+
 /**
  * The buttons that act on a diagnosis: the wizard's own checks run here (the same checks as
- * the "Check Exchange Online" step) and their last run shows in place, as main keeps it (also
- * the step's, and on the status board); the others take the user to the step that fixes it.
+ * the "Check Exchange Online" step, whose last run main keeps for the step and the board) and
+ * this diagnosis shows only what it ran itself, with the time: a result from an earlier
+ * diagnosis, or from before a fix, never shows under a new one. The other buttons take the
+ * user to the step that fixes it.
  */
-export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] }) {
-  const { t } = useTranslation('troubleshoot');
+export function RemedyButtons({
+  actions,
+  withLinks = false,
+}: {
+  actions: readonly RemedyAction[];
+  /** Where no diagnosis lists them: the admin pages where a found problem is fixed. */
+  withLinks?: boolean;
+}) {
+  const { t, i18n } = useTranslation('troubleshoot');
   const { progress } = useReadyState();
   const goTo = useWizard((store) => store.goTo);
   const hide = useTroubleshoot((store) => store.hide);
   const mail = useMailCheck();
   const tenant = useTenantChecks();
-  // Which of the two checks this diagnosis last pressed (by default the one it offers).
-  const [pressed, setPressed] = useState<'mail' | 'tenant' | null>(null);
+  const [ran, setRan] = useState<CheckRan[]>([]);
   const [running, setRunning] = useState<RemedyAction | null>(null);
   const [browserSignIn, setBrowserSignIn] = useState(false);
   const [doItForMe, setDoItForMe] = useState(false);
@@ -48,31 +80,28 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
   const shown = actions.filter((action) => !personal || !organizationOnly.has(action));
   if (shown.length === 0) return null;
 
-  const kind =
-    pressed ??
-    (shown.some((action) => mailActions.has(action))
-      ? 'mail'
-      : shown.some((action) => tenantActions.has(action))
-        ? 'tenant'
-        : null);
-  const outcome: Outcome | null =
-    kind === 'mail' && mail.last && mail.last.state !== 'running'
-      ? { kind: 'mail', run: mail.last }
-      : kind === 'tenant' && tenant.last && tenant.last.state !== 'running'
-        ? { kind: 'tenant', run: tenant.last }
-        : null;
   const busy = running !== null || mail.running || tenant.running;
+
+  const runCheck = async (action: RemedyAction): Promise<Outcome> => {
+    if (mailActions.has(action)) {
+      // The send check mails the signed-in mailbox itself: refusals at MAIL FROM or DATA show.
+      const request = { sendTest: action === 'run-send-check' };
+      return { kind: 'mail', run: finishedRun(request, await mail.run(request)) };
+    }
+    const checks: TenantCheckId[] =
+      action === 'run-ca-check' ? ['conditional-access'] : ['security-defaults'];
+    return { kind: 'tenant', run: finishedRun({ checks }, await tenant.run(checks)) };
+  };
 
   const runChecks = async (action: RemedyAction): Promise<void> => {
     setRunning(action);
-    if (mailActions.has(action)) {
-      setPressed('mail');
-      // The send check mails the signed-in mailbox itself: refusals at MAIL FROM or DATA show.
-      await mail.run({ sendTest: action === 'run-send-check' });
-    } else {
-      setPressed('tenant');
-      await tenant.run(action === 'run-ca-check' ? ['conditional-access'] : ['security-defaults']);
-    }
+    // Its earlier answer goes at once: only the new one may show under this check.
+    setRan((before) => before.filter((check) => check.action !== action));
+    const outcome = await runCheck(action);
+    setRan((before) => [
+      ...before.filter((check) => check.action !== action),
+      { action, outcome, finishedAt: new Date() },
+    ]);
     setRunning(null);
   };
 
@@ -126,19 +155,47 @@ export function RemedyButtons({ actions }: { actions: readonly RemedyAction[] })
       <div role="status" aria-live="polite">
         {busy && <p>{t('check.running')}</p>}
       </div>
-      {outcome && <OutcomeView outcome={outcome} />}
+      {ran.map((check) => (
+        <div key={check.action} className="remedy-ran" data-testid="remedy-ran">
+          <p className="hint" data-testid="remedy-ran-at">
+            {t('check.ranAt', {
+              check: t(`check.name.${check.action}`),
+              time: clockTime(check.finishedAt, i18n.language),
+            })}
+          </p>
+          <OutcomeView outcome={check.outcome} withLinks={withLinks} />
+        </div>
+      ))}
       {browserSignIn && <BrowserSignIn />}
       {doItForMe && <TurnOnSmtpAuth />}
     </div>
   );
 }
 
-function OutcomeView({ outcome }: { outcome: Outcome }) {
+function OutcomeView({ outcome, withLinks }: { outcome: Outcome; withLinks: boolean }) {
   return outcome.kind === 'mail' ? (
     <MailOutcome run={outcome.run} />
   ) : (
-    <TenantOutcome run={outcome.run} />
+    <TenantOutcome run={outcome.run} withLinks={withLinks} />
   );
+}
+
+/** The admin pages where this problem is fixed (Conditional Access policies, for example). */
+function FixLinks({ problemId }: { problemId: ProblemId }) {
+  const { t } = useTranslation('troubleshoot');
+  const setup = useMainValue('exchangeSetup');
+  const keys = problemLinks(problemId).filter((key) => key !== 'webConfig');
+  return keys.map((key) => (
+    <AdminPageButton
+      key={key}
+      url={
+        setup.status === 'ready'
+          ? (linkAddress(key, setup.value.adminPages, null) ?? undefined)
+          : undefined
+      }
+      label={t(`link.${key}`)}
+    />
+  ));
 }
 
 function MailOutcome({ run }: { run: MailCheckRun }) {
@@ -157,7 +214,7 @@ function MailOutcome({ run }: { run: MailCheckRun }) {
   return result.problem ? <ProblemNotice problem={result.problem} /> : null;
 }
 
-function TenantOutcome({ run }: { run: TenantChecksRun }) {
+function TenantOutcome({ run, withLinks }: { run: TenantChecksRun; withLinks: boolean }) {
   const { t } = useTranslation('troubleshoot');
   if (run.state === 'failed') return <ProblemNotice problem={run.problem} />;
   if (run.state === 'running') return null;
@@ -181,6 +238,7 @@ function TenantOutcome({ run }: { run: TenantChecksRun }) {
               ))}
             </ul>
           )}
+          {withLinks && result.problem && <FixLinks problemId={result.problem.id} />}
         </div>
       ))}
     </div>

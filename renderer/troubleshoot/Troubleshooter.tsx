@@ -13,7 +13,15 @@ import { useTroubleshoot } from './troubleshoot-store';
  */
 export function Troubleshooter() {
   const view = useTroubleshoot((store) => store.view);
-  return view === 'troubleshoot' ? <Diagnose /> : <GuidePage guide={view} />;
+  const opening = useTroubleshoot((store) => store.opening);
+  return view === 'troubleshoot' ? <Diagnose key={opening} /> : <GuidePage guide={view} />;
+}
+
+/** One diagnosis: what was recognised, from what, and its number (each one starts clean). */
+interface Found {
+  recognition: Recognition;
+  given: string;
+  number: number;
 }
 
 function Diagnose() {
@@ -21,8 +29,8 @@ function Diagnose() {
   const hide = useTroubleshoot((store) => store.hide);
   const start = useTroubleshoot((store) => store.start);
   const heading = useRef<HTMLHeadingElement>(null);
-  const [found, setFound] = useState<{ recognition: Recognition; given: string } | null>(
-    start ? { recognition: start, given: '' } : null,
+  const [found, setFound] = useState<Found | null>(
+    start ? { recognition: start, given: '', number: 0 } : null,
   );
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -31,8 +39,15 @@ function Diagnose() {
         {t('title')}
       </h2>
       <p className="step-purpose">{t('intro')}</p>
-      <SymptomForm onRecognised={(recognition, given) => setFound({ recognition, given })} />
-      {found && <Diagnosis recognition={found.recognition} given={found.given} />}
+      <SymptomForm
+        onRecognised={(recognition, given) =>
+          setFound((before) => ({ recognition, given, number: (before?.number ?? 0) + 1 }))
+        }
+      />
+      {/* A new diagnosis is a new element: no check result or open panel of the last one stays. */}
+      {found && (
+        <Diagnosis key={found.number} recognition={found.recognition} given={found.given} />
+      )}
       <GuideLinks />
       <div className="step-nav">
         <button type="button" onClick={hide}>

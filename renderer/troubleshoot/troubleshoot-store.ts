@@ -13,17 +13,21 @@ interface TroubleshootState {
   view: TroubleshootView;
   /** A problem to explain at once (Done's "if it lapsed"), instead of asking what was seen. */
   start: Recognition | null;
+  /** Goes up with every opening, so each one starts clean (no diagnosis, no check results). */
+  opening: number;
   show(view?: TroubleshootView): void;
   /** Opens the troubleshooter on one problem's explanation. */
   explain(start: Recognition): void;
   hide(): void;
 }
 
-export const useTroubleshoot = create<TroubleshootState>((set) => ({
+export const useTroubleshoot = create<TroubleshootState>((set, get) => ({
   open: false,
   view: 'troubleshoot',
   start: null,
-  show: (view = 'troubleshoot') => set({ open: true, view, start: null }),
-  explain: (start) => set({ open: true, view: 'troubleshoot', start }),
+  opening: 0,
+  show: (view = 'troubleshoot') =>
+    set({ open: true, view, start: null, opening: get().opening + 1 }),
+  explain: (start) => set({ open: true, view: 'troubleshoot', start, opening: get().opening + 1 }),
   hide: () => set({ open: false, view: 'troubleshoot', start: null }),
 }));

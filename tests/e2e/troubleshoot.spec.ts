@@ -229,6 +229,105 @@ test('without What If, the policy check resolves exclusions by group and by role
   await callApi(request, wizard, 'signOut', {});
 });
 
+test('each diagnosis shows only the checks it ran, with when; a new one or reopening starts clean', async ({
+  page,
+  request,
+  wizard,
+}) => {
+  await signInThroughApi(request, wizard);
+  const practice = (id: string, value: string) =>
+    callApi(request, wizard, 'setPracticeSwitch', { id, value });
+  await practice('conditionalAccess', 'block-device-code');
+  await openWizard(page, wizard);
+  await openFromTopBar(page);
+  const ranAt = page.getByTestId('remedy-ran-at');
+  const outcome = page.getByTestId('remedy-outcome');
+  // Every check a diagnosis ran, whatever it answered.
+  const ran = page.getByTestId('remedy-ran');
+  const blocks =
+    'The Conditional Access policy "Block device code flow" blocks the printer\'s sign-in.';
+  const browserPanel = page.getByRole('heading', { name: 'Sign in through the browser' });
+
+  // "Nobody can sign in": the policy check finds the block; the browser sign-in opens.
+  await page.getByRole('radio', { name: 'Nobody can sign in' }).check();
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await expectDiagnosis(page, 'en', 'troubleshoot', 'cannot-sign-in');
+  await expect(ranAt).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check the Conditional Access policies now' }).click();
+  await expect(outcome).toContainText(blocks);
+  await expect(ranAt).toHaveText(/^The Conditional Access policies: checked at \d\d:\d\d:\d\d/);
+  await page.getByRole('button', { name: 'Sign in through the browser instead' }).click();
+  await expect(browserPanel).toBeVisible();
+  await screenshot(page, 'en/troubleshoot-fresh-1-cannot-sign-in');
+
+  // Error 361 next: none of that stays under it.
+  await page.getByRole('radio', { name: /An error code in the printer's job history/ }).check();
+  await page.getByRole('textbox', { name: 'Error code' }).fill('361');
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await expectDiagnosis(page, 'en', 'troubleshoot', 'job-error-361');
+  await expect(ran).toHaveCount(0);
+  await expect(ranAt).toHaveCount(0);
+  await expect(page.getByText(blocks)).toHaveCount(0);
+  await expect(browserPanel).toHaveCount(0);
+  await expectNoAxeViolations(page, 'troubleshooter: 361 after a diagnosis');
+  await screenshot(page, 'en/troubleshoot-fresh-2-361');
+
+  // The policy is gone; a pasted 550 5.7.30 starts clean too, and its own check shows.
+  await practice('conditionalAccess', 'none');
+  await paste(
+    page,
+    'A reply from the mail server (for example 535 5.7.139 …)',
+    "The server's reply, as shown",
+    '550 5.7.30 Basic authentication is not supported for Client Submission. [BN9PR03CA0170.namprd03.prod.outlook.com 2026-12-01T09:00:00.000Z 08DD0000]',
+  );
+  await expectDiagnosis(page, 'en', 'exchange', 'smtp-basic-auth-retired');
+  await expect(ran).toHaveCount(0);
+  await expect(browserPanel).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check the login to Exchange Online now' }).click();
+  await expect(ranAt).toHaveText(/^The login to Exchange Online: checked at /);
+  // The practice organization starts with SMTP AUTH off: that is this check's own answer.
+  await expect(ran).toContainText(
+    words('en', 'exchange').problems['smtp-auth-disabled-tenant']?.title ?? '?',
+  );
+  await expect(page.getByText(blocks)).toHaveCount(0);
+  await screenshot(page, 'en/troubleshoot-fresh-3-5.7.30');
+
+  // "Nobody can sign in" again: nothing from the first time; its check now finds nothing.
+  await page.getByRole('radio', { name: 'Nobody can sign in' }).check();
+  await page.getByRole('button', { name: 'Explain' }).click();
+  await expect(ran).toHaveCount(0);
+  await expect(ranAt).toHaveCount(0);
+  await page.getByRole('button', { name: 'Check the Conditional Access policies now' }).click();
+  await expect(outcome).toContainText("Nothing found that blocks the printer's sign-in.");
+  await expect(ran).toHaveCount(1);
+
+  // Closed and opened again: no diagnosis at all.
+  await page.getByRole('button', { name: 'Back to the wizard' }).click();
+  await openFromTopBar(page);
+  await expect(page.getByTestId('diagnosis-meaning')).toHaveCount(0);
+  await expect(ranAt).toHaveCount(0);
+
+  // In Ukrainian: the check names itself and its time in the person's words.
+  await page.getByRole('banner').getByRole('combobox').selectOption('uk');
+  const uk = words('uk', 'troubleshoot') as unknown as {
+    explain: string;
+    kind: Record<string, string>;
+    action: Record<string, string>;
+    check: { ranAt: string; name: Record<string, string> };
+  };
+  await page.getByRole('radio', { name: uk.kind['cannot-sign-in'] }).check();
+  await page.getByRole('button', { name: uk.explain }).click();
+  await page.getByRole('button', { name: uk.action['run-ca-check'] }).click();
+  await expect(ranAt).toHaveText(
+    new RegExp(
+      `^${fill(uk.check.ranAt, { check: uk.check.name['run-ca-check'] ?? '?', time: '\\d\\d:\\d\\d:\\d\\d' })}$`,
+    ),
+  );
+  await expectNoAxeViolations(page, 'troubleshooter: a check with its time, uk');
+  await screenshot(page, 'uk/troubleshoot-check-ran-at');
+  await callApi(request, wizard, 'signOut', {});
+});
+
 test('junk is said plainly not to be recognised', async ({ page, wizard }) => {
   await openWizard(page, wizard);
   await openFromTopBar(page);

@@ -16,6 +16,8 @@ import {
 } from '../support/exchange-harness';
 import { createPracticeTokenSource } from '../support/practice-token-source';
 import {
+  practiceAccounts,
+  practiceGroups,
   practiceTenantPartName,
   type PracticeTenant,
 } from '../../electron/simulator/practice-tenant';
@@ -310,4 +312,29 @@ test("Graph tokens are asked for the cloud's own Graph resource", async () => {
 test('one practice Graph: the tenant checks and the sign-in use the same practice tenant', () => {
   const tenant = harness.world.part<PracticeTenant>(practiceTenantPartName);
   expect(harness.profile().graphBaseUrl).toBe(tenant?.graphBaseUrl);
+});
+
+test('the administrator excludes the account (or its group) from the policy: the block is gone', async () => {
+  const tenant = harness.world.part<PracticeTenant>(practiceTenantPartName);
+  const admin = practiceAccounts.find((account) => account.upn === 'admin@contoso.example');
+  if (!tenant || !admin) throw new Error('no practice tenant');
+  for (const graph of ['works', 'what-if-unavailable'] as const) {
+    for (const member of [
+      { kind: 'user', id: admin.oid },
+      { kind: 'group', id: practiceGroups.IT },
+    ] as const) {
+      configure({ graph, conditionalAccess: 'block-device-code' });
+      const [before] = await harness.tenantChecks().run(['conditional-access']);
+      expect(before).toMatchObject({ state: 'failed', problem: { id: 'ca-blocks-device-code' } });
+      const policy = tenant.deviceCodePolicy();
+      if (!policy) throw new Error('no policy');
+      tenant.setPolicyExclusion(policy.id, member, true);
+      const [after] = await harness.tenantChecks().run(['conditional-access']);
+      expect(after, `${graph} ${member.kind}`).toMatchObject({ state: 'passed', problem: null });
+      // Included again, it blocks again.
+      tenant.setPolicyExclusion(policy.id, member, false);
+      const [again] = await harness.tenantChecks().run(['conditional-access']);
+      expect(again).toMatchObject({ state: 'failed', problem: { id: 'ca-blocks-device-code' } });
+    }
+  }
 });

@@ -13,7 +13,11 @@ import { createClientIdStore } from '../../electron/services/signin/client-id';
 import { resolveCloud } from '../../electron/services/signin/cloud';
 import { ProblemError } from '../../electron/common/problem-error';
 import { createPracticeKeychain } from '../../electron/simulator/practice-keychain';
-import { practiceClientIds } from '../../electron/simulator/practice-tenant';
+import {
+  practiceAccounts,
+  practiceClientIds,
+  practiceGroups,
+} from '../../electron/simulator/practice-tenant';
 import type { PracticeSwitchValue } from '../../shared/practice';
 import {
   approveOnPage,
@@ -319,6 +323,59 @@ describe('remembering the sign-in', () => {
       expect(status.problem?.id).toBe(problemId);
       expect(store.items.size).toBe(0);
       rig.world.set('tenant', 'normal');
+    }
+  });
+
+  test('signing in again clears an expired sign-in, with the switch still set', async () => {
+    rig = await startSignInRig({ configDir: configDir() });
+    await approveOnPage(rig.tenant.pageOrigin, (await rig.service.start()).prompt?.userCode ?? '');
+    await rig.waitFor((status) => status.phase === 'signed-in');
+    for (const scenario of ['refresh-expired', 'tokens-revoked', 'sign-in-frequency'] as const) {
+      rig.world.set('tenant', scenario);
+      const lapsed = rig.newService(rig.store);
+      expect((await lapsed.status()).phase).toBe('signed-out');
+      // The person signs in again, as the wizard says: the new sign-in's refresh works.
+      await approveOnPage(rig.tenant.pageOrigin, (await lapsed.start()).prompt?.userCode ?? '');
+      await expect.poll(async () => (await lapsed.status()).phase).toBe('signed-in');
+      const later = rig.newService(rig.store);
+      expect((await later.status()).phase).toBe('signed-in');
+      await expect(
+        later.getAccessToken(['https://outlook.office.com/SMTP.Send']),
+      ).resolves.toBeTruthy();
+    }
+    rig.world.set('tenant', 'normal');
+  });
+
+  test('an account excluded from the policy (itself or by group) signs in with a code', async () => {
+    for (const member of ['user', 'group'] as const) {
+      rig = await startSignInRig({
+        configDir: configDir(),
+        initial: { tenant: 'device-code-blocked' },
+      });
+      const blocked = await approveOnPage(
+        rig.tenant.pageOrigin,
+        (await rig.service.start()).prompt?.userCode ?? '',
+      );
+      expect(blocked).toContain('AADSTS53003');
+      await rig.waitFor((status) => status.phase === 'signed-out');
+      const policy = rig.tenant.deviceCodePolicy();
+      expect(policy?.displayName).toBe('Block device code flow');
+      const admin = practiceAccounts.find((account) => account.upn === 'admin@contoso.example');
+      rig.tenant.setPolicyExclusion(
+        policy?.id ?? '',
+        member === 'user'
+          ? { kind: 'user', id: admin?.oid ?? '' }
+          : { kind: 'group', id: practiceGroups['Device code flow exceptions'] },
+        true,
+      );
+      await approveOnPage(
+        rig.tenant.pageOrigin,
+        (await rig.service.start()).prompt?.userCode ?? '',
+      );
+      const done = await rig.waitFor((status) => status.phase === 'signed-in');
+      expect(done.account?.username).toBe('admin@contoso.example');
+      await rig.stop();
+      rig = null;
     }
   });
 

@@ -20,6 +20,7 @@ import type { CloudProfile } from '../../../shared/cloud-profiles';
 import { listenOnLoopback, sendJson } from '../practice-http';
 import type { PracticePart } from '../practice-world';
 import { practiceResources, practiceTenantPartName, type PracticeApp } from './accounts';
+import { deviceCodePolicy, setExclusion, type DeviceCodePolicy } from './conditional-access';
 import { addStandardGraphRoutes } from './graph-host';
 import { handlePage } from './page-flow';
 import {
@@ -46,6 +47,7 @@ export {
   type PracticeApp,
   type PracticeRole,
 } from './accounts';
+export { excludesAccount, type DeviceCodePolicy } from './conditional-access';
 export type { GraphAnswer, GraphCaller, GraphRoute, PracticeTenantOptions } from './state';
 
 export interface DeviceCodeStats {
@@ -68,6 +70,14 @@ export interface PracticeTenant extends PracticePart {
   stats(userCode: string): DeviceCodeStats | null;
   /** Whether an app has tenant-wide consent (the "on behalf of your organization" box). */
   hasTenantWideConsent(clientId: string): boolean;
+  /** The Conditional Access policy for the device code flow in force, as Graph returns it. */
+  deviceCodePolicy(): DeviceCodePolicy | null;
+  /** Leaves a user or a group (object ids) out of a policy, or includes it again. */
+  setPolicyExclusion(
+    policyId: string,
+    member: { kind: 'user' | 'group'; id: string },
+    excluded: boolean,
+  ): void;
   /** Forgets every consent and refresh token (a fresh tenant). */
   reset(): void;
 }
@@ -88,6 +98,15 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     },
     async start(practiceContext) {
       state.context = practiceContext;
+      let { tenant: tenantSwitch, conditionalAccess } = practiceContext.settings();
+      practiceContext.onChange((settings) => {
+        // Another situation starts from its policy as shipped, without earlier exclusions.
+        if (settings.tenant !== tenantSwitch || settings.conditionalAccess !== conditionalAccess) {
+          state.policyExclusions.clear();
+        }
+        if (settings.tenant !== tenantSwitch) state.tenantSwitchSetAt = Date.now();
+        ({ tenant: tenantSwitch, conditionalAccess } = settings);
+      });
       const serverError = (response: http.ServerResponse) => () => {
         if (!response.headersSent) sendJson(response, 500, { error: 'server_error' });
       };
@@ -132,6 +151,12 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     },
     hasTenantWideConsent(clientId) {
       return (state.consents.get(clientId)?.tenantWide.size ?? 0) > 0;
+    },
+    deviceCodePolicy() {
+      return state.context ? deviceCodePolicy(state, state.context.settings()) : null;
+    },
+    setPolicyExclusion(policyId, member, excluded) {
+      setExclusion(state, policyId, member, excluded);
     },
     reset() {
       state.consents.clear();

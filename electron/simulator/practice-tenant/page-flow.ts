@@ -23,6 +23,7 @@ import {
   returnToApp,
   startAuthorize,
 } from './authorize-flow';
+import { policyLetsThrough } from './conditional-access';
 import { afterSignInScenarios, failureOf, type OAuthFailure } from './entra-failures';
 import { accountForm, codeForm, hidden, page, passwordForm } from './sign-in-pages';
 import {
@@ -79,8 +80,10 @@ function afterPassword(
 ): void {
   const { grant } = flow;
   const current = scenarioOf(state);
-  // A policy that blocks the device code flow does not block the authorization code flow.
-  const blocks = !(grant.authorize && current === 'device-code-blocked');
+  // A policy that blocks the device code flow does not block the authorization code flow, nor
+  // an account the administrator excluded from the policy (Users > Exclude).
+  const blocks =
+    !(grant.authorize && current === 'device-code-blocked') && !policyLetsThrough(state, account);
   if (afterSignInScenarios.has(current) && blocks) {
     failOnPage(response, grant, failureOf(current));
     return;

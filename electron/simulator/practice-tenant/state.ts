@@ -10,6 +10,7 @@ import type https from 'node:https';
 import type { Socket } from 'node:net';
 import type { PracticeContext } from '../practice-world';
 import { printerApp, wizardApp, type PracticeAccount, type PracticeApp } from './accounts';
+import type { PolicyExclusions } from './conditional-access';
 import type { OAuthFailure, TenantScenario } from './entra-failures';
 
 /** A device-code sign-in, or a browser sign-in (`authorize` set) on its way through the pages. */
@@ -52,6 +53,8 @@ export interface AuthorizationCode {
 export interface RefreshGrant {
   account: PracticeAccount;
   app: PracticeApp;
+  /** When the person signed in (kept through rotation): a later lapse ends this sign-in only. */
+  signedInAt: number;
 }
 
 /** One person's way through the sign-in pages (code → account → password → consent). */
@@ -119,6 +122,13 @@ export interface TenantState {
   readonly graphRoutes: Map<string, GraphRoute>;
   /** Sockets held open by the `not-answering` scenario, destroyed on stop. */
   readonly heldSockets: Set<Socket>;
+  /**
+   * When the `tenant` switch last changed: a refresh scenario (expired, revoked, sign-in
+   * frequency) ends the sign-ins made before then; signing in again after it works, as in Entra.
+   */
+  tenantSwitchSetAt: number;
+  /** Accounts and groups the trainee left out of a Conditional Access policy, by policy id. */
+  readonly policyExclusions: Map<string, PolicyExclusions>;
   context: PracticeContext | null;
   identityServer: https.Server | null;
   pageServer: http.Server | null;
@@ -146,6 +156,8 @@ export function createTenantState(options: PracticeTenantOptions): TenantState {
     consents: new Map(),
     graphRoutes: new Map(),
     heldSockets: new Set(),
+    tenantSwitchSetAt: Date.now(),
+    policyExclusions: new Map(),
     context: null,
     identityServer: null,
     pageServer: null,

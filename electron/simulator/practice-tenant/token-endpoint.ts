@@ -135,11 +135,21 @@ export async function handleIdentity(
       );
       return;
     }
-    if (refreshScenarios.has(current)) {
+    // Only the sign-ins made before the switch lapse: Entra ends a refresh token that expired,
+    // was revoked or is past the sign-in frequency, and "the app must ... sign in again"
+    // (learn.microsoft.com/entra/identity-platform/refresh-tokens, "Token expiry"); the new
+    // sign-in's tokens work (Revoke-EntraUserAllRefreshToken: refreshTokensValidFromDateTime).
+    if (refreshScenarios.has(current) && grant.signedInAt <= state.tenantSwitchSetAt) {
       sendOAuthError(response, failureOf(current), correlationId);
       return;
     }
-    const issued = issueTokens(state, app, grant.account, scopesOf(form.get('scope')));
+    const issued = issueTokens(
+      state,
+      app,
+      grant.account,
+      scopesOf(form.get('scope')),
+      grant.signedInAt,
+    );
     if (!issued.ok) {
       sendOAuthError(response, issued.failure, correlationId);
       return;

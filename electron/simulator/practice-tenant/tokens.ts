@@ -40,6 +40,8 @@ export function issueTokens(
   app: PracticeApp,
   account: PracticeAccount,
   requested: string[],
+  /** For a refresh: when the sign-in it continues was made (a new sign-in is now). */
+  signedInAt = Date.now(),
 ): Issued {
   const resourceScopes = requested.filter((scope) => !oidcScopes.has(scope));
   const resources = new Set(resourceScopes.map((scope) => splitScope(scope).resource));
@@ -81,7 +83,7 @@ export function issueTokens(
     appid: app.clientId,
   };
   const refreshToken = randomBytes(32).toString('base64url');
-  state.refreshGrants.set(refreshToken, { account, app });
+  state.refreshGrants.set(refreshToken, { account, app, signedInAt });
   const now = Math.floor(Date.now() / 1000);
   return {
     ok: true,

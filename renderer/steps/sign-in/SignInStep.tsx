@@ -78,7 +78,7 @@ function BlockingPolicyCheck({ account }: { account: string }) {
     >
       <h3 id="signin-blocking-policy-title">{t('browserSignedIn.title')}</h3>
       <p>{t('browserSignedIn.text', { account })}</p>
-      <RemedyButtons actions={['run-ca-check']} />
+      <RemedyButtons actions={['run-ca-check']} withLinks />
     </section>
   );
 }
