@@ -101,9 +101,10 @@ export function OauthVerdict({ printerId, facts, chosen, onOpen }: OauthVerdictP
             onClick={() => onOpen(source.url)}
             aria-describedby={sourceId}
           >
-            {source.read
-              ? t('oauth.source', { title: source.title })
-              : t('oauth.whereToLook', { title: source.title })}
+            {/* The page behind a verdict is its source; for "unknown", only where to look. */}
+            {verdict.kind === 'unknown'
+              ? t('oauth.whereToLook', { title: source.title })
+              : t('oauth.source', { title: source.title })}
           </button>{' '}
           <span id={sourceId} className="hint">
             {t('oauth.opens', { address: new URL(source.url).host })}
