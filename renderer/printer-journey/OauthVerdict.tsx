@@ -87,9 +87,7 @@ export function OauthVerdict({ printerId, facts, chosen, onOpen }: OauthVerdictP
       data-testid="oauth-verdict"
       data-verdict={verdict.kind}
     >
-      <p className="notice-title">
-        {t('oauth.label')} {title}
-      </p>
+      <p className="notice-title">{t('oauth.heading', { verdict: title })}</p>
       {lines.map((line) => (
         <p key={line}>{line}</p>
       ))}
