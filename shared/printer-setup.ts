@@ -20,6 +20,11 @@ export interface PrinterSetupRecord {
   /** Answers on the status sheet check, by field. */
   answers: Partial<Record<StatusFieldId, FieldAnswer>>;
   statusSheet: CheckResult | null;
+  /**
+   * The person says the printer's email settings offer no OAuth 2.0: it overrules the makers'
+   * table (shared/printer-oauth.ts). Absent in older progress files; false when taken back.
+   */
+  noOauthInEmailSettings?: boolean;
 }
 
 /** What the sheet must show, for this journey (the mailbox checked and the cloud in use). */

@@ -2,6 +2,8 @@
  * The allow-list for addresses opened outside the app (system browser). The pages of every
  * cloud profile (sign-in, code entry, admin pages) and Microsoft's help pages are allowed by
  * origin, from shared/cloud-profiles.ts; so are a custom profile's, exactly like Microsoft's own.
+ * The printer makers' pages behind the OAuth 2.0 table (shared/printer-oauth.ts) are allowed by
+ * origin, exactly the ones the table cites.
  * Printers and the practice world are allowed by origin once the wizard has found them.
  * Everything else is refused.
  */
@@ -11,6 +13,7 @@ import {
   pagesOf,
   type CloudProfile,
 } from '../../shared/cloud-profiles';
+import { oauthSourceOrigins } from '../../shared/printer-oauth';
 
 export interface LinkPolicy {
   isAllowed(url: string): boolean;
@@ -21,7 +24,7 @@ export interface LinkPolicy {
 export function createLinkPolicy(
   profiles: readonly Partial<CloudProfile>[] = Object.values(cloudProfiles),
 ): LinkPolicy {
-  const origins = new Set<string>(microsoftHelpOrigins);
+  const origins = new Set<string>([...microsoftHelpOrigins, ...oauthSourceOrigins]);
   for (const page of profiles.flatMap(pagesOf)) {
     const origin = originOf(page);
     if (origin) origins.add(origin);

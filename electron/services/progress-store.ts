@@ -48,6 +48,7 @@ export const printerSetupSchema = z
     signedIn: checkResultSchema.nullable(),
     answers: z.partialRecord(z.enum(statusFieldIds), z.string().max(40)),
     statusSheet: checkResultSchema.nullable(),
+    noOauthInEmailSettings: z.boolean().optional(),
   })
   .strict();
 

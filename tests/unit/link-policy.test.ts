@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createLinkPolicy } from '../../electron/services/link-policy';
 import { cloudProfiles } from '../../shared/cloud-profiles';
+import { oauthSupportTable } from '../../shared/printer-oauth';
 
 describe('link allow-list', () => {
   const policy = createLinkPolicy();
@@ -30,6 +31,16 @@ describe('link allow-list', () => {
     'not a url',
   ])('refuses %s', (url) => {
     expect(policy.isAllowed(url)).toBe(false);
+  });
+
+  it("opens every printer maker's page the OAuth 2.0 table cites, and nothing else of theirs", () => {
+    const cited = oauthSupportTable.flatMap((row) => (row.source ? [row.source.url] : []));
+    expect(cited.length).toBeGreaterThan(5);
+    for (const url of cited) expect(policy.isAllowed(url)).toBe(true);
+    // By origin only: another host of the same maker, or the same host on another port, is not.
+    expect(policy.isAllowed('https://epson.com/')).toBe(false);
+    expect(policy.isAllowed('https://support.lexmark.com:8443/')).toBe(false);
+    expect(policy.isAllowed('https://support.lexmark.com.evil.example/')).toBe(false);
   });
 
   it('admits a printer by exact origin only once allowed', () => {

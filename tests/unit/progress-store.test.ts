@@ -42,6 +42,42 @@ describe('progress store', () => {
     ).rejects.toThrow();
   });
 
+  it("keeps the person's word that a printer's email settings have no OAuth 2.0, and older files without it", async () => {
+    const dir = tempDir();
+    const store = createProgressStore(dir, false);
+    const record = { signedIn: null, answers: {}, statusSheet: null };
+    const printer = {
+      id: 'uuid:1',
+      name: 'EPSON ET-2850 Series',
+      model: 'EPSON ET-2850 Series',
+      vendor: 'epson' as const,
+      addresses: ['192.0.2.5'],
+      webConfigUrl: null,
+      firmwareVersion: '05.27.XK26P4',
+    };
+    const saved: Progress = {
+      ...initialProgress,
+      printers: [printer],
+      printerSetup: { 'uuid:1': { ...record, noOauthInEmailSettings: true } },
+    };
+    await store.save(saved);
+    expect((await createProgressStore(dir, false).load()).printerSetup['uuid:1']).toEqual({
+      ...record,
+      noOauthInEmailSettings: true,
+    });
+    // A file from before the overrule existed still loads as it was.
+    const older = { ...initialProgress, printers: [printer], printerSetup: { 'uuid:1': record } };
+    writeFileSync(store.file, JSON.stringify(older));
+    expect(await store.load()).toEqual(older);
+    // Only a yes or no is kept there.
+    await expect(
+      store.save({
+        ...saved,
+        printerSetup: { 'uuid:1': { ...record, noOauthInEmailSettings: 'yes' } },
+      } as unknown as Progress),
+    ).rejects.toThrow();
+  });
+
   it('falls back to the start on a damaged or foreign file', async () => {
     const dir = tempDir();
     const store = createProgressStore(dir, false);

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChosenPrinter, PrinterEntry } from '../../../shared/printers';
 import type { Problem } from '../../../shared/problem';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { OauthVerdict } from '../../printer-journey/OauthVerdict';
 
 interface PrinterCardProps {
   /** A listed printer, or a chosen one not (yet) seen in this search. */
@@ -17,8 +18,9 @@ interface PrinterCardProps {
 }
 
 /**
- * One printer: model, name, addresses, location, vendor, what it offers, its firmware, and
- * "use this printer". Every value came from the network and is rendered as text only.
+ * One printer: model, name, addresses, location, vendor, what it offers, its firmware, whether
+ * it can do OAuth 2.0 (its maker's word or the person's), and "use this printer". Every value
+ * came from the network and is rendered as text only.
  */
 export function PrinterCard({
   printer,
@@ -103,6 +105,12 @@ export function PrinterCard({
         )}
       </dl>
       {!printer && <p className="printer-note">{t('card.notSeen')}</p>}
+      <OauthVerdict
+        printerId={id}
+        facts={{ vendor, model, firmware }}
+        chosen={chosen !== null}
+        onOpen={onOpen}
+      />
       {chosen && firmware && (
         <div className="notice notice-info">
           <p className="notice-title">{t('card.firmwareTitle', { version: firmware })}</p>

@@ -11,6 +11,7 @@ import {
   useVendorLabels,
   type PrinterJourney,
 } from '../../printer-journey/printer-journey';
+import { OauthVerdict } from '../../printer-journey/OauthVerdict';
 import { PrinterPicker } from '../../printer-journey/PrinterPicker';
 import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
@@ -96,10 +97,10 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
   const practicePrinter =
     appInfo.practiceWorld?.webConfigOf === profile.id ? appInfo.practiceWorld : null;
 
-  const open = async (): Promise<void> => {
+  const open = async (url = printer.webConfigUrl): Promise<void> => {
     setOpenProblem(null);
-    if (!client || !printer.webConfigUrl) return;
-    const reply = await openExternal(client, printer.webConfigUrl);
+    if (!client || !url) return;
+    const reply = await openExternal(client, url);
     if (!reply.ok) setOpenProblem(reply.problem);
   };
 
@@ -165,6 +166,16 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
           <ProblemNotice problem={problem('printer-no-web-config')} />
         )}
         {openProblem && <ProblemNotice problem={openProblem} />}
+        <OauthVerdict
+          printerId={printer.id}
+          facts={{
+            vendor: printer.vendor,
+            model: printer.model,
+            firmware: printer.firmwareVersion,
+          }}
+          chosen
+          onOpen={(url) => void open(url)}
+        />
       </section>
 
       <section className="switch-card" aria-labelledby="printer-steps-title">
