@@ -154,7 +154,7 @@ export function VerifyTenantStep() {
             {doItForMe ? (
               <TurnOnSmtpAuth />
             ) : (
-              <button type="button" className="primary" onClick={() => setDoItForMe(true)}>
+              <button type="button" onClick={() => setDoItForMe(true)}>
                 {t('doItForMe.offer')}
               </button>
             )}
