@@ -6,12 +6,11 @@ import { statusChecks } from '../../shared/model';
 import { useAnnounceTestMessages } from '../delivery/announce-test-messages';
 import { useReadyState } from '../store/wizard-store';
 import { announce } from './Announcer';
-import { resultProblemTitle } from './check-words';
 
 /**
  * Sums up the journey in three plain rows (Microsoft 365 ready for the printer, the printer
  * signed in, the test scan arrived), each from the checks main recorded behind it; every check
- * with its problem is there on demand. Until a check has run it says plainly that it has not.
+ * is there on demand (its problem in words is on the step that ran it, and on Done). Until a check has run it says plainly that it has not.
  */
 export function StatusBoard() {
   const { t } = useTranslation();
@@ -38,13 +37,11 @@ export function StatusBoard() {
           {statusChecks.map((check) => {
             const result = progress.checks[check.id];
             const state = shownState(result);
-            const problem = state === 'passed' ? null : resultProblemTitle(t, result);
             return (
               <li key={check.id} className={`board-item board-${state}`} data-check={check.id}>
                 <span className="board-name">
                   {t(`board.checks.${check.id}`)}
                   {result?.summary && <span className="board-summary">{result.summary}</span>}
-                  {problem && <span className="board-summary">{problem}</span>}
                 </span>
                 <span className="board-state">{t(`board.state.${state}`)}</span>
               </li>
