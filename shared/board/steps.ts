@@ -1,11 +1,10 @@
 /**
  * What the rail says of each step, from the board: done, needs attention or not started. A
- * step is done when its checks that ran all passed (firmware, information to check, counts as
- * passed); a step without checks (Welcome, Done) is done once the person has been there and
+ * step is done when a check of it passed and none needs attention, failed or is out of date
+ * (firmware, information to check, neither holds it back nor proves it); a step without checks (Welcome, Done) is done once the person has been there and
  * moved on. Opening a step proves nothing, so it alone never makes a step done.
  */
 import { statusChecks, type Progress, type StepId } from '../model';
-import { isGood } from './results';
 
 export type StepStatus = 'done' | 'attention' | 'not-started';
 
@@ -25,5 +24,6 @@ export function stepStatus(
   ) {
     return 'attention';
   }
-  return ran.some(isGood) ? 'done' : 'not-started';
+  // Firmware (information to check) alone proves nothing: a passed check does.
+  return ran.some((result) => result.state === 'passed') ? 'done' : 'not-started';
 }

@@ -103,6 +103,9 @@ test('in Ukrainian: the rail says done, needs attention or not started; Find wai
       'signed-in': { state: 'passed', summary: 'admin@contoso.example', at },
       'consent-role': { state: 'passed', at },
       'smtp-login': { state: 'failed', problemId: 'smtp-auth-disabled-tenant', at },
+      'test-message': { state: 'passed', at, stale: true },
+      'printer-firmware': { state: 'info', summary: 'ET-2850: 05.27', at },
+      'printer-test-message': { state: 'waiting', summary: '0/1', at },
     },
   });
   await openWizard(page, wizard);
@@ -113,6 +116,18 @@ test('in Ukrainian: the rail says done, needs attention or not started; Find wai
   await expect(railStep('verify-tenant')).toContainText(w('rail.status.attention'));
   await expect(railStep('find-printer')).toContainText(w('rail.status.not-started'));
   await expect(railStep('done')).toContainText(w('rail.status.not-started'));
+  // The board in three plain rows, the details on demand, in Ukrainian.
+  const board = page.getByRole('complementary');
+  const row = (id: string) => board.locator(`[data-row="${id}"]`);
+  await expect(row('microsoft-365')).toContainText(w('board.rows.microsoft-365'));
+  await expect(row('microsoft-365')).toContainText(w('board.state.failed'));
+  await expect(row('test-scan')).toContainText(w('board.state.waiting'));
+  await board.getByText(w('board.details')).click();
+  const check = (id: string) => board.locator(`[data-check="${id}"]`);
+  await expect(check('test-message')).toContainText(w('board.state.stale'));
+  await expect(check('printer-firmware')).toContainText(w('board.state.info'));
+  await expect(check('printer-test-message')).toContainText(w('board.state.waiting'));
+  await expect(board).not.toContainText(w('board.state.attention'));
   await railStep('find-printer').click();
   const next = page.locator('.step-nav').getByRole('button', { name: w('step.next') });
   await expect(next).toBeDisabled();

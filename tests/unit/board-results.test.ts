@@ -224,6 +224,11 @@ describe('the three rows and the rail', () => {
       checks: { 'printer-found': passed(), 'printer-firmware': { state: 'info', at } },
     } as typeof progress;
     expect(stepStatus('find-printer', found)).toBe('done');
+    const firmwareOnly = {
+      ...progress,
+      checks: { 'printer-firmware': { state: 'info', at } },
+    } as typeof progress;
+    expect(stepStatus('find-printer', firmwareOnly)).toBe('not-started');
     const failed = {
       ...progress,
       checks: { 'smtp-login': { state: 'failed', at } },
