@@ -3,6 +3,7 @@
  * cross the contract as JSON and be persisted without leaking a secret.
  */
 import type { PracticePages } from './practice';
+import type { ProblemData } from './problem';
 import type { ProblemId } from './problems/index';
 import type { PrinterSetupRecord } from './printer-setup';
 import type { ChosenPrinter } from './printers';
@@ -45,7 +46,12 @@ export const statusChecks = [
 ] as const satisfies readonly { id: string; step: StepId }[];
 export type CheckId = (typeof statusChecks)[number]['id'];
 
-export type CheckState = 'not-run' | 'running' | 'passed' | 'attention' | 'failed';
+/**
+ * 'waiting': started, and waiting on the person or the world (a test message on its way);
+ * 'info': something to look at that the wizard cannot judge (is this firmware the latest?).
+ */
+export type CheckState =
+  'not-run' | 'running' | 'waiting' | 'passed' | 'info' | 'attention' | 'failed';
 export const checkIds = statusChecks.map((check) => check.id) as [CheckId, ...CheckId[]];
 
 /** The outcome of one check, as the status board shows it. Never holds a secret. */
@@ -55,8 +61,12 @@ export interface CheckResult {
   summary?: string;
   /** The problem behind a state other than 'passed' (its words come from the locale files). */
   problemId?: ProblemId;
+  /** The problem's values its words name (an error code, a host); no secret. */
+  problemData?: ProblemData;
   /** When the check ran (ISO 8601). */
   at: string;
+  /** Something it was judged on changed since (another account, a later failure): run it again. */
+  stale?: true;
 }
 
 /** Languages the wizard speaks: English plus the five of the vendor guide. */

@@ -11,9 +11,9 @@ import {
   printerFirmwareCheck,
   printerFoundCheck,
   printerSetupChecks,
-  sameResult,
   testMessageCheck,
 } from '../../shared/board/printers';
+import { sameResult } from '../../shared/board/results';
 import type { TestWatches } from '../../shared/contract/delivery';
 import type {
   MailCheckRequest,
@@ -85,6 +85,9 @@ export function createJourney(options: JourneyOptions): Journey {
   };
   const setPrinterRun = (id: string, run: CheckRuns['printers'][string]): void =>
     setRuns({ printers: { ...runs.printers, [id]: run } });
+  // Per organization, a Global Administrator who signed in during this run: a later account
+  // without that role is then told so truthfully, not that nobody can consent.
+  const administrators = new Map<string, string>();
 
   /** Only the entries the board does not already say, so nothing is written for nothing. */
   const news = (entries: readonly BoardEntry[]): BoardEntry[] =>
@@ -159,7 +162,7 @@ export function createJourney(options: JourneyOptions): Journey {
           await progress.record([
             {
               check: 'printer-firmware',
-              result: { state: 'attention', problemId: 'printer-firmware-unknown' },
+              result: { state: 'info', problemId: 'printer-firmware-unknown' },
             },
           ]);
         }
@@ -229,12 +232,21 @@ export function createJourney(options: JourneyOptions): Journey {
       return progress.update((now) => ({ ...now, printerSetup }), entries);
     },
     async recordSignIn(status) {
-      const checks = checksFor(status);
+      const account = status.account;
+      if (status.phase === 'signed-in' && account?.role.state === 'can-consent') {
+        administrators.set(account.tenantId, account.username);
+      }
+      const checks = checksFor(
+        status,
+        account ? (administrators.get(account.tenantId) ?? null) : null,
+      );
       if (!checks) return;
       await progress.record(
         news([
           { check: 'signed-in', result: checks.signedIn },
-          { check: 'consent-role', result: checks.consentRole },
+          ...(checks.consentRole
+            ? [{ check: 'consent-role' as const, result: checks.consentRole }]
+            : []),
         ]),
       );
     },

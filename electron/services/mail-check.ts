@@ -138,9 +138,10 @@ export function createMailCheckService(options: MailCheckOptions): MailCheckServ
 
       const outcome = failure ? classifySmtpFailure(failure) : null;
       const passed = outcome === null && (testAddress === null || accepted);
+      const found = outcome ? problem(outcome.problemId, { ...outcome.data, server }) : null;
       return {
         passed,
-        problem: outcome ? problem(outcome.problemId, { ...outcome.data, server }) : null,
+        problem: found,
         mailbox,
         server,
         testMessage: testAddress ? { to: testAddress, subject, accepted } : null,
@@ -149,7 +150,7 @@ export function createMailCheckService(options: MailCheckOptions): MailCheckServ
         board: boardForMailCheck({
           authenticated,
           mailbox,
-          problemId: outcome?.problemId ?? null,
+          problem: found,
           sendTest: testAddress !== null,
           testAddress,
         }),

@@ -3,8 +3,10 @@
  * memory, written atomically once per change (progress-store.ts) and announced to listeners
  * with a revision that goes up by one per change. Nothing re-reads the file while the wizard
  * runs. A failed write keeps the change in memory and says so (`saveProblem`) until a write
- * works again.
+ * works again. Recording a result marks the results judged on it out of date when it changed
+ * (shared/board/results.ts).
  */
+import { recordResults } from '../../shared/board/results';
 import type { Choices, ProgressState } from '../../shared/contract/journey';
 import type { CheckId, CheckResult, Progress } from '../../shared/model';
 import { problem, type Problem } from '../../shared/problem';
@@ -54,10 +56,7 @@ export async function openProgress(
   const listeners = new Set<(state: ProgressState, before: Progress) => void>();
   const withBoard = (next: Progress, entries: readonly BoardEntry[]): Progress => {
     if (entries.length === 0) return next;
-    const at = now().toISOString();
-    const checks = { ...next.checks };
-    for (const entry of entries) checks[entry.check] = { ...entry.result, at };
-    return { ...next, checks };
+    return { ...next, checks: recordResults(next.checks, entries, now().toISOString()) };
   };
   const state = (): ProgressState => ({ progress, revision, saveProblem });
 

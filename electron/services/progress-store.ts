@@ -23,11 +23,17 @@ import { ProblemError, systemErrorCode } from '../common/problem-error';
 
 const checkResultSchema = z
   .object({
-    state: z.enum(['running', 'passed', 'attention', 'failed']),
+    state: z.enum(['running', 'waiting', 'passed', 'info', 'attention', 'failed']),
     summary: z.string().max(200).optional(),
     // A problem id this version does not know (an older file) is dropped, not the whole file.
     problemId: z.enum(problemIds).optional().catch(undefined),
+    problemData: z
+      .record(z.string().max(40), z.union([z.string().max(300), z.number(), z.boolean()]))
+      .refine((value) => Object.keys(value).length <= 12, { message: 'too many values' })
+      .optional()
+      .catch(undefined),
     at: z.iso.datetime(),
+    stale: z.literal(true).optional(),
   })
   .strict();
 

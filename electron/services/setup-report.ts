@@ -6,6 +6,7 @@
  * printer names, models and addresses come from the network and are hostile.
  */
 import { assertNever } from '../../shared/assert-never';
+import { shownState } from '../../shared/board/results';
 import { statusChecks, type CheckResult, type Progress } from '../../shared/model';
 import {
   expectedValues,
@@ -111,9 +112,19 @@ export function buildSetupReport(input: ReportInput): SetupReport {
     smtpPort: input.smtp.port,
   };
   const expected = expectedValues(expect);
+  /** A result's problem title, filled with the values kept with that result. */
+  const problemTitle = (result: CheckResult | null | undefined): string =>
+    result?.problemId
+      ? ` — ${fill(
+          `problem.${result.problemId}`,
+          Object.fromEntries(
+            Object.entries(result.problemData ?? {}).map(([name, value]) => [name, String(value)]),
+          ),
+        )}`
+      : '';
   const stateCell = (result: CheckResult | null | undefined): string => {
-    const state = result?.state ?? 'not-run';
-    const problem = result?.problemId ? ` — ${text(word(`problem.${result.problemId}`))}` : '';
+    const state = shownState(result);
+    const problem = problemTitle(result);
     const summary = result?.summary ? ` (${text(result.summary)})` : '';
     return `<td class="state state-${escapeHtml(state)}">${text(word(`state.${state}`))}${summary}${problem}</td>`;
   };
@@ -173,12 +184,13 @@ export function buildSetupReport(input: ReportInput): SetupReport {
       ];
     }),
   ]
-    .filter(({ result }) => result && result.state !== 'passed' && result.state !== 'running')
+    .filter(
+      ({ result }) =>
+        result && (result.stale || !['passed', 'running', 'info'].includes(result.state)),
+    )
     .map(
       ({ name, result }) =>
-        `<li>${text(name)}: ${text(word(`state.${result?.state ?? 'not-run'}`))}${
-          result?.problemId ? ` — ${text(word(`problem.${result.problemId}`))}` : ''
-        }</li>`,
+        `<li>${text(name)}: ${text(word(`state.${shownState(result)}`))}${problemTitle(result)}</li>`,
     )
     .join('');
 
@@ -229,7 +241,7 @@ export function buildSetupReport(input: ReportInput): SetupReport {
 h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.2rem;border-bottom:2px solid #1d3c6e;padding-bottom:.2rem;margin-top:2rem}h3{font-size:1.05rem;margin:1.2rem 0 .4rem}
 table{border-collapse:collapse;width:100%;margin:.4rem 0}th,td{text-align:left;padding:.3rem .5rem;border-bottom:1px solid #ddd;vertical-align:top}
 th[scope=row]{font-weight:600;width:40%}.meta{color:#555}.practice{background:#f1e8fb;border-left:4px solid #5b2d8c;padding:.5rem}
-.state-passed{color:#0a6b2d}.state-failed{color:#b00020}.state-attention{color:#8a5a00}.state-not-run{color:#666}
+.state-passed{color:#0a6b2d}.state-failed{color:#b00020}.state-attention,.state-stale{color:#8a5a00}.state-not-run,.state-waiting,.state-info{color:#555}
 .answer-other{color:#b00020;font-weight:600}.attention{background:#fff8d8;border-left:4px solid #c9a400;padding:.5rem}
 footer{margin-top:2rem;color:#666;font-size:.9rem}@media print{body{margin:0}}</style></head>
 <body><h1>${text(word('report.title'))}</h1>

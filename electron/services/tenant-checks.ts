@@ -223,7 +223,10 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
     const data = { policy: pick.name, managed: pick.managed };
     return {
       ...result('conditional-access', state, problemId, data, facts, [
-        { check: 'conditional-access', result: { state, problemId, summary: pick.name } },
+        {
+          check: 'conditional-access',
+          result: { state, problemId, problemData: data, summary: pick.name },
+        },
       ]),
       method,
     };

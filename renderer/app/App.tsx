@@ -60,8 +60,11 @@ export function App() {
   // Every other phase returned above: a new phase fails to compile here until it is handled.
   state.phase satisfies 'ready';
   const Screen = stepScreens[state.progress.step];
+  const onDone = state.progress.step === 'done' && !troubleshooting;
   return (
-    <div className={`layout${state.appInfo.practice ? ' layout-practice' : ''}`}>
+    <div
+      className={`layout${state.appInfo.practice ? ' layout-practice' : ''}${onDone ? ' layout-no-board' : ''}`}
+    >
       <a className="skip-link" href="#step-content" onClick={skipToContent}>
         {t('skip.toContent')}
       </a>
@@ -79,7 +82,8 @@ export function App() {
         {state.saveProblem && <ProblemNotice problem={state.saveProblem} />}
         {troubleshooting ? <Troubleshooter /> : <Screen />}
       </main>
-      <StatusBoard />
+      {/* Done shows every check itself, with its problem: the board once, not twice. */}
+      {!onDone && <StatusBoard />}
       <Announcer />
     </div>
   );

@@ -1,13 +1,16 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { statusChecks, type CheckState } from '../../shared/model';
+import { shownState, type ShownState } from '../../shared/board/results';
+import { boardRows, rowState } from '../../shared/board/summary';
+import { statusChecks } from '../../shared/model';
 import { useAnnounceTestMessages } from '../delivery/announce-test-messages';
 import { useReadyState } from '../store/wizard-store';
 import { announce } from './Announcer';
 
 /**
- * Sums up every check the journey runs, as main recorded them (progress, pushed by main); until
- * a check has run it says plainly that it has not.
+ * Sums up the journey in three plain rows (Microsoft 365 ready for the printer, the printer
+ * signed in, the test scan arrived), each from the checks main recorded behind it; every check
+ * is there on demand (its problem in words is on the step that ran it, and on Done). Until a check has run it says plainly that it has not.
  */
 export function StatusBoard() {
   const { t } = useTranslation();
@@ -17,21 +20,35 @@ export function StatusBoard() {
   return (
     <aside className="board" aria-labelledby="board-title">
       <h2 id="board-title">{t('board.title')}</h2>
-      <ul className="board-list">
-        {statusChecks.map((check) => {
-          const result = progress.checks[check.id];
-          const state = result?.state ?? 'not-run';
+      <ul className="board-list board-rows">
+        {boardRows.map((row) => {
+          const state = rowState(row, progress.checks);
           return (
-            <li key={check.id} className={`board-item board-${state}`} data-check={check.id}>
-              <span className="board-name">
-                {t(`board.checks.${check.id}`)}
-                {result?.summary && <span className="board-summary">{result.summary}</span>}
-              </span>
+            <li key={row.id} className={`board-item board-${state}`} data-row={row.id}>
+              <span className="board-name">{t(`board.rows.${row.id}`)}</span>
               <span className="board-state">{t(`board.state.${state}`)}</span>
             </li>
           );
         })}
       </ul>
+      <details className="board-details">
+        <summary>{t('board.details')}</summary>
+        <ul className="board-list">
+          {statusChecks.map((check) => {
+            const result = progress.checks[check.id];
+            const state = shownState(result);
+            return (
+              <li key={check.id} className={`board-item board-${state}`} data-check={check.id}>
+                <span className="board-name">
+                  {t(`board.checks.${check.id}`)}
+                  {result?.summary && <span className="board-summary">{result.summary}</span>}
+                </span>
+                <span className="board-state">{t(`board.state.${state}`)}</span>
+              </li>
+            );
+          })}
+        </ul>
+      </details>
     </aside>
   );
 }
@@ -40,10 +57,10 @@ export function StatusBoard() {
 function useAnnounceResults(): void {
   const { t } = useTranslation();
   const { progress } = useReadyState();
-  const before = useRef<Record<string, CheckState> | null>(null);
+  const before = useRef<Record<string, ShownState> | null>(null);
   useEffect(() => {
-    const now: Record<string, CheckState> = Object.fromEntries(
-      statusChecks.map((check) => [check.id, progress.checks[check.id]?.state ?? 'not-run']),
+    const now: Record<string, ShownState> = Object.fromEntries(
+      statusChecks.map((check) => [check.id, shownState(progress.checks[check.id])]),
     );
     const earlier = before.current;
     before.current = now;

@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { stepStatus } from '../../shared/board/steps';
 import { journeySteps } from '../../shared/model';
 import { useReadyState, useWizard } from '../store/wizard-store';
 
@@ -11,7 +12,8 @@ const arrowMoves: Record<string, (index: number, last: number) => number> = {
 };
 
 /**
- * The left rail: every step of the journey, the current one marked, each one reachable. One Tab
+ * The left rail: every step of the journey with what the board says of it (done, needs
+ * attention, not started), the current one marked, each one reachable. One Tab
  * stop (the current step); the arrow keys, Home and End move between steps, so a keyboard user
  * does not Tab through eight steps to reach the step's content.
  */
@@ -34,8 +36,7 @@ export function StepRail() {
       <ol ref={list}>
         {journeySteps.map((step, index) => {
           const current = step === progress.step;
-          const seen = progress.visited.includes(step);
-          const status = current ? 'current' : seen ? 'visited' : 'todo';
+          const status = current ? 'current' : stepStatus(step, progress);
           return (
             <li key={step}>
               <button

@@ -7,6 +7,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { supportedLanguages, type Language } from '../../shared/model';
+import { missingKeyMarker } from './missing';
 import { pseudoBundle, pseudoLocaleOn } from './pseudo';
 
 type Bundle = Record<string, unknown>;
@@ -65,6 +66,12 @@ export async function initI18n(language: Language): Promise<typeof i18next> {
     partialBundledLanguages: true,
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    // A key missing in every language shows a marker naming it (found by the tests), never a
+    // bare key that reads like a word. A value a word names but was not given stays as its
+    // `{{placeholder}}`, which the tests look for too.
+    appendNamespaceToMissingKey: true,
+    parseMissingKeyHandler: (key: string, defaultValue?: string) =>
+      defaultValue ?? missingKeyMarker(key),
   });
   return i18next;
 }

@@ -8,8 +8,10 @@ import type { TestWatch, TestWatches } from '../contract/delivery';
 import type { CheckResult } from '../model';
 import type { PrinterSetupRecord } from '../printer-setup';
 import type { ChosenPrinter } from '../printers';
+import type { Problem } from '../problem';
+import { problemFields, type Recorded } from './results';
 
-export type Recorded = Omit<CheckResult, 'at'>;
+export type { Recorded } from './results';
 
 export const emptyPrinterRecord: PrinterSetupRecord = {
   signedIn: null,
@@ -30,18 +32,21 @@ export function printerFoundCheck(printers: readonly ChosenPrinter[]): Recorded 
     : { state: 'attention' };
 }
 
-/** "Printer firmware": the versions seen (worth checking for an update), or unknown. */
+/**
+ * "Printer firmware": the versions seen, or unknown. Information to check, never a warning:
+ * the wizard cannot know the latest firmware, so nothing it does could clear one.
+ */
 export function printerFirmwareCheck(printers: readonly ChosenPrinter[]): Recorded {
   const versions = printers
     .filter((printer) => printer.firmwareVersion)
     .map((printer) => `${printer.model ?? printer.name}: ${printer.firmwareVersion}`);
   return versions.length > 0
     ? {
-        state: 'attention',
+        state: 'info',
         summary: versions.join(', ').slice(0, 200),
         problemId: 'printer-firmware-update',
       }
-    : { state: 'attention', problemId: 'printer-firmware-unknown' };
+    : { state: 'info', problemId: 'printer-firmware-unknown' };
 }
 
 /** One line over every chosen printer's record; null while no printer has an answer. */
@@ -60,6 +65,7 @@ function summarise(
       state: 'failed',
       summary,
       ...(failed.problemId ? { problemId: failed.problemId } : {}),
+      ...(failed.problemData ? { problemData: failed.problemData } : {}),
     };
   }
   if (attention || done.length < records.length) {
@@ -67,6 +73,7 @@ function summarise(
       state: 'attention',
       summary,
       ...(attention?.problemId ? { problemId: attention.problemId } : {}),
+      ...(attention?.problemData ? { problemData: attention.problemData } : {}),
     };
   }
   return { state: 'passed', summary };
@@ -91,19 +98,17 @@ function judgeOne(watch: TestWatch): Recorded['state'] {
       return 'passed';
     case 'seen-by-person':
       return outcome.arrived ? 'passed' : 'failed';
+    // Not proven either way yet: the message is on its way, or the person has something to do
+    // first (allow reading the mailbox or say what they saw, watch again after a stop). The
+    // board waits; the Check the status sheet step says what to do.
     case 'watching':
-      return 'running';
+    case 'needs-permission':
+    case 'stopped':
+      return 'waiting';
     case 'wrong-sender':
     case 'nothing-arrived':
     case 'failed':
       return 'failed';
-    // Not proven either way, and the person has something to do: allow reading the mailbox
-    // (or say what they saw) ...
-    case 'needs-permission':
-      return 'attention';
-    // ... or watch again: stopped by the person, or replaced by the next printer's watch.
-    case 'stopped':
-      return 'attention';
     default:
       return assertNever(outcome);
   }
@@ -111,8 +116,8 @@ function judgeOne(watch: TestWatch): Recorded['state'] {
 
 /**
  * "Printer's test message" for these printers, or null while no watch has started: passed
- * when every printer's message arrived, running while one is watched, failed when one did not
- * arrive or came from another address.
+ * when every printer's message arrived, waiting while one is on its way (or not yet watched),
+ * failed when one did not arrive or came from another address.
  */
 export function testMessageCheck(
   printerIds: readonly string[],
@@ -126,25 +131,17 @@ export function testMessageCheck(
   const failedWatch = watched.find((watch) => judgeOne(watch) === 'failed');
   if (failedWatch) {
     const outcome = failedWatch.outcome;
-    const problemId =
+    const problem: Problem =
       outcome.state === 'failed'
-        ? outcome.problemId
-        : outcome.state === 'wrong-sender'
-          ? 'test-message-wrong-sender'
-          : 'test-message-not-arrived';
-    return { state: 'failed', summary, problemId };
+        ? { id: outcome.problemId, ...(outcome.data ? { data: outcome.data } : {}) }
+        : {
+            id:
+              outcome.state === 'wrong-sender'
+                ? 'test-message-wrong-sender'
+                : 'test-message-not-arrived',
+          };
+    return { state: 'failed', summary, ...problemFields(problem) };
   }
-  if (states.includes('running')) return { state: 'running', summary };
   if (passed === printerIds.length) return { state: 'passed', summary };
-  return { state: 'attention', summary };
-}
-
-/** Whether the board already says this (its time aside): nothing to record again. */
-export function sameResult(board: CheckResult | null | undefined, result: Recorded): boolean {
-  return (
-    !!board &&
-    board.state === result.state &&
-    board.summary === result.summary &&
-    board.problemId === result.problemId
-  );
+  return { state: 'waiting', summary };
 }

@@ -5,14 +5,23 @@
  */
 import { assertNever } from '../assert-never';
 import type { RoleCheck, SignInStatus } from '../contract/signin';
-import type { CheckResult } from '../model';
+import { problemFields, type Recorded } from './results';
 
-type Recorded = Omit<CheckResult, 'at'>;
+export interface SignInChecks {
+  signedIn: Recorded;
+  /** null: nothing new to say (a failed sign-in says nothing about who can consent). */
+  consentRole: Recorded | null;
+}
 
-/** The board's two sign-in checks for a status; null while there is nothing to say yet. */
+/**
+ * The board's two sign-in checks for a status; null while there is nothing to say yet.
+ * `administrator`: an account of the same organization that signed in earlier in this run and
+ * can consent for it, so a later account without that role does not need to.
+ */
 export function checksFor(
   status: SignInStatus,
-): { signedIn: Recorded; consentRole: Recorded } | null {
+  administrator: string | null = null,
+): SignInChecks | null {
   switch (status.phase) {
     case 'no-client-id':
     case 'waiting':
@@ -21,30 +30,35 @@ export function checksFor(
     case 'signed-out':
       if (!status.problem) return null;
       return {
-        signedIn: { state: 'failed', problemId: status.problem.id },
-        consentRole: { state: 'attention', problemId: status.problem.id },
+        signedIn: { state: 'failed', ...problemFields(status.problem) },
+        consentRole: null,
       };
     case 'signed-in':
       return {
         signedIn: { state: 'passed', summary: status.account.username },
-        consentRole: consentRoleCheck(status.account.role),
+        consentRole: consentRoleCheck(status.account.role, administrator),
       };
     default:
       return assertNever(status);
   }
 }
 
-function consentRoleCheck(role: RoleCheck): Recorded {
+function consentRoleCheck(role: RoleCheck, administrator: string | null): Recorded {
   switch (role.state) {
     case 'can-consent':
     case 'not-needed':
       return { state: 'passed' };
     case 'may-consent':
-      return { state: 'attention' };
     case 'cannot-consent':
-      return { state: 'attention', problemId: 'signin-admin-consent-required' };
     case 'unknown':
-      return { state: 'attention', problemId: role.problem.id };
+      // A Global Administrator of this organization signed in earlier in this run: the
+      // consent on behalf of the organization is theirs to give (and may be given already).
+      if (administrator) return { state: 'passed', summary: administrator };
+      if (role.state === 'may-consent') return { state: 'attention' };
+      if (role.state === 'cannot-consent') {
+        return { state: 'attention', problemId: 'consent-role-missing' };
+      }
+      return { state: 'attention', ...problemFields(role.problem) };
     default:
       return assertNever(role);
   }

@@ -2,15 +2,17 @@
  * What a mail check means for the status board. A login that Exchange accepted proves the
  * switches in front of it are right for this mailbox; a refused one points at one switch.
  */
+import { problemFields } from '../board/results';
 import type { BoardUpdate } from '../contract/exchange';
-import { problemCatalogue, type ProblemEntry, type ProblemId } from '../problems/index';
+import type { Problem } from '../problem';
+import { problemCatalogue, type ProblemEntry } from '../problems/index';
 
 export interface MailCheckFacts {
   /** Exchange answered 235 to AUTH XOAUTH2. */
   authenticated: boolean;
   mailbox: string | null;
-  /** The problem behind a failure, if any. */
-  problemId: ProblemId | null;
+  /** The problem behind a failure, if any (with the values its words name). */
+  problem: Problem | null;
   sendTest: boolean;
   testAddress: string | null;
 }
@@ -18,7 +20,7 @@ export interface MailCheckFacts {
 export function boardForMailCheck(facts: MailCheckFacts): BoardUpdate[] {
   const updates: BoardUpdate[] = [];
   const summary = facts.mailbox ?? undefined;
-  const problemId = facts.problemId ?? undefined;
+  const problem = facts.problem;
   if (facts.authenticated) {
     updates.push(
       { check: 'smtp-login', result: { state: 'passed', ...(summary ? { summary } : {}) } },
@@ -30,22 +32,25 @@ export function boardForMailCheck(facts: MailCheckFacts): BoardUpdate[] {
       const to = facts.testAddress ?? undefined;
       updates.push({
         check: 'test-message',
-        result: problemId
-          ? { state: 'failed', problemId }
+        result: problem
+          ? { state: 'failed', ...problemFields(problem) }
           : { state: 'passed', ...(to ? { summary: to } : {}) },
       });
     }
     return updates;
   }
-  if (!problemId) return updates;
-  const entry: ProblemEntry = problemCatalogue[problemId];
+  if (!problem) return updates;
+  const entry: ProblemEntry = problemCatalogue[problem.id];
   const blamed = entry.blames;
   if (blamed) {
     updates.push({
       check: blamed,
-      result: { state: blamed === 'conditional-access' ? 'attention' : 'failed', problemId },
+      result: {
+        state: blamed === 'conditional-access' ? 'attention' : 'failed',
+        ...problemFields(problem),
+      },
     });
   }
-  updates.push({ check: 'smtp-login', result: { state: 'failed', problemId } });
+  updates.push({ check: 'smtp-login', result: { state: 'failed', ...problemFields(problem) } });
   return updates;
 }

@@ -3,6 +3,7 @@ import { journeySteps, statusChecks } from '../../shared/model';
 import { startWizard } from '../support/wizard-process';
 import { expect, openWizard, test } from './fixtures';
 import { resetProgress } from './helpers';
+import { wordsOf } from './journey-steps';
 
 const stepTitles: Record<(typeof journeySteps)[number], string> = {
   welcome: 'Welcome',
@@ -29,8 +30,20 @@ test('the wizard loads with the rail, the status board and the practice banner',
     journeySteps.length,
   );
   const board = page.getByRole('complementary', { name: 'Status board' });
-  // One line per check the board sums up (shared/model.ts), none run yet.
-  await expect(board.getByText('Not run yet')).toHaveCount(statusChecks.length);
+  // Three plain rows, then one line per check the board sums up (shared/model.ts) in the
+  // details on demand; none run yet.
+  await expect(board.locator('[data-row]').getByText('Not run yet')).toHaveCount(3);
+  await expect(board.locator('[data-row="microsoft-365"]')).toContainText(
+    'Microsoft 365 ready for the printer',
+  );
+  await expect(board.locator('[data-row="printer"]')).toContainText('Printer signed in');
+  await expect(board.locator('[data-row="test-scan"]')).toContainText('Test scan arrived');
+  await expect(board.locator('[data-check]').getByText('Not run yet')).toHaveCount(
+    statusChecks.length,
+  );
+  await expect(board.locator('[data-check="smtp-login"]')).toBeHidden();
+  await board.getByText('Details of every check').click();
+  await expect(board.locator('[data-check="smtp-login"]')).toBeVisible();
   await expect(page.getByText('Practice mode.')).toBeVisible();
   // The token left the address bar (kept in this tab's sessionStorage).
   expect(page.url()).not.toContain('token=');
@@ -43,20 +56,93 @@ test('every step is reachable from the rail and with Next, and says it is practi
   await openWizard(page, wizard);
   const rail = page.getByRole('navigation', { name: 'Steps' });
   for (const step of journeySteps) {
-    await rail.getByRole('button', { name: new RegExp(stepTitles[step]) }).click();
+    await rail.getByRole('button', { name: new RegExp(`^${stepTitles[step]}`) }).click();
     await expect(page.getByRole('heading', { level: 2, name: stepTitles[step] })).toBeVisible();
     await expect(page.getByText('Practice mode.')).toBeVisible();
-    await expect(rail.getByRole('button', { name: new RegExp(stepTitles[step]) })).toHaveAttribute(
-      'aria-current',
-      'step',
-    );
+    await expect(
+      rail.getByRole('button', { name: new RegExp(`^${stepTitles[step]}`) }),
+    ).toHaveAttribute('aria-current', 'step');
   }
   await rail.getByRole('button', { name: /Welcome/ }).click();
   for (const step of journeySteps.slice(1)) {
+    if (step === 'prepare-exchange') {
+      // Find the printer: Next waits, with the reason said, until a printer is chosen.
+      const next = page.getByRole('button', { name: 'Next' });
+      await expect(next).toBeDisabled();
+      await expect(next).toHaveAccessibleDescription(/Choose a printer in the list/);
+      await page
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { level: 3, name: 'EPSON ET-2850 Series' }) })
+        .getByRole('checkbox', { name: 'Use this printer' })
+        .check();
+      await expect(next).toBeEnabled();
+    }
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByRole('heading', { level: 2, name: stepTitles[step] })).toBeVisible();
   }
   await expect(page.getByRole('button', { name: 'Next' })).toHaveCount(0);
+  // The rail says what is done, not what was opened: a printer was chosen, nothing signed in.
+  const railStep = (name: RegExp) => rail.getByRole('button', { name });
+  await expect(railStep(/Welcome/)).toContainText('Done');
+  await expect(railStep(/Find the printer/)).toContainText('Done');
+  await expect(railStep(/Sign in/)).toContainText('Not started');
+  await expect(rail).not.toContainText('Opened');
+});
+
+test('in Ukrainian: the rail says done, needs attention or not started; Find waits for a printer', async ({
+  page,
+  request,
+  wizard,
+}) => {
+  const w = wordsOf('uk');
+  const at = new Date().toISOString();
+  await resetProgress(request, wizard, {
+    language: 'uk',
+    visited: ['welcome', 'find-printer', 'prepare-exchange', 'sign-in', 'verify-tenant'],
+    checks: {
+      'signed-in': { state: 'passed', summary: 'admin@contoso.example', at },
+      'consent-role': { state: 'passed', at },
+      'smtp-login': { state: 'failed', problemId: 'smtp-auth-disabled-tenant', at },
+      'test-message': { state: 'passed', at, stale: true },
+      'printer-firmware': { state: 'info', summary: 'ET-2850: 05.27', at },
+      'printer-test-message': { state: 'waiting', summary: '0/1', at },
+    },
+  });
+  await openWizard(page, wizard);
+  const rail = page.getByRole('navigation');
+  const railStep = (step: (typeof journeySteps)[number]) =>
+    rail.getByRole('button', { name: new RegExp(`^${w(`steps.${step}.title`)}`) });
+  await expect(railStep('sign-in')).toContainText(w('rail.status.done'));
+  await expect(railStep('verify-tenant')).toContainText(w('rail.status.attention'));
+  await expect(railStep('find-printer')).toContainText(w('rail.status.not-started'));
+  await expect(railStep('done')).toContainText(w('rail.status.not-started'));
+  // The board in three plain rows, the details on demand, in Ukrainian.
+  const board = page.getByRole('complementary');
+  const row = (id: string) => board.locator(`[data-row="${id}"]`);
+  await expect(row('microsoft-365')).toContainText(w('board.rows.microsoft-365'));
+  await expect(row('microsoft-365')).toContainText(w('board.state.failed'));
+  await expect(row('test-scan')).toContainText(w('board.state.waiting'));
+  await board.getByText(w('board.details')).click();
+  const check = (id: string) => board.locator(`[data-check="${id}"]`);
+  await expect(check('test-message')).toContainText(w('board.state.stale'));
+  await expect(check('printer-firmware')).toContainText(w('board.state.info'));
+  await expect(check('printer-test-message')).toContainText(w('board.state.waiting'));
+  await expect(board).not.toContainText(w('board.state.attention'));
+  await railStep('find-printer').click();
+  const next = page.locator('.step-nav').getByRole('button', { name: w('step.next') });
+  await expect(next).toBeDisabled();
+  await expect(page.getByText(w('discovery:nextBlocked'))).toBeVisible();
+  await expect(next).toHaveAccessibleDescription(w('discovery:nextBlocked'));
+  await page
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3, name: 'EPSON ET-2850 Series' }) })
+    .getByRole('checkbox', { name: w('discovery:card.use') })
+    .check();
+  await expect(next).toBeEnabled();
+  await expect(page.getByText(w('discovery:nextBlocked'))).toHaveCount(0);
+  await expect(railStep('find-printer')).toContainText(w('rail.status.current'));
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, JSON.stringify(results.violations, null, 1)).toEqual([]);
 });
 
 test('switching the language changes the visible text and is remembered', async ({
@@ -158,7 +244,7 @@ test('axe finds no accessibility violations on any step', async ({ page, wizard 
   await openWizard(page, wizard);
   const rail = page.getByRole('navigation', { name: 'Steps' });
   for (const step of journeySteps) {
-    await rail.getByRole('button', { name: new RegExp(stepTitles[step]) }).click();
+    await rail.getByRole('button', { name: new RegExp(`^${stepTitles[step]}`) }).click();
     await expect(page.getByRole('heading', { level: 2, name: stepTitles[step] })).toBeVisible();
     const results = await new AxeBuilder({ page }).analyze();
     expect(results.violations, `${step}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(

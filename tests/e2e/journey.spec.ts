@@ -16,6 +16,7 @@ import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { repoRoot, startWizard } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
 import { callApi, resetProgress } from './helpers';
+import { unfilledIn, unfilledOnPage } from './page-checks';
 import {
   Actions,
   journeySwitches,
@@ -174,6 +175,11 @@ async function runJourney(
   await expect(page.getByTestId('status-sheet-passed')).toBeVisible();
   await page.unroute(slowSignInStatus);
   await expect(board.locator('[data-check="status-sheet"]')).toHaveClass(/board-passed/);
+  // The board's plain rows: Microsoft 365 ready and the printer signed in are green (the test
+  // scan is not part of this journey).
+  await expect(board.locator('[data-row="microsoft-365"]')).toHaveClass(/board-passed/);
+  await expect(board.locator('[data-row="printer"]')).toHaveClass(/board-passed/);
+  await expect(board.locator('.board-attention, .board-failed, .board-stale')).toHaveCount(0);
   await expectNoAxeViolations(page, `status-sheet ${language}`);
   await screenshot(page, `${language}/printer-status-sheet`);
   await actions.click('wizard', next(), 'Next (Check the status sheet)');
@@ -195,6 +201,7 @@ async function runJourney(
   const wallSeconds = (Date.now() - started - injectedMs) / 1000;
   await expect(page.getByTestId('report-saved')).toBeVisible();
   await expectNoAxeViolations(page, `done ${language}`);
+  expect(await unfilledOnPage(page)).toEqual([]);
   await screenshot(page, `${language}/printer-done`);
 
   const reportFile = path.join(repoRoot, 'artifacts', `setup-report-${language}.html`);
@@ -204,6 +211,7 @@ async function runJourney(
   expect(html).toContain('EPSON ET-2850 Series');
   expect(html).not.toMatch(/<script/i);
   expect(html).not.toMatch(/eyJ[\w-]{10,}\./); // no token
+  expect(unfilledIn(html)).toEqual([]);
   const viewer = await context.newPage();
   await viewer.goto(`file://${reportFile}`);
   await expect(viewer.getByRole('heading', { level: 1 })).toHaveText(w('printer:report.title'));

@@ -4,6 +4,32 @@
  * ⟦ ⟧ and accents, so plain English on screen is a literal string in the code).
  */
 import type { Page } from '@playwright/test';
+import { unfilledWords } from '../../renderer/i18n/missing';
+
+/** Placeholders left unfilled (`{{code}}`) and missing-key markers in a text. */
+export function unfilledIn(text: string): string[] {
+  return [...text.matchAll(unfilledWords)].map((match) => match[0]);
+}
+
+/**
+ * Unfilled placeholders and missing-key markers anywhere in the page: its text (folded
+ * details too) and the names and hints assistive technology reads out.
+ */
+export async function unfilledOnPage(page: Page): Promise<string[]> {
+  const text = await page.evaluate(() =>
+    [
+      document.title,
+      document.body.textContent ?? '',
+      ...[...document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap(
+        (element) =>
+          ['aria-label', 'title', 'placeholder', 'alt'].map(
+            (name) => element.getAttribute(name) ?? '',
+          ),
+      ),
+    ].join('\n'),
+  );
+  return unfilledIn(text);
+}
 
 /** Elements whose content does not fit and is hidden or spills, and sideways page scrolling. */
 export function cutOff(page: Page): Promise<string[]> {

@@ -1,6 +1,7 @@
 import { journeySteps, supportedLanguages } from '../../shared/model';
 import { expect, openWizard, screenshot, test } from './fixtures';
 import { resetProgress } from './helpers';
+import { unfilledOnPage } from './page-checks';
 
 // A picture of every step in every language, written to artifacts/screenshots/, to look at.
 for (const language of supportedLanguages) {
@@ -13,6 +14,8 @@ for (const language of supportedLanguages) {
       await rail.nth(index).click();
       await expect(rail.nth(index)).toHaveAttribute('aria-current', 'step');
       await screenshot(page, `${language}/${String(index + 1).padStart(2, '0')}-${step}`);
+      // No raw placeholder or missing-key marker (words-filled.spec.ts: with problems too).
+      expect(await unfilledOnPage(page), `${language} ${step}`).toEqual([]);
     }
   });
 }

@@ -211,8 +211,15 @@ describe('each Exchange reply becomes its own problem with words and a fix', () 
       expect(login?.result.state).toBe(item.authenticated ? 'passed' : 'failed');
       if (item.sendTest) {
         const test = result.board.find((entry) => entry.check === 'test-message');
+        // The board keeps the problem's values, so its words are whole wherever it is shown.
         expect(test?.result).toEqual(
-          item.authenticated ? { state: 'failed', problemId: item.problemId } : undefined,
+          item.authenticated
+            ? {
+                state: 'failed',
+                problemId: item.problemId,
+                problemData: expect.objectContaining({ server: result.problem?.data?.['server'] }),
+              }
+            : undefined,
         );
       }
     });
@@ -224,13 +231,21 @@ test('the board blames the switch Exchange named', async () => {
   const tenant = await harness.mailCheck().run({ sendTest: false });
   expect(tenant.board).toContainEqual({
     check: 'smtp-auth-organization',
-    result: { state: 'failed', problemId: 'smtp-auth-disabled-tenant' },
+    result: {
+      state: 'failed',
+      problemId: 'smtp-auth-disabled-tenant',
+      problemData: expect.objectContaining({ server: tenant.problem?.data?.['server'] }),
+    },
   });
   configure({ ...working, securityDefaults: 'on' });
   const defaults = await harness.mailCheck().run({ sendTest: false });
   expect(defaults.board).toContainEqual({
     check: 'security-defaults',
-    result: { state: 'failed', problemId: 'smtp-auth-security-defaults' },
+    result: {
+      state: 'failed',
+      problemId: 'smtp-auth-security-defaults',
+      problemData: expect.objectContaining({ server: defaults.problem?.data?.['server'] }),
+    },
   });
 });
 

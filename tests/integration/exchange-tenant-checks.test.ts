@@ -91,6 +91,8 @@ test('a Conditional Access policy blocking device code flow, found by What If', 
       result: {
         state: 'failed',
         problemId: 'ca-blocks-device-code',
+        // The values its title names, kept with the result (no raw {{policy}} on Done).
+        problemData: result?.problem?.data,
         summary: 'Block device code flow',
       },
     },

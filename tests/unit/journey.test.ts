@@ -135,7 +135,7 @@ describe('the journey in main', () => {
     await journey.probePrinter('p1');
     expect(progress.current().printers[0]?.firmwareVersion).toBe('05.27.XK26P4');
     expect(progress.current().checks['printer-firmware']).toMatchObject({
-      state: 'attention',
+      state: 'info',
       summary: 'EPSON ET-2850: 05.27.XK26P4',
       problemId: 'printer-firmware-update',
     });
@@ -208,5 +208,60 @@ describe('the journey in main', () => {
       summary: 'admin@contoso.example',
     });
     expect(progress.current().checks['consent-role']?.state).toBe('passed');
+  });
+
+  it('says truthfully who can consent: an administrator who signed in earlier in this run counts', async () => {
+    const { journey, progress } = await setup();
+    const signedIn = (username: string, role: string, tenantId = 't1') =>
+      ({
+        phase: 'signed-in',
+        account: { username, tenantId, role: { state: role, roles: [] } },
+      }) as never;
+    // Only the printer's mailbox so far: it cannot consent, and nobody else is known.
+    await journey.recordSignIn(signedIn('scanner@contoso.example', 'cannot-consent'));
+    expect(progress.current().checks['consent-role']).toMatchObject({
+      state: 'attention',
+      problemId: 'consent-role-missing',
+    });
+    // The administrator signs in (and consents), then the printer's mailbox again.
+    await journey.recordSignIn(signedIn('admin@contoso.example', 'can-consent'));
+    await journey.recordSignIn(signedIn('scanner@contoso.example', 'cannot-consent'));
+    expect(progress.current().checks['consent-role']).toMatchObject({
+      state: 'passed',
+      summary: 'admin@contoso.example',
+    });
+    // An administrator of another organization does not count for this one.
+    await journey.recordSignIn(signedIn('someone@fabrikam.example', 'cannot-consent', 't2'));
+    expect(progress.current().checks['consent-role']?.state).toBe('attention');
+  });
+
+  it("keeps a failed sign-in's problem with its values, and marks what it decided out of date", async () => {
+    const { journey, progress } = await setup();
+    await journey.recordSignIn({
+      phase: 'signed-in',
+      account: {
+        username: 'admin@contoso.example',
+        tenantId: 't1',
+        role: { state: 'can-consent', roles: [] },
+      },
+    } as never);
+    await journey.runMailCheck({ testAddress: null } as never);
+    await journey.recordSignIn({
+      phase: 'signed-out',
+      account: null,
+      problem: { id: 'signin-admin-consent-required', data: { code: 'AADSTS90094' } },
+    } as never);
+    const checks = progress.current().checks;
+    expect(checks['signed-in']).toMatchObject({
+      state: 'failed',
+      problemId: 'signin-admin-consent-required',
+      problemData: { code: 'AADSTS90094' },
+    });
+    // Not a new claim about consent: the earlier answer is out of date, and so is the login
+    // (and what rests on it) made with the account that is no longer signed in.
+    expect(checks['consent-role']).toMatchObject({ state: 'passed', stale: true });
+    expect(checks['smtp-login']).toMatchObject({ state: 'passed', stale: true });
+    expect(checks['test-message']).toMatchObject({ state: 'passed', stale: true });
+    expect(checks['smtp-auth-organization']?.stale).toBeUndefined();
   });
 });

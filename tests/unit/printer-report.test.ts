@@ -174,4 +174,44 @@ describe('setup report', () => {
     expect(readdirSync(path.join(folder, 'a-folder'))).toEqual(['inside']);
     expect(readFileSync(path.join(folder, 'a-file'), 'utf8')).toBe('x');
   });
+
+  it("fills each problem's title with the values kept with that result, escaped", () => {
+    const { html } = buildSetupReport({
+      progress: {
+        ...initialProgress,
+        language: 'en',
+        checks: {
+          'signed-in': {
+            state: 'failed',
+            problemId: 'signin-admin-consent-required',
+            problemData: { code: `AADSTS90094${hostile}` },
+            at: '2026-11-23T10:00:00.000Z',
+          },
+          'smtp-login': {
+            state: 'passed',
+            stale: true,
+            at: '2026-11-23T09:00:00.000Z',
+          },
+        },
+      },
+      account: null,
+      smtp: { host: 'smtp.office365.com', port: 587 },
+      personal: false,
+      practice: false,
+      product: 'Printer Mail Setup Wizard',
+      words: {
+        'problem.signin-admin-consent-required':
+          'An administrator must consent for the organization first ({{code}}).',
+        'state.failed': 'Failed',
+        'state.stale': 'Out of date',
+      },
+      now: new Date('2026-11-23T12:34:00Z'),
+    });
+    expect(html).toContain(
+      'An administrator must consent for the organization first (AADSTS90094&lt;img src=x onerror=alert(1)&gt;).',
+    );
+    expect(html).not.toContain('{{');
+    // A result a later change made out of date says so, in the table and in the list.
+    expect(html).toContain('<td class="state state-stale">Out of date');
+  });
 });

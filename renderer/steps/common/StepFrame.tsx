@@ -8,9 +8,19 @@ let stepShownBefore = false;
 
 /**
  * The frame every step shares: its title (focused when the step opens, so screen readers
- * announce it), its purpose, the step's own content, and Back / Next.
+ * announce it), its purpose, the step's own content, and Back / Next. Next stays disabled
+ * while the step needs a choice first, with the reason said beside it.
  */
-export function StepFrame({ step, children }: { step: StepId; children?: ReactNode }) {
+export function StepFrame({
+  step,
+  children,
+  nextBlocked = null,
+}: {
+  step: StepId;
+  children?: ReactNode;
+  /** Why Next cannot be used yet (said beside it), or null when it can. */
+  nextBlocked?: string | null;
+}) {
   const { t } = useTranslation();
   const heading = useRef<HTMLHeadingElement>(null);
   const goNext = useWizard((store) => store.goNext);
@@ -37,11 +47,22 @@ export function StepFrame({ step, children }: { step: StepId; children?: ReactNo
           </button>
         )}
         {index < journeySteps.length - 1 && (
-          <button type="button" className="primary" onClick={goNext}>
+          <button
+            type="button"
+            className="primary"
+            onClick={goNext}
+            disabled={nextBlocked !== null}
+            aria-describedby={nextBlocked !== null ? 'next-blocked' : undefined}
+          >
             {t('step.next')}
           </button>
         )}
       </div>
+      {nextBlocked !== null && (
+        <p className="hint step-nav-reason" id="next-blocked">
+          {nextBlocked}
+        </p>
+      )}
     </article>
   );
 }

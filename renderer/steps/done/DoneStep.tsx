@@ -4,7 +4,9 @@ import type { ReportWords } from '../../../shared/contract/printer';
 import { statusChecks, type CheckResult } from '../../../shared/model';
 import { fieldAlternatives, statusFieldIds } from '../../../shared/printer-setup';
 import type { Problem } from '../../../shared/problem';
-import { problemCatalogue, type ProblemId } from '../../../shared/problems/index';
+import type { ProblemId } from '../../../shared/problems/index';
+import { shownState, shownStates } from '../../../shared/board/results';
+import { problemTitleTemplate, resultProblemTitle } from '../../components/check-words';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { adminChangeReportWords } from '../../checks/admin-change-words';
 import { deliveryReportWords } from '../../delivery/report-words';
@@ -48,9 +50,7 @@ function useReportWords(): () => ReportWords {
     }
     for (const check of statusChecks)
       words[`check.${check.id}`] = t(`common:board.checks.${check.id}`);
-    for (const state of ['not-run', 'running', 'passed', 'attention', 'failed']) {
-      words[`state.${state}`] = t(`common:board.state.${state}`);
-    }
+    for (const state of shownStates) words[`state.${state}`] = t(`common:board.state.${state}`);
     for (const field of statusFieldIds) {
       words[`field.${field}`] = t(`printer:sheet.fields.${field}`);
       for (const alternative of fieldAlternatives[field]) {
@@ -70,29 +70,22 @@ function useReportWords(): () => ReportWords {
       for (const result of [record.signedIn, record.statusSheet])
         if (result?.problemId) problems.add(result.problemId);
     }
-    for (const id of problems) {
-      const entry = problemCatalogue[id];
-      if (entry)
-        words[`problem.${id}`] = t(`${entry.area}:problems.${id}.title`, { defaultValue: id });
-    }
+    // Placeholders stay: main fills each from the values kept with that result.
+    for (const id of problems) words[`problem.${id}`] = problemTitleTemplate(t, id);
     return words;
   };
 }
 
 function CheckLine({ name, result }: { name: string; result: CheckResult | null | undefined }) {
   const { t } = useTranslation(['printer', 'common']);
-  const state = result?.state ?? 'not-run';
-  const entry = result?.problemId ? problemCatalogue[result.problemId] : undefined;
+  const state = shownState(result);
+  const problemTitle = resultProblemTitle(t, result);
   return (
     <li className={`board-item board-${state}`}>
       <span className="board-name">
         {name}
         {result?.summary && <span className="board-summary">{result.summary}</span>}
-        {entry && (
-          <span className="board-summary">
-            {t(`${entry.area}:problems.${result?.problemId}.title`)}
-          </span>
-        )}
+        {problemTitle && <span className="board-summary">{problemTitle}</span>}
       </span>
       <span className="board-state">{t(`common:board.state.${state}`)}</span>
     </li>

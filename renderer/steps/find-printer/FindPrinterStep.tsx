@@ -84,7 +84,10 @@ export function FindPrinterStep() {
   );
 
   return (
-    <StepFrame step="find-printer">
+    <StepFrame
+      step="find-printer"
+      nextBlocked={progress.printers.length === 0 ? t('nextBlocked') : null}
+    >
       <div className="discovery-bar">
         <p className="discovery-status" role="status">
           {snapshot === null
