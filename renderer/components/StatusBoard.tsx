@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { statusChecks, type CheckState } from '../../shared/model';
 import { useAnnounceTestMessages } from '../delivery/announce-test-messages';
-import { useReadyState } from '../store/wizard-store';
+import { useShownProgress, useWizard } from '../store/wizard-store';
 import { announce } from './Announcer';
 
 /**
@@ -11,7 +11,7 @@ import { announce } from './Announcer';
  */
 export function StatusBoard() {
   const { t } = useTranslation();
-  const { progress } = useReadyState();
+  const progress = useShownProgress();
   useAnnounceResults();
   useAnnounceTestMessages();
   return (
@@ -39,9 +39,12 @@ export function StatusBoard() {
 /** Reads out each check whose result changes while the wizard is open (not the ones loaded). */
 function useAnnounceResults(): void {
   const { t } = useTranslation();
-  const { progress } = useReadyState();
+  const progress = useShownProgress();
+  // Main's progress is the first one heard: the new journey's drawn before it is not.
+  const loaded = useWizard((store) => store.state.phase === 'ready');
   const before = useRef<Record<string, CheckState> | null>(null);
   useEffect(() => {
+    if (!loaded) return;
     const now: Record<string, CheckState> = Object.fromEntries(
       statusChecks.map((check) => [check.id, progress.checks[check.id]?.state ?? 'not-run']),
     );
@@ -63,5 +66,5 @@ function useAnnounceResults(): void {
         }),
       );
     if (news.length > 0) announce(news.join(' '));
-  }, [progress.checks, t]);
+  }, [progress.checks, t, loaded]);
 }

@@ -1,6 +1,7 @@
 /**
  * Renderer figures: the built bundle's size (raw and gzip; all of it, and what an English page
- * fetches at start: the app chunk, with the English words, and CSS) and the time from navigation to
+ * fetches at start: what index.html names and those files import statically — the app's
+ * chunks with the first screen's English words, and CSS) and the time from navigation to
  * the wizard's first render (rail and step visible) in Debian's Chromium, median of 5 cold pages.
  * Beside it, in the same run, its anchor: a bare React 19 + zustand + react-i18next page
  * (tests/bench/bare-page/) built by the same Vite and measured the same way, and the ratios.
@@ -18,15 +19,41 @@ import { chromiumLaunchOptions, median, round } from './support';
 // Built into artifacts/, never into build/ (which electron-builder packages).
 const barePageBuild = path.join(repoRoot, 'artifacts', 'bench', 'bare-page');
 
-/** Bytes of the JS and CSS in a build's assets folder; `start` leaves out other languages. */
-function assetBytes(assets: string) {
-  const sizes = { raw: 0, gzip: 0, startRaw: 0, startGzip: 0 };
+/**
+ * What a page fetches before it can draw: the scripts and stylesheets its index.html names
+ * (Vite lists the entry's static imports there as modulepreload) and whatever those import
+ * statically in turn. Dynamic imports (later steps, other namespaces' words) are not followed.
+ */
+function startFiles(build: string): Set<string> {
+  const html = readFileSync(path.join(build, 'index.html'), 'utf8');
+  const files = new Set<string>();
+  const queue = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map(
+    (match) => path.basename(match[1] ?? ''),
+  );
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (files.has(file)) continue;
+    files.add(file);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(path.join(build, 'assets', file), 'utf8');
+    // `import … from "./x.js"` and `import "./x.js"`; never `import("./x.js")`.
+    for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([\w.-]+\.(?:js|css))["']/g)) {
+      if (match[1]) queue.push(match[1]);
+    }
+  }
+  return files;
+}
+
+/** Bytes of the JS and CSS of a build (raw and gzip): all of it, and what it fetches at start. */
+function assetBytes(build: string) {
+  const assets = path.join(build, 'assets');
+  const atStart = startFiles(build);
+  const sizes = { raw: 0, gzip: 0, startRaw: 0, startGzip: 0, startFiles: [...atStart].sort() };
   for (const file of readdirSync(assets).filter((name) => /\.(js|css)$/.test(name))) {
     const content = readFileSync(path.join(assets, file));
     const zipped = gzipSync(content).length;
     sizes.raw += content.length;
     sizes.gzip += zipped;
-    if (!file.startsWith('locale-')) {
+    if (atStart.has(file)) {
       sizes.startRaw += content.length;
       sizes.startGzip += zipped;
     }
@@ -91,8 +118,8 @@ async function firstRenderMs(browser: Browser, url: string): Promise<number> {
 
 async function main(): Promise<void> {
   buildBarePage();
-  const wizardBytes = assetBytes(path.join(repoRoot, 'build', 'renderer', 'assets'));
-  const bareBytes = assetBytes(path.join(barePageBuild, 'assets'));
+  const wizardBytes = assetBytes(path.join(repoRoot, 'build', 'renderer'));
+  const bareBytes = assetBytes(barePageBuild);
 
   const wizard = await startWizard({ demo: true });
   const bare = await serveBarePage();
@@ -118,6 +145,7 @@ async function main(): Promise<void> {
       bundleGzipBytes: wizardBytes.gzip,
       englishStartBytes: wizardBytes.startRaw,
       englishStartGzipBytes: wizardBytes.startGzip,
+      startFiles: wizardBytes.startFiles,
       firstRenderMsMedianOf5: round(firstRender),
       firstRenderMsRuns: times.map((time) => round(time)),
       barePage: {
