@@ -5,7 +5,6 @@ import { AboutButton } from '../components/AboutDialog';
 import { Announcer } from '../components/Announcer';
 import { LanguageSwitcher } from '../components/LanguageSwitcher';
 import { PracticeBanner } from '../components/PracticeBanner';
-import { ProblemNotice } from '../components/ProblemNotice';
 import { StatusBoard } from '../components/StatusBoard';
 import { StepRail } from '../components/StepRail';
 import { applyDocumentLanguage, firstLanguage, prefetchWords, switchLanguage } from '../i18n/index';
@@ -21,6 +20,10 @@ export const loadTroubleshooter = () =>
     default: module.Troubleshooter,
   }));
 const Troubleshooter = lazy(loadTroubleshooter);
+// With the problem catalogue, which the first screen does not need.
+const ProblemNotice = lazy(() =>
+  import('../components/ProblemNotice').then((module) => ({ default: module.ProblemNotice })),
+);
 
 /** Moves focus to the step's heading (or the troubleshooter's), past the bar and the rail. */
 function skipToContent(event: MouseEvent<HTMLAnchorElement>): void {
@@ -62,7 +65,9 @@ export function App() {
     return (
       <main className="centered">
         <h1>{t('app.title')}</h1>
-        <ProblemNotice problem={state.problem} />
+        <Suspense fallback={<p aria-busy="true" />}>
+          <ProblemNotice problem={state.problem} />
+        </Suspense>
       </main>
     );
   }
@@ -88,7 +93,9 @@ export function App() {
       <StepRail />
       <main className="content" id="step-content" tabIndex={-1}>
         {state.phase === 'ready' && state.saveProblem && (
-          <ProblemNotice problem={state.saveProblem} />
+          <Suspense fallback={null}>
+            <ProblemNotice problem={state.saveProblem} />
+          </Suspense>
         )}
         <Suspense fallback={troubleshooting ? null : placeholder}>
           {troubleshooting ? <Troubleshooter /> : Screen ? <Screen /> : placeholder}

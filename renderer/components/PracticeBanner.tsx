@@ -1,7 +1,10 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { practiceSwitches, type PracticeSwitchId } from '../../shared/practice';
-import { useAppInfo, useMainValue, useWizard } from '../store/wizard-store';
+import { useAppInfo, useMainValue } from '../store/wizard-store';
+
+const PracticeSwitches = lazy(() =>
+  import('./PracticeSwitches').then((module) => ({ default: module.PracticeSwitches })),
+);
 
 /**
  * Shown on every screen in practice mode, with the scenario switches of the practice world.
@@ -11,11 +14,8 @@ import { useAppInfo, useMainValue, useWizard } from '../store/wizard-store';
  */
 export function PracticeBanner() {
   const { t } = useTranslation();
-  // Some switches' words are the delivery step's: fetched beside, never waited for.
-  const wordsReady = useTranslation('delivery', { useSuspense: false }).ready;
   const appInfo = useAppInfo();
   const settings = useMainValue('practice');
-  const setSwitch = useWizard((store) => store.setPracticeSwitch);
   const practiceRun = appInfo?.practice;
   useEffect(() => {
     if (practiceRun !== undefined) rememberPracticeRun(practiceRun);
@@ -32,36 +32,23 @@ export function PracticeBanner() {
     ) : null;
   }
   if (!practiceRun) return null;
-  const practice = settings.status === 'ready' && wordsReady ? settings.value : null;
+  // Its own room until the switches come, so the banner keeps its height.
+  const pending = (
+    <p className="practice-switches practice-pending" aria-hidden="true">
+      {t('practice.switches')}
+    </p>
+  );
   return (
     <section className="practice" aria-label={t('practice.label')}>
       <p className="practice-text">
         <strong>{t('practice.title')}</strong> {t('practice.explain')}
       </p>
-      {!practice && (
-        <p className="practice-switches practice-pending" aria-hidden="true">
-          {t('practice.switches')}
-        </p>
-      )}
-      {practice && (
-        <details className="practice-switches">
-          <summary>{t('practice.switches')}</summary>
-          {(Object.keys(practiceSwitches) as PracticeSwitchId[]).map((id) => (
-            <label key={id} className="practice-switch">
-              <span>{t(`practice.switch.${id}.label`, { ns: ['common', 'delivery'] })}</span>
-              <select
-                value={practice[id]}
-                onChange={(event) => void setSwitch(id, event.target.value)}
-              >
-                {practiceSwitches[id].map((option) => (
-                  <option key={option} value={option}>
-                    {t(`practice.switch.${id}.options.${option}`, { ns: ['common', 'delivery'] })}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
-        </details>
+      {settings.status === 'ready' && settings.value ? (
+        <Suspense fallback={pending}>
+          <PracticeSwitches settings={settings.value} />
+        </Suspense>
+      ) : (
+        pending
       )}
     </section>
   );

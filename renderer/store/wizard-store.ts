@@ -29,7 +29,8 @@ import {
 import type { PracticeSettings } from '../../shared/practice';
 import { emptyPrinterRecord } from '../../shared/board/printers';
 import type { PrinterSetupRecord } from '../../shared/printer-setup';
-import { problem, type Problem } from '../../shared/problem';
+import type { Problem } from '../../shared/problem';
+import { mainUnreachable } from '../api/unreachable';
 import type { WizardClient } from '../api/client';
 import type { Loadable } from './loadable';
 import { createMainValues, type MainKey, type MainValuesPart } from './main-values';
@@ -115,8 +116,6 @@ export type WizardStore = {
 } & MainValuesPart &
   WizardActions;
 
-const unreachable = { ok: false, problem: problem('main-unreachable') } as const;
-
 export const useWizard = create<WizardStore>((set, get) => {
   const values = createMainValues({
     readMain: () => get().main,
@@ -170,7 +169,7 @@ export const useWizard = create<WizardStore>((set, get) => {
     params: ParamsOf<M>,
   ): Promise<Reply<ResultOf<M>>> => {
     const { client } = get();
-    if (!client) return unreachable;
+    if (!client) return mainUnreachable;
     return client.invoke(method, params);
   };
 
