@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicyMeta } from './electron/common/content-security';
+import { startNamespaces } from './renderer/i18n/start-namespaces';
 
 /** The shells' CSP also as the page's first <meta>, from the one definition. */
 const cspMeta: Plugin = {
@@ -27,11 +28,13 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       output: {
-        // One chunk per language other than English (which is in the app chunk as the fallback):
-        // the page fetches only the language in use.
+        // One chunk per language and namespace, fetched when in use; the English words of the
+        // first screen (renderer/i18n/start-namespaces.ts) stay in the app chunk.
         manualChunks(id: string) {
-          const language = /\/locales\/([\w-]+)\//.exec(id)?.[1];
-          return language && language !== 'en' ? `locale-${language}` : undefined;
+          const [, language, namespace] = /\/locales\/([\w-]+)\/([\w-]+)\.json$/.exec(id) ?? [];
+          if (!language || !namespace) return undefined;
+          const atStart = language === 'en' && startNamespaces.some((name) => name === namespace);
+          return atStart ? undefined : `locale-${language}-${namespace}`;
         },
       },
     },

@@ -282,6 +282,18 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
   };
 }
 
+/**
+ * The headers every response carries besides its type (the renderer benchmark also serves its
+ * bare page with them, to tell what they cost from what the app costs).
+ */
+export const responseHeaders = {
+  'Content-Security-Policy': contentSecurityPolicy,
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cache-Control': 'no-store',
+} as const;
+
 function send(
   response: ServerResponse,
   status: number,
@@ -289,15 +301,7 @@ function send(
   body: string | Buffer,
   extra: Record<string, string> = {},
 ): void {
-  response.writeHead(status, {
-    'Content-Type': type,
-    'Content-Security-Policy': contentSecurityPolicy,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cache-Control': 'no-store',
-    ...extra,
-  });
+  response.writeHead(status, { 'Content-Type': type, ...responseHeaders, ...extra });
   response.end(body);
 }
 

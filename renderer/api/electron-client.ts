@@ -1,6 +1,6 @@
 import type { WizardBridge } from '../../shared/contract';
-import { problem } from '../../shared/problem';
 import type { WizardClient } from './client';
+import { mainUnreachable } from './unreachable';
 
 export function createElectronClient(bridge: WizardBridge): WizardClient {
   return {
@@ -9,7 +9,7 @@ export function createElectronClient(bridge: WizardBridge): WizardClient {
         const verb = bridge[method] as (p: typeof params) => ReturnType<WizardClient['invoke']>;
         return await verb(params);
       } catch {
-        return { ok: false, problem: problem('main-unreachable') };
+        return mainUnreachable;
       }
     },
     onEvent: (listener) => bridge.onEvent(listener),

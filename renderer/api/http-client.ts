@@ -7,8 +7,8 @@
  * server on 127.0.0.1 would receive too.
  */
 import type { Reply, WizardEvent } from '../../shared/contract';
-import { problem } from '../../shared/problem';
 import type { WizardClient } from './client';
+import { mainUnreachable } from './unreachable';
 
 const tokenKey = 'wizard-token';
 // Must match electron/shell-browser/server.ts.
@@ -64,10 +64,10 @@ export function createHttpClient(location: Location): WizardClient {
           credentials: 'omit',
           body: JSON.stringify(params),
         });
-        if (response.status === 403) return { ok: false, problem: problem('main-unreachable') };
+        if (response.status === 403) return mainUnreachable;
         return (await response.json()) as Reply<never>;
       } catch {
-        return { ok: false, problem: problem('main-unreachable') };
+        return mainUnreachable;
       }
     },
     onEvent(listener) {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { isLanguage, supportedLanguages, type Language } from '../../shared/model';
-import { useReadyState, useWizard } from '../store/wizard-store';
+import { useShownProgress, useWizard } from '../store/wizard-store';
 
 /** Each language named in itself, so a user can find their own whatever is shown now. */
 const autonyms: Record<Language, string> = {
@@ -14,7 +14,7 @@ const autonyms: Record<Language, string> = {
 
 export function LanguageSwitcher() {
   const { t } = useTranslation();
-  const { progress } = useReadyState();
+  const progress = useShownProgress();
   const choose = useWizard((store) => store.choose);
   return (
     <label className="language">

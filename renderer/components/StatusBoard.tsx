@@ -4,7 +4,7 @@ import { shownState, type ShownState } from '../../shared/board/results';
 import { boardRows, rowState } from '../../shared/board/summary';
 import { statusChecks } from '../../shared/model';
 import { useAnnounceTestMessages } from '../delivery/announce-test-messages';
-import { useReadyState } from '../store/wizard-store';
+import { useShownProgress, useWizard } from '../store/wizard-store';
 import { announce } from './Announcer';
 
 /**
@@ -14,7 +14,7 @@ import { announce } from './Announcer';
  */
 export function StatusBoard() {
   const { t } = useTranslation();
-  const { progress } = useReadyState();
+  const progress = useShownProgress();
   useAnnounceResults();
   useAnnounceTestMessages();
   return (
@@ -56,9 +56,12 @@ export function StatusBoard() {
 /** Reads out each check whose result changes while the wizard is open (not the ones loaded). */
 function useAnnounceResults(): void {
   const { t } = useTranslation();
-  const { progress } = useReadyState();
+  const progress = useShownProgress();
+  // Main's progress is the first one heard: the new journey's drawn before it is not.
+  const loaded = useWizard((store) => store.state.phase === 'ready');
   const before = useRef<Record<string, ShownState> | null>(null);
   useEffect(() => {
+    if (!loaded) return;
     const now: Record<string, ShownState> = Object.fromEntries(
       statusChecks.map((check) => [check.id, shownState(progress.checks[check.id])]),
     );
@@ -80,5 +83,5 @@ function useAnnounceResults(): void {
         }),
       );
     if (news.length > 0) announce(news.join(' '));
-  }, [progress.checks, t]);
+  }, [progress.checks, t, loaded]);
 }

@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { stepStatus } from '../../shared/board/steps';
 import { journeySteps } from '../../shared/model';
-import { useReadyState, useWizard } from '../store/wizard-store';
+import { useShownProgress, useWizard } from '../store/wizard-store';
 
 const arrowMoves: Record<string, (index: number, last: number) => number> = {
   ArrowDown: (index, last) => Math.min(index + 1, last),
@@ -19,7 +19,7 @@ const arrowMoves: Record<string, (index: number, last: number) => number> = {
  */
 export function StepRail() {
   const { t } = useTranslation();
-  const { progress } = useReadyState();
+  const progress = useShownProgress();
   const goTo = useWizard((store) => store.goTo);
   const list = useRef<HTMLOListElement>(null);
   const move = (event: KeyboardEvent<HTMLButtonElement>, index: number): void => {

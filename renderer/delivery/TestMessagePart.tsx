@@ -16,45 +16,10 @@ import { ProblemNotice } from '../components/ProblemNotice';
 import { useCurrentPrinter } from '../printer-journey/printer-journey';
 import { useMainValue, useReadyState, useWizard } from '../store/wizard-store';
 import { useTroubleshoot } from '../troubleshoot/troubleshoot-store';
+import { clockTime, useOutcomeWords } from './outcome-words';
 
 /** Vendors whose panel wording the locale files carry; the others get the generic steps. */
 const vendorsWithSteps = new Set<VendorProfileId>(['epson']);
-
-/** Time of day in the user's language and time zone (10:42). */
-export function clockTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }).format(
-    new Date(iso),
-  );
-}
-
-/** The words that say how a watch went, or null while it is still open. */
-export function useOutcomeWords(): (watch: TestWatch) => string | null {
-  const { t, i18n } = useTranslation('delivery');
-  return (watch) => {
-    const outcome = watch.outcome;
-    switch (outcome.state) {
-      case 'arrived':
-        return t('result.arrived', {
-          time: clockTime(outcome.message.receivedAt, i18n.language),
-          from: outcome.message.from,
-        });
-      case 'wrong-sender':
-        return t('result.wrongSender', {
-          time: clockTime(outcome.message.receivedAt, i18n.language),
-          from: outcome.message.from,
-          expected: watch.expectedSender,
-        });
-      case 'nothing-arrived':
-        return t('result.nothing', { count: outcome.minutes });
-      case 'seen-by-person':
-        return outcome.arrived ? t('result.seenArrived') : t('result.seenNotArrived');
-      case 'stopped':
-        return t('result.stopped');
-      default:
-        return null;
-    }
-  };
-}
 
 /** The message reached the mailbox: seen by the wizard, or by the person. */
 export function isProved(watch: TestWatch): boolean {

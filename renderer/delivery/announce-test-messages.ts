@@ -6,13 +6,14 @@
 import { useEffect, useRef } from 'react';
 import { announce } from '../components/Announcer';
 import { useMainValue } from '../store/wizard-store';
-import { useOutcomeWords } from './TestMessagePart';
+import { useOutcomeWordsOnceLoaded } from './outcome-words';
 
 export function useAnnounceTestMessages(): void {
   const watches = useMainValue('testWatches');
-  const outcomeWords = useOutcomeWords();
+  // The first words heard are the baseline: until the delivery words load, nothing is heard.
+  const outcomeWords = useOutcomeWordsOnceLoaded();
   const said = JSON.stringify(
-    watches.status === 'ready'
+    watches.status === 'ready' && outcomeWords
       ? Object.fromEntries(
           Object.entries(watches.value).map(([id, watch]) => [id, outcomeWords(watch)]),
         )

@@ -1,6 +1,8 @@
 /**
- * The wizard's one store. Its state is starting, unreachable or ready (a discriminated union),
- * so a screen can never read progress that was never loaded; beside it, what the main process
+ * The wizard's one store. Its state is starting, unreachable or ready (a discriminated union).
+ * While starting it already holds a progress to draw (a new journey's, with the user's clicks
+ * on top) and the app info once main answers it, so the frame, the rail and Welcome draw before
+ * main's first answers; only `ready` holds main's own progress. Beside it, what the main process
  * owns (main-values.ts), each value loading, ready or failed. Connected once, at start, to the
  * pushed events. Main owns progress and the status board: the store shows them as main pushes
  * them (`progress-changed`; of two states the higher revision wins) and sends intents (go to a
@@ -17,17 +19,30 @@ import type {
 } from '../../shared/contract/exchange';
 import type { Choices, PrinterReach, ProgressState } from '../../shared/contract/journey';
 import type { SignInStatus } from '../../shared/contract/signin';
-import { journeySteps, type AppInfo, type Progress, type StepId } from '../../shared/model';
+import {
+  initialProgress,
+  journeySteps,
+  type AppInfo,
+  type Progress,
+  type StepId,
+} from '../../shared/model';
 import type { PracticeSettings } from '../../shared/practice';
 import { emptyPrinterRecord } from '../../shared/board/printers';
 import type { PrinterSetupRecord } from '../../shared/printer-setup';
-import { problem, type Problem } from '../../shared/problem';
+import type { Problem } from '../../shared/problem';
+import { mainUnreachable } from '../api/unreachable';
 import type { WizardClient } from '../api/client';
 import type { Loadable } from './loadable';
 import { createMainValues, type MainKey, type MainValuesPart } from './main-values';
 
 export type WizardState =
-  | { phase: 'starting' }
+  | {
+      phase: 'starting';
+      /** What to draw until main's progress comes: a new journey's, with the intents on top. */
+      progress: Progress;
+      /** Main's answer, kept as soon as it comes (it may come before the progress). */
+      appInfo: AppInfo | null;
+    }
   | { phase: 'unreachable'; problem: Problem }
   | {
       phase: 'ready';
@@ -105,8 +120,6 @@ export type WizardStore = {
 } & MainValuesPart &
   WizardActions;
 
-const unreachable = { ok: false, problem: problem('main-unreachable') } as const;
-
 export const useWizard = create<WizardStore>((set, get) => {
   const values = createMainValues({
     readMain: () => get().main,
@@ -114,7 +127,7 @@ export const useWizard = create<WizardStore>((set, get) => {
     client: () => get().client,
     practiceRun: () => {
       const { state } = get();
-      return state.phase === 'ready' && state.appInfo.practice;
+      return state.phase !== 'unreachable' && state.appInfo?.practice === true;
     },
     changed: () => undefined,
   });
@@ -127,9 +140,11 @@ export const useWizard = create<WizardStore>((set, get) => {
 
   const show = (): void => {
     const { state } = get();
-    if (state.phase !== 'ready' || !confirmed) return;
-    let progress = confirmed.progress;
+    if (state.phase === 'unreachable') return;
+    let progress = confirmed?.progress ?? initialProgress;
     for (const apply of pending.values()) progress = apply(progress);
+    if (state.phase === 'starting') return set({ state: { ...state, progress } });
+    if (!confirmed) return;
     set({
       state: {
         ...state,
@@ -158,7 +173,7 @@ export const useWizard = create<WizardStore>((set, get) => {
     params: ParamsOf<M>,
   ): Promise<Reply<ResultOf<M>>> => {
     const { client } = get();
-    if (!client) return unreachable;
+    if (!client) return mainUnreachable;
     return client.invoke(method, params);
   };
 
@@ -189,13 +204,13 @@ export const useWizard = create<WizardStore>((set, get) => {
 
   const move = (offset: number): void => {
     const { state } = get();
-    if (state.phase !== 'ready') return;
+    if (state.phase === 'unreachable') return;
     const next = journeySteps[journeySteps.indexOf(state.progress.step) + offset];
     if (next) get().goTo(next);
   };
 
   return {
-    state: { phase: 'starting' },
+    state: { phase: 'starting', progress: initialProgress, appInfo: null },
     client: null,
     main: values.initial,
     fresh: values.fresh,
@@ -208,13 +223,22 @@ export const useWizard = create<WizardStore>((set, get) => {
       void values.fresh('signIn');
       void values.fresh('exchangeSetup');
       void values.fresh('checkRuns');
+      // Each answer is kept as it comes; the wizard is ready when both are in.
+      const appInfoAnswer = client.invoke('getAppInfo', {}).then((appInfo) => {
+        const { state } = get();
+        if (appInfo.ok && state.phase === 'starting') {
+          set({ state: { ...state, appInfo: appInfo.value } });
+          void values.fresh('practice');
+        }
+        return appInfo;
+      });
       const [appInfo, progress] = await Promise.all([
-        client.invoke('getAppInfo', {}),
+        appInfoAnswer,
         client.invoke('getProgressState', {}),
       ]);
       if (!appInfo.ok) return set({ state: { phase: 'unreachable', problem: appInfo.problem } });
       if (!progress.ok) return set({ state: { phase: 'unreachable', problem: progress.problem } });
-      // An event may have brought a newer state while the answer travelled.
+      // An event or an intent's answer may have brought a newer state while this travelled.
       if (!confirmed || confirmed.revision < progress.value.revision) confirmed = progress.value;
       set({
         state: {
@@ -225,7 +249,8 @@ export const useWizard = create<WizardStore>((set, get) => {
           saveProblem: confirmed.saveProblem,
         },
       });
-      void values.fresh('practice');
+      // Intents still on their way stay shown on top.
+      show();
     },
     goTo(step) {
       void intend('goToStep', { step }, (progress) => ({
@@ -295,7 +320,7 @@ export const useWizard = create<WizardStore>((set, get) => {
       const keychain = await call('checkKeychain', {});
       const appInfo = await call('getAppInfo', {});
       const current = get().state;
-      if (current.phase !== 'ready' || !appInfo.ok) return;
+      if (current.phase === 'unreachable' || !appInfo.ok) return;
       set({
         state: {
           ...current,
@@ -311,6 +336,21 @@ export const useWizard = create<WizardStore>((set, get) => {
     ask: (method, params) => call(method, params),
   };
 });
+
+/**
+ * The progress to draw: main's once ready, a new journey's (with the user's clicks) while
+ * starting. For the frame, the rail and Welcome, which draw before main answers.
+ */
+export function useShownProgress(): Progress {
+  return useWizard((store) =>
+    store.state.phase === 'unreachable' ? initialProgress : store.state.progress,
+  );
+}
+
+/** Main's app info, or null until it has answered. */
+export function useAppInfo(): AppInfo | null {
+  return useWizard((store) => (store.state.phase === 'unreachable' ? null : store.state.appInfo));
+}
 
 /** The ready state, for components that only render once the wizard is ready. */
 export function useReadyState(): Extract<WizardState, { phase: 'ready' }> {

@@ -1,6 +1,7 @@
 /**
  * Renderer figures: the built bundle's size (raw and gzip; all of it, and what an English page
- * fetches at start: the app chunk, with the English words, and CSS) and the time from navigation to
+ * fetches at start: what index.html names and those files import statically — the app's
+ * chunks with the first screen's English words, and CSS) and the time from navigation to
  * the wizard's first render (rail and step visible) in Debian's Chromium, median of 5 cold pages.
  * Beside it, in the same run, its anchor: a bare React 19 + zustand + react-i18next page
  * (tests/bench/bare-page/) built by the same Vite and measured the same way, and the ratios.
@@ -12,21 +13,48 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser } from '@playwright/test';
+import { responseHeaders } from '../../electron/shell-browser/server';
 import { repoRoot, startWizard } from '../support/wizard-process';
 import { chromiumLaunchOptions, median, round } from './support';
 
 // Built into artifacts/, never into build/ (which electron-builder packages).
 const barePageBuild = path.join(repoRoot, 'artifacts', 'bench', 'bare-page');
 
-/** Bytes of the JS and CSS in a build's assets folder; `start` leaves out other languages. */
-function assetBytes(assets: string) {
-  const sizes = { raw: 0, gzip: 0, startRaw: 0, startGzip: 0 };
+/**
+ * What a page fetches before it can draw: the scripts and stylesheets its index.html names
+ * (Vite lists the entry's static imports there as modulepreload) and whatever those import
+ * statically in turn. Dynamic imports (later steps, other namespaces' words) are not followed.
+ */
+function startFiles(build: string): Set<string> {
+  const html = readFileSync(path.join(build, 'index.html'), 'utf8');
+  const files = new Set<string>();
+  const queue = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+\.(?:js|css))"/g)].map(
+    (match) => path.basename(match[1] ?? ''),
+  );
+  for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
+    if (files.has(file)) continue;
+    files.add(file);
+    if (!file.endsWith('.js')) continue;
+    const code = readFileSync(path.join(build, 'assets', file), 'utf8');
+    // `import … from "./x.js"` and `import "./x.js"`; never `import("./x.js")`.
+    for (const match of code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([\w.-]+\.(?:js|css))["']/g)) {
+      if (match[1]) queue.push(match[1]);
+    }
+  }
+  return files;
+}
+
+/** Bytes of the JS and CSS of a build (raw and gzip): all of it, and what it fetches at start. */
+function assetBytes(build: string) {
+  const assets = path.join(build, 'assets');
+  const atStart = startFiles(build);
+  const sizes = { raw: 0, gzip: 0, startRaw: 0, startGzip: 0, startFiles: [...atStart].sort() };
   for (const file of readdirSync(assets).filter((name) => /\.(js|css)$/.test(name))) {
     const content = readFileSync(path.join(assets, file));
     const zipped = gzipSync(content).length;
     sizes.raw += content.length;
     sizes.gzip += zipped;
-    if (!file.startsWith('locale-')) {
+    if (atStart.has(file)) {
       sizes.startRaw += content.length;
       sizes.startGzip += zipped;
     }
@@ -45,8 +73,13 @@ function buildBarePage(): void {
   if (built.status !== 0) throw new Error(`the bare page did not build (exit ${built.status})`);
 }
 
-/** Serves the built bare page on loopback, as plain files. */
-async function serveBarePage(): Promise<{ url: string; close(): Promise<void> }> {
+/**
+ * Serves the built bare page on loopback, as plain files; with `headers`, each response also
+ * carries them (the browser shell's own, to measure what they cost apart from the app).
+ */
+async function serveBarePage(
+  headers: Readonly<Record<string, string>> = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const types: Record<string, string> = {
     '.html': 'text/html; charset=utf-8',
     '.js': 'text/javascript',
@@ -58,7 +91,10 @@ async function serveBarePage(): Promise<{ url: string; close(): Promise<void> }>
     if (!file.startsWith(barePageBuild)) return void response.writeHead(403).end();
     try {
       const body = readFileSync(file);
-      response.writeHead(200, { 'Content-Type': types[path.extname(file)] ?? 'text/plain' });
+      response.writeHead(200, {
+        'Content-Type': types[path.extname(file)] ?? 'text/plain',
+        ...headers,
+      });
       response.end(body);
     } catch {
       response.writeHead(404).end();
@@ -91,33 +127,39 @@ async function firstRenderMs(browser: Browser, url: string): Promise<number> {
 
 async function main(): Promise<void> {
   buildBarePage();
-  const wizardBytes = assetBytes(path.join(repoRoot, 'build', 'renderer', 'assets'));
-  const bareBytes = assetBytes(path.join(barePageBuild, 'assets'));
+  const wizardBytes = assetBytes(path.join(repoRoot, 'build', 'renderer'));
+  const bareBytes = assetBytes(barePageBuild);
 
   const wizard = await startWizard({ demo: true });
   const bare = await serveBarePage();
+  const bareWithHeaders = await serveBarePage(responseHeaders);
   const browser = await chromium.launch(chromiumLaunchOptions);
   const times: number[] = [];
   const bareTimes: number[] = [];
+  const bareWithHeadersTimes: number[] = [];
   try {
-    // Taken in turns, so a busy moment of the machine weighs on both alike.
+    // Taken in turns, so a busy moment of the machine weighs on all alike.
     for (let run = 0; run < 5; run += 1) {
       times.push(await firstRenderMs(browser, wizard.url));
       bareTimes.push(await firstRenderMs(browser, bare.url));
+      bareWithHeadersTimes.push(await firstRenderMs(browser, bareWithHeaders.url));
     }
   } finally {
     await browser.close();
     await bare.close();
+    await bareWithHeaders.close();
     await wizard.stop();
   }
   const firstRender = median(times);
   const bareFirstRender = median(bareTimes);
+  const bareWithHeadersFirstRender = median(bareWithHeadersTimes);
   process.stdout.write(
     `${JSON.stringify({
       bundleBytes: wizardBytes.raw,
       bundleGzipBytes: wizardBytes.gzip,
       englishStartBytes: wizardBytes.startRaw,
       englishStartGzipBytes: wizardBytes.startGzip,
+      startFiles: wizardBytes.startFiles,
       firstRenderMsMedianOf5: round(firstRender),
       firstRenderMsRuns: times.map((time) => round(time)),
       barePage: {
@@ -126,8 +168,18 @@ async function main(): Promise<void> {
         firstRenderMsMedianOf5: round(bareFirstRender),
         firstRenderMsRuns: bareTimes.map((time) => round(time)),
       },
+      // The same page served with the browser shell's response headers (CSP, COOP, no-store…):
+      // beside the goal, what those headers cost before any of the app runs.
+      barePageWithShellHeaders: {
+        firstRenderMsMedianOf5: round(bareWithHeadersFirstRender),
+        firstRenderMsRuns: bareWithHeadersTimes.map((time) => round(time)),
+      },
       // The goal: first render within 1.3 times the bare page's.
       firstRenderRatioToBarePage: round(firstRender / bareFirstRender, 2),
+      firstRenderRatioToBarePageWithShellHeaders: round(
+        firstRender / bareWithHeadersFirstRender,
+        2,
+      ),
       startBytesRatioToBarePage: round(wizardBytes.startRaw / bareBytes.startRaw, 2),
       startGzipBytesRatioToBarePage: round(wizardBytes.startGzip / bareBytes.startGzip, 2),
     })}\n`,

@@ -13,6 +13,8 @@ for (const language of supportedLanguages) {
     for (const [index, step] of journeySteps.entries()) {
       await rail.nth(index).click();
       await expect(rail.nth(index)).toHaveAttribute('aria-current', 'step');
+      // The step's own content, not the frame shown while its code and words load.
+      await expect(page.locator('.step-loading, .practice-pending')).toHaveCount(0);
       await screenshot(page, `${language}/${String(index + 1).padStart(2, '0')}-${step}`);
       // No raw placeholder or missing-key marker (words-filled.spec.ts: with problems too).
       expect(await unfilledOnPage(page), `${language} ${step}`).toEqual([]);

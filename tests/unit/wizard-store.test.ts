@@ -86,6 +86,40 @@ describe('the wizard store', () => {
     expect(progress().saveProblem).toEqual({ id: 'progress-not-saved' });
   });
 
+  it("draws before main answers: a new journey, the app info as it comes, then main's progress", async () => {
+    const fake = createFakeClient();
+    const starting = useWizard.getState().start(fake.client);
+    // Nothing answered yet: a new journey's progress to draw, no app info.
+    expect(useWizard.getState().state).toEqual({
+      phase: 'starting',
+      progress: initialProgress,
+      appInfo: null,
+    });
+    // A click before main answers shows at once and goes to main as an intent.
+    useWizard.getState().choose({ accountKind: 'personal' });
+    expect(useWizard.getState().state).toMatchObject({
+      phase: 'starting',
+      progress: { accountKind: 'personal' },
+    });
+    await settle();
+    expect(fake.take('setChoices').params).toEqual({ accountKind: 'personal' });
+    // The app info is kept as soon as it comes, before the progress.
+    fake.take('getAppInfo').answer({ practice: true });
+    await settle();
+    expect(useWizard.getState().state).toMatchObject({
+      phase: 'starting',
+      appInfo: { practice: true },
+    });
+    expect(fake.asked('getPracticeSettings')).toHaveLength(1);
+    // Main's saved progress: another step current, the intent still shown on top.
+    fake.take('getProgressState').answer(stateAt(3, { step: 'sign-in' }));
+    await starting;
+    expect(progress().progress).toMatchObject({ step: 'sign-in', accountKind: 'personal' });
+    fake.take('setChoices').answer(stateAt(4, { step: 'sign-in', accountKind: 'personal' }));
+    await settle();
+    expect(progress().revision).toBe(4);
+  });
+
   it('takes an event that came before the start answer, when it is newer', async () => {
     const fake = createFakeClient();
     const starting = useWizard.getState().start(fake.client);

@@ -3,7 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { journeySteps, type StepId } from '../../../shared/model';
 import { useWizard } from '../../store/wizard-store';
 
-/** The first step shown after start keeps the page's natural focus; later ones take it. */
+/**
+ * The first step shown after start keeps the page's natural focus; later ones take it. The
+ * steps drawn before main's progress came do not count: the step main says is current is
+ * still the first one shown.
+ */
 let stepShownBefore = false;
 
 /**
@@ -25,11 +29,13 @@ export function StepFrame({
   const heading = useRef<HTMLHeadingElement>(null);
   const goNext = useWizard((store) => store.goNext);
   const goBack = useWizard((store) => store.goBack);
+  const starting = useWizard((store) => store.state.phase === 'starting');
   const index = journeySteps.indexOf(step);
   useEffect(() => {
+    if (starting) return;
     if (stepShownBefore) heading.current?.focus();
     stepShownBefore = true;
-  }, [step]);
+  }, [step, starting]);
   return (
     <article className="step" aria-labelledby="step-title">
       <p className="step-count">

@@ -16,9 +16,23 @@ import { downloadFile } from './download';
 import { lapseReportWords, SignInLapse } from './SignInLapse';
 
 const printerChecks = new Set(['printer-signed-in', 'status-sheet']);
+/**
+ * Done names problems of every area, the test message's words and the changes made in
+ * Microsoft 365: each namespace is loaded before the step draws (others load lazily).
+ */
+const doneNamespaces = [
+  'printer',
+  'common',
+  'delivery',
+  'exchange',
+  'app',
+  'discovery',
+  'signin',
+  'troubleshoot',
+];
 
 function useReportWords(): () => ReportWords {
-  const { t } = useTranslation(['printer', 'common']);
+  const { t } = useTranslation(doneNamespaces);
   const { progress } = useReadyState();
   return () => {
     const words: ReportWords = {};
@@ -77,7 +91,7 @@ function useReportWords(): () => ReportWords {
 }
 
 function CheckLine({ name, result }: { name: string; result: CheckResult | null | undefined }) {
-  const { t } = useTranslation(['printer', 'common']);
+  const { t } = useTranslation(doneNamespaces);
   const state = shownState(result);
   const problemTitle = resultProblemTitle(t, result);
   return (
@@ -94,7 +108,7 @@ function CheckLine({ name, result }: { name: string; result: CheckResult | null 
 
 /** "Done": every check for each printer, what will need attention, and the setup report. */
 export function DoneStep() {
-  const { t } = useTranslation(['printer', 'common']);
+  const { t } = useTranslation(doneNamespaces);
   const client = useWizard((store) => store.client);
   const ask = useWizard((store) => store.ask);
   const { appInfo, progress } = useReadyState();

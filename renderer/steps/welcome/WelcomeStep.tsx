@@ -1,14 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { accountKinds, microsoftClouds } from '../../../shared/model';
 import { TroubleshootButton } from '../../troubleshoot/TroubleshootButton';
-import { useReadyState, useWizard } from '../../store/wizard-store';
+import { useShownProgress, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
 import { DeadlineNotice } from '../../components/DeadlineNotice';
 
 /** Account kind and Microsoft cloud, and the guide's reminder about firmware (language: top bar). */
 export function WelcomeStep() {
   const { t } = useTranslation('welcome');
-  const { progress } = useReadyState();
+  const progress = useShownProgress();
   const choose = useWizard((store) => store.choose);
   return (
     <StepFrame step="welcome">
