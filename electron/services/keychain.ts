@@ -139,11 +139,14 @@ export function createKeytarStore(
   };
 }
 
-const probeAccount = 'keychain-probe';
-
-/** Writes, reads back and deletes a probe item: the only honest way to know the keychain works. */
+/**
+ * Writes, reads back and deletes a probe item: the only honest way to know the keychain works.
+ * Each probe has its own item, so two wizards starting at once (or a test run's many) never
+ * read each other's marker.
+ */
 export async function probeKeychain(store: SecretStore): Promise<KeychainStatus> {
   const marker = `probe-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+  const probeAccount = `keychain-${marker}`;
   try {
     await store.set(probeAccount, marker);
     const readBack = await store.get(probeAccount);
@@ -152,7 +155,8 @@ export async function probeKeychain(store: SecretStore): Promise<KeychainStatus>
       return {
         state: 'unavailable',
         reason: 'failed',
-        detail: 'The keychain did not return what was stored.',
+        // A support code, as for every other failure: no sentence in one language.
+        detail: 'keychain-read-back-differs',
       };
     }
     return { state: 'available', backend: store.backend };

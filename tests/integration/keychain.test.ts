@@ -7,7 +7,11 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAppInfoService } from '../../electron/services/app-info';
-import { createKeytarStore, keychainServiceName } from '../../electron/services/keychain';
+import {
+  createKeytarStore,
+  keychainServiceName,
+  probeKeychain,
+} from '../../electron/services/keychain';
 
 const probeScript = path.join(__dirname, 'support', 'probe-keychain.ts');
 const hasSessionBus = Boolean(process.env['DBUS_SESSION_BUS_ADDRESS']);
@@ -29,16 +33,40 @@ describe('keychain check', () => {
     expect(await store.delete('integration')).toBe(true);
     expect(await store.get('integration')).toBeNull();
 
+    const probed: string[] = [];
+    const recording: typeof store = {
+      ...store,
+      set: (account, secret) => {
+        probed.push(account);
+        return store.set(account, secret);
+      },
+    };
     const info = createAppInfoService({
       name: 'test',
       version: '0.0.0',
       shell: 'browser',
       practice: false,
-      secretStore: () => store,
+      secretStore: () => recording,
     });
     expect((await info.getAppInfo()).keychain).toEqual({ state: 'available', backend: 'keytar' });
     // The probe leaves nothing behind.
-    expect(await store.get('keychain-probe')).toBeNull();
+    expect(probed).toHaveLength(1);
+    expect(await store.get(probed[0] ?? '')).toBeNull();
+  });
+
+  it('two probes at once each read back their own item (two wizards starting together)', async () => {
+    const items = new Map<string, string>();
+    const later = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 20));
+    const shared = {
+      backend: 'memory (test)',
+      get: async (account: string) => (await later(), items.get(account) ?? null),
+      set: async (account: string, secret: string) =>
+        void (await later(), items.set(account, secret)),
+      delete: async (account: string) => (await later(), items.delete(account)),
+    };
+    const results = await Promise.all(Array.from({ length: 8 }, () => probeKeychain(shared)));
+    expect(results.every((status) => status.state === 'available')).toBe(true);
+    expect(items.size).toBe(0);
   });
 
   it('says plainly that there is no keychain when no keychain service runs', () => {
