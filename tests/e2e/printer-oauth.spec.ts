@@ -106,8 +106,10 @@ test('"My printer\'s email settings have no OAuth 2.0" is kept by main, shown in
     .getByRole('navigation')
     .getByRole('button', { name: /Set up the printer/ })
     .click();
-  // The step loads on first use: until it shows, the one before it is still in the page.
+  // The step loads on first use: until it shows (its frame, then its content), the one before
+  // it is still in the page, hidden.
   await expect(page.getByRole('heading', { level: 2, name: 'Set up the printer' })).toBeVisible();
+  await expect(page.locator('.step-loading')).toHaveCount(0);
   const setUp = page.getByTestId('oauth-verdict');
   await expect(setUp).toHaveAttribute('data-verdict', 'not-offered');
   await expectNoAxeViolations(page, 'set-up-printer overruled');
