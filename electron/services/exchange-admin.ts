@@ -106,7 +106,7 @@ export function createExchangeAdmin(options: ExchangeAdminOptions): ExchangeAdmi
   async function invoke(
     cmdlet: 'Get-CASMailbox' | 'Set-CASMailbox',
     parameters: Record<string, string | boolean | null>,
-  ): Promise<{ value: unknown[]; account: string }> {
+  ): Promise<unknown[]> {
     const { base, resource } = await endpoint();
     const token = await accessToken(resource);
     const domain = token.account.split('@')[1] ?? '';
@@ -150,14 +150,14 @@ export function createExchangeAdmin(options: ExchangeAdminOptions): ExchangeAdmi
     if (reply.status !== 200 || !Array.isArray(value)) {
       throw new ProblemError('exchange-admin-unexpected');
     }
-    return { value, account: token.account.toLowerCase() };
+    return value;
   }
 
   /** The signed-in account's own mailbox: the one the wizard's SMTP AUTH check signs in as. */
   async function read(): Promise<MailboxSmtpAuth & { by: string }> {
     const { resource } = await endpoint();
     const account = (await accessToken(resource)).account.toLowerCase();
-    const { value } = await invoke('Get-CASMailbox', { Identity: account });
+    const value = await invoke('Get-CASMailbox', { Identity: account });
     const found = value.find(
       (item) =>
         typeof (item as { PrimarySmtpAddress?: unknown } | null)?.PrimarySmtpAddress === 'string',

@@ -5,14 +5,14 @@ import { linkAddress, problemLinks } from '../../shared/problems/links';
 import type { Recognition } from '../../shared/troubleshoot/recognise';
 import { expiryProblems, remediesFor } from '../../shared/troubleshoot/remedies';
 import { AdminPageButton } from '../components/AdminPageButton';
-import { useMainValue, useReadyState } from '../store/wizard-store';
+import { useReadyState } from '../store/wizard-store';
+import { AdminFixLinks } from './AdminFixLinks';
 import { RemedyButtons } from './RemedyButtons';
 
 /** What it means, why it happens, what to do now, and the buttons that do it. */
 export function Diagnosis({ recognition, given }: { recognition: Recognition; given: string }) {
   const { t } = useTranslation('troubleshoot');
   const { progress } = useReadyState();
-  const setup = useMainValue('exchangeSetup');
   const heading = useRef<HTMLHeadingElement>(null);
   const { problemId } = recognition;
   const data = problemWordValues(problemId, recognition.data);
@@ -23,7 +23,6 @@ export function Diagnosis({ recognition, given }: { recognition: Recognition; gi
   useEffect(() => heading.current?.focus(), [recognition]);
 
   const links = problemLinks(problemId).filter((key) => key === 'webConfig' || !personal);
-  const adminLinks = links.filter((key) => key !== 'webConfig');
   const printers = progress.printers.filter((printer) => printer.webConfigUrl);
 
   return (
@@ -63,17 +62,7 @@ export function Diagnosis({ recognition, given }: { recognition: Recognition; gi
             ) : (
               <p className="hint">{t('link.noPrinter')}</p>
             ))}
-          {adminLinks.map((key) => (
-            <AdminPageButton
-              key={key}
-              url={
-                setup.status === 'ready'
-                  ? (linkAddress(key, setup.value.adminPages, null) ?? undefined)
-                  : undefined
-              }
-              label={t(`link.${key}`)}
-            />
-          ))}
+          <AdminFixLinks keys={links} />
         </div>
       )}
     </section>

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../shared/contract';
 import type { TenantCheckId } from '../../shared/contract/exchange';
-import type { Problem, ProblemId } from '../../shared/problem';
-import { linkAddress, problemLinks } from '../../shared/problems/links';
+import type { Problem } from '../../shared/problem';
+import { problemLinks } from '../../shared/problems/links';
 import type { RemedyAction } from '../../shared/troubleshoot/remedies';
 import {
   useMailCheck,
@@ -12,9 +12,9 @@ import {
   type TenantChecksRun,
 } from '../checks/exchange-checks';
 import { TurnOnSmtpAuth } from '../checks/TurnOnSmtpAuth';
-import { AdminPageButton } from '../components/AdminPageButton';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useMainValue, useReadyState, useWizard } from '../store/wizard-store';
+import { useReadyState, useWizard } from '../store/wizard-store';
+import { AdminFixLinks } from './AdminFixLinks';
 import { BrowserSignIn } from './BrowserSignIn';
 import { clockTime } from './clock-time';
 import { useTroubleshoot } from './troubleshoot-store';
@@ -180,24 +180,6 @@ function OutcomeView({ outcome, withLinks }: { outcome: Outcome; withLinks: bool
   );
 }
 
-/** The admin pages where this problem is fixed (Conditional Access policies, for example). */
-function FixLinks({ problemId }: { problemId: ProblemId }) {
-  const { t } = useTranslation('troubleshoot');
-  const setup = useMainValue('exchangeSetup');
-  const keys = problemLinks(problemId).filter((key) => key !== 'webConfig');
-  return keys.map((key) => (
-    <AdminPageButton
-      key={key}
-      url={
-        setup.status === 'ready'
-          ? (linkAddress(key, setup.value.adminPages, null) ?? undefined)
-          : undefined
-      }
-      label={t(`link.${key}`)}
-    />
-  ));
-}
-
 function MailOutcome({ run }: { run: MailCheckRun }) {
   const { t } = useTranslation('troubleshoot');
   if (run.state === 'failed') return <ProblemNotice problem={run.problem} />;
@@ -238,7 +220,7 @@ function TenantOutcome({ run, withLinks }: { run: TenantChecksRun; withLinks: bo
               ))}
             </ul>
           )}
-          {withLinks && result.problem && <FixLinks problemId={result.problem.id} />}
+          {withLinks && result.problem && <AdminFixLinks keys={problemLinks(result.problem.id)} />}
         </div>
       ))}
     </div>
