@@ -62,6 +62,67 @@ const contentTypes: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** One contract call: POST with a JSON body within the size limit, answered with the host's reply. */
+async function handleApi(
+  host: WizardHost,
+  request: IncomingMessage,
+  response: ServerResponse,
+  method: string,
+): Promise<void> {
+  if (request.method !== 'POST') {
+    request.resume();
+    sendReply(response, 405, { ok: false, problem: problem('request-malformed', { method }) });
+    return;
+  }
+  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+    request.resume();
+    sendReply(response, 415, { ok: false, problem: problem('request-malformed', { method }) });
+    return;
+  }
+  const body = await readBody(request, maxRequestBytes);
+  if (body === 'too-large') {
+    sendReply(response, 413, {
+      ok: false,
+      problem: problem('request-too-large', { limit: maxRequestBytes }),
+    });
+    return;
+  }
+  let params: unknown;
+  try {
+    params = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+  } catch {
+    sendReply(response, 400, { ok: false, problem: problem('request-malformed', { method }) });
+    return;
+  }
+  sendReply(response, 200, await host.dispatch(method, params));
+}
+
+/** A built file of the renderer; assets (content-hashed names) may be cached for good. */
+async function serveStatic(
+  staticRoot: string,
+  pathname: string,
+  response: ServerResponse,
+): Promise<void> {
+  const relative = pathname === '/' ? 'index.html' : safeDecode(pathname).slice(1);
+  const file = path.resolve(staticRoot, relative);
+  if (!file.startsWith(staticRoot + path.sep)) {
+    send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    return;
+  }
+  let content: Buffer;
+  try {
+    content = await fs.readFile(file);
+  } catch {
+    send(response, 404, 'text/plain; charset=utf-8', 'Not found');
+    return;
+  }
+  const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
+  const immutable = relative.startsWith('assets/');
+  send(response, 200, type, content, {
+    'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store',
+  });
+}
+
 export async function startBrowserShell(options: BrowserShellOptions): Promise<BrowserShell> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
@@ -149,7 +210,12 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
         forbidden(request, response);
         return;
       }
-      await handleApi(request, response, safeDecode(url.pathname.slice('/api/'.length)));
+      await handleApi(
+        options.host,
+        request,
+        response,
+        safeDecode(url.pathname.slice('/api/'.length)),
+      );
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') {
@@ -157,61 +223,7 @@ export async function startBrowserShell(options: BrowserShellOptions): Promise<B
       send(response, 405, 'text/plain; charset=utf-8', 'Method not allowed');
       return;
     }
-    await serveStatic(url.pathname, response);
-  }
-
-  async function handleApi(
-    request: IncomingMessage,
-    response: ServerResponse,
-    method: string,
-  ): Promise<void> {
-    if (request.method !== 'POST') {
-      request.resume();
-      sendReply(response, 405, { ok: false, problem: problem('request-malformed', { method }) });
-      return;
-    }
-    if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
-      request.resume();
-      sendReply(response, 415, { ok: false, problem: problem('request-malformed', { method }) });
-      return;
-    }
-    const body = await readBody(request, maxRequestBytes);
-    if (body === 'too-large') {
-      sendReply(response, 413, {
-        ok: false,
-        problem: problem('request-too-large', { limit: maxRequestBytes }),
-      });
-      return;
-    }
-    let params: unknown;
-    try {
-      params = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
-    } catch {
-      sendReply(response, 400, { ok: false, problem: problem('request-malformed', { method }) });
-      return;
-    }
-    sendReply(response, 200, await options.host.dispatch(method, params));
-  }
-
-  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    const relative = pathname === '/' ? 'index.html' : safeDecode(pathname).slice(1);
-    const file = path.resolve(staticRoot, relative);
-    if (!file.startsWith(staticRoot + path.sep)) {
-      send(response, 404, 'text/plain; charset=utf-8', 'Not found');
-      return;
-    }
-    let content: Buffer;
-    try {
-      content = await fs.readFile(file);
-    } catch {
-      send(response, 404, 'text/plain; charset=utf-8', 'Not found');
-      return;
-    }
-    const type = contentTypes[path.extname(file)] ?? 'application/octet-stream';
-    const immutable = relative.startsWith('assets/');
-    send(response, 200, type, content, {
-      'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-store',
-    });
+    await serveStatic(staticRoot, url.pathname, response);
   }
 
   let eventSockets = 0;

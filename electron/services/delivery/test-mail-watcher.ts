@@ -21,12 +21,7 @@ import type {
 } from '../../../shared/contract/delivery';
 import type { Problem } from '../../../shared/problem';
 import { ProblemError } from '../../common/problem-error';
-import {
-  createBoundedHttps,
-  retryAfterSeconds,
-  type BoundedHttps,
-  type BoundedReply,
-} from '../net/bounded-https';
+import { createBoundedHttps, retryAfterSeconds, type BoundedReply } from '../net/bounded-https';
 import type { TokenSource } from '../token-source';
 
 export interface TestMailWatcherOptions {
@@ -128,6 +123,111 @@ function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** What one poll needs from the watcher around it. */
+interface PollParts {
+  tokens: TokenSource;
+  /** Read at each poll: the CA may come with a cloud profile chosen after the start. */
+  trustedCa(): string | null;
+  timeoutMs: number;
+  maxPages: number;
+  now(): number;
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  /** Counts one Graph call against the watch (shown to the person). */
+  countCall(printerId: string): void;
+}
+
+/**
+ * Who sent what since the watch started: one Graph call per page on the house's bounded client
+ * (total deadline, size limit, CA for Graph only), following nextLink on the same host; waits
+ * out a 429 within the deadline. Null when the watch stopped meanwhile.
+ */
+async function readMessagesSince(
+  parts: PollParts,
+  watch: TestWatch,
+  profile: CloudProfile,
+  signal: AbortSignal,
+  deadline: number,
+): Promise<SeenMessage[] | null> {
+  const token = await parts.tokens.getAccessToken([graphScope(profile, mailReadPermission)]);
+  const base = profile.graphBaseUrl.replace(/\/$/, '');
+  const first = new URL(`${base}/me/messages`);
+  first.searchParams.set('$filter', receivedSinceFilter(new Date(watch.startedAt)));
+  first.searchParams.set('$select', 'from,subject,receivedDateTime');
+  first.searchParams.set('$top', '25');
+  const client = createBoundedHttps({
+    trustedOrigins: [first.origin],
+    ca: parts.trustedCa(),
+    deadlineMs: parts.timeoutMs,
+    maxBodyBytes: maxResponseBytes,
+  });
+  const seen: SeenMessage[] = [];
+  let url: URL | null = first;
+  for (let page = 0; url && page < parts.maxPages;) {
+    if (signal.aborted) return null;
+    let reply: BoundedReply;
+    try {
+      parts.countCall(watch.printerId);
+      reply = await client.request({
+        method: 'GET',
+        url,
+        headers: { Authorization: `Bearer ${token.token}`, Accept: 'application/json' },
+        signal,
+      });
+    } catch {
+      if (signal.aborted) return null;
+      throw new ProblemError('graph-unreachable', { host: url.host });
+    }
+    if (reply.status === 429) {
+      const waitMs = (retryAfterSeconds(reply.headers['retry-after'], parts.now()) ?? 5) * 1000;
+      if (parts.now() + waitMs >= deadline) return seen;
+      await parts.sleep(waitMs, signal);
+      continue; // the same page again
+    }
+    if (reply.status === 401) throw new ProblemError('graph-unauthorized');
+    if (reply.status === 403) {
+      throw new ProblemError('graph-consent-missing', { permission: mailReadPermission });
+    }
+    if (reply.status !== 200)
+      throw new ProblemError('graph-server-error', { status: reply.status });
+    let json: unknown;
+    try {
+      json = JSON.parse(reply.body);
+    } catch {
+      throw new ProblemError('graph-malformed', { path: '/me/messages' });
+    }
+    const parsed = parseMessages(json);
+    seen.push(...parsed.messages);
+    page += 1;
+    url = null;
+    if (parsed.next) {
+      const next = new URL(parsed.next);
+      // Only ever follow a next page on the same Graph host (hostile input otherwise).
+      if (next.origin === first.origin) url = next;
+    }
+  }
+  return seen;
+}
+
+/** The first message that settles the watch, if any: from the printer, or with its code. */
+export function judgeMessages(watch: TestWatch, messages: SeenMessage[]): TestWatchOutcome | null {
+  const since = Date.parse(watch.startedAt) - 1000;
+  const recent = messages
+    .filter((message) => Date.parse(message.receivedAt) >= since)
+    .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
+  const delay = (message: SeenMessage): number =>
+    Math.max(0, Math.round((Date.parse(message.receivedAt) - Date.parse(watch.startedAt)) / 1000));
+  const expected = watch.expectedSender.toLowerCase();
+  const fromPrinter = recent.find((message) => message.from === expected);
+  if (fromPrinter) {
+    return { state: 'arrived', message: fromPrinter, delaySeconds: delay(fromPrinter) };
+  }
+  const withCode = recent.find((message) => message.subject.includes(watch.code));
+  if (withCode) {
+    return { state: 'wrong-sender', message: withCode, delaySeconds: delay(withCode) };
+  }
+  return null;
+}
+
 export function createTestMailWatcher(options: TestMailWatcherOptions): TestMailWatcher {
   const limitMs = options.limitMs ?? watchLimitMs;
   const pollMs = options.pollMs ?? 5000;
@@ -138,6 +238,18 @@ export function createTestMailWatcher(options: TestMailWatcherOptions): TestMail
   const watches: TestWatches = {};
   let running: { printerId: string; abort: AbortController; done: Promise<void> } | null = null;
 
+  const pollParts: PollParts = {
+    tokens: options.tokens,
+    trustedCa: () => options.trustedCa?.() ?? null,
+    timeoutMs,
+    maxPages,
+    now,
+    sleep,
+    countCall(printerId) {
+      const counted = watches[printerId];
+      if (counted) watches[printerId] = { ...counted, graphCalls: counted.graphCalls + 1 };
+    },
+  };
   const publish = (): void => options.onChange(list());
   const list = (): TestWatches =>
     Object.fromEntries(
@@ -153,103 +265,6 @@ export function createTestMailWatcher(options: TestMailWatcherOptions): TestMail
     publish();
   };
 
-  /** Graph calls on the house's bounded client: total deadline, size limit, CA for Graph only. */
-  const graphClient = (graphOrigin: string): BoundedHttps =>
-    createBoundedHttps({
-      trustedOrigins: [graphOrigin],
-      ca: options.trustedCa?.() ?? null,
-      deadlineMs: timeoutMs,
-      maxBodyBytes: maxResponseBytes,
-    });
-
-  /** Who sent what since the start; follows nextLink; null when the watch stopped meanwhile. */
-  async function poll(
-    watch: TestWatch,
-    profile: CloudProfile,
-    signal: AbortSignal,
-    deadline: number,
-  ): Promise<SeenMessage[] | null> {
-    const token = await options.tokens.getAccessToken([graphScope(profile, mailReadPermission)]);
-    const base = profile.graphBaseUrl.replace(/\/$/, '');
-    const first = new URL(`${base}/me/messages`);
-    first.searchParams.set('$filter', receivedSinceFilter(new Date(watch.startedAt)));
-    first.searchParams.set('$select', 'from,subject,receivedDateTime');
-    first.searchParams.set('$top', '25');
-    const client = graphClient(first.origin);
-    const seen: SeenMessage[] = [];
-    let url: URL | null = first;
-    for (let page = 0; url && page < maxPages;) {
-      if (signal.aborted) return null;
-      let reply: BoundedReply;
-      try {
-        const counted = watches[watch.printerId];
-        if (counted) watches[watch.printerId] = { ...counted, graphCalls: counted.graphCalls + 1 };
-        reply = await client.request({
-          method: 'GET',
-          url,
-          headers: { Authorization: `Bearer ${token.token}`, Accept: 'application/json' },
-          signal,
-        });
-      } catch {
-        if (signal.aborted) return null;
-        throw new ProblemError('graph-unreachable', { host: url.host });
-      }
-      if (reply.status === 429) {
-        const waitMs = (retryAfterSeconds(reply.headers['retry-after'], now()) ?? 5) * 1000;
-        if (now() + waitMs >= deadline) return seen;
-        await sleep(waitMs, signal);
-        continue; // the same page again
-      }
-      if (reply.status === 401) throw new ProblemError('graph-unauthorized');
-      if (reply.status === 403) {
-        throw new ProblemError('graph-consent-missing', { permission: mailReadPermission });
-      }
-      if (reply.status >= 500)
-        throw new ProblemError('graph-server-error', { status: reply.status });
-      if (reply.status !== 200)
-        throw new ProblemError('graph-server-error', { status: reply.status });
-      let json: unknown;
-      try {
-        json = JSON.parse(reply.body);
-      } catch {
-        throw new ProblemError('graph-malformed', { path: '/me/messages' });
-      }
-      const parsed = parseMessages(json);
-      seen.push(...parsed.messages);
-      page += 1;
-      url = null;
-      if (parsed.next) {
-        const next = new URL(parsed.next);
-        // Only ever follow a next page on the same Graph host (hostile input otherwise).
-        if (next.origin === first.origin) url = next;
-      }
-    }
-    return seen;
-  }
-
-  /** The first message that settles the watch, if any. */
-  function judge(watch: TestWatch, messages: SeenMessage[]): TestWatchOutcome | null {
-    const since = Date.parse(watch.startedAt) - 1000;
-    const recent = messages
-      .filter((message) => Date.parse(message.receivedAt) >= since)
-      .sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt));
-    const delay = (message: SeenMessage): number =>
-      Math.max(
-        0,
-        Math.round((Date.parse(message.receivedAt) - Date.parse(watch.startedAt)) / 1000),
-      );
-    const expected = watch.expectedSender.toLowerCase();
-    const fromPrinter = recent.find((message) => message.from === expected);
-    if (fromPrinter) {
-      return { state: 'arrived', message: fromPrinter, delaySeconds: delay(fromPrinter) };
-    }
-    const withCode = recent.find((message) => message.subject.includes(watch.code));
-    if (withCode) {
-      return { state: 'wrong-sender', message: withCode, delaySeconds: delay(withCode) };
-    }
-    return null;
-  }
-
   async function run(watch: TestWatch, abort: AbortController): Promise<void> {
     const deadline = Date.parse(watch.endsAt);
     const { signal } = abort;
@@ -257,9 +272,9 @@ export function createTestMailWatcher(options: TestMailWatcherOptions): TestMail
       const profile = await options.profile();
       for (;;) {
         if (signal.aborted) return;
-        const messages = await poll(watch, profile, signal, deadline);
+        const messages = await readMessagesSince(pollParts, watch, profile, signal, deadline);
         if (signal.aborted || messages === null) return;
-        const outcome = judge(watch, messages);
+        const outcome = judgeMessages(watch, messages);
         if (outcome) return settle(watch.printerId, outcome);
         if (now() >= deadline) {
           return settle(watch.printerId, {
