@@ -6,9 +6,8 @@
  * - Network > Email Server > Basic: Authentication Method, Email service, Sign In, the fields
  *   the guide shows, and OK, which "sends the settings to the printer" (only then does the
  *   status sheet show them, as on a real printer).
- * - Sign In > Sign in with Microsoft runs a REAL device-code sign-in of the printer against the
- *   practice tenant, with the practice printer's own client ID, as standard OAuth HTTP calls
- *   (RFC 8628) to the tenant's devicecode and token endpoints, trusting only the practice CA.
+ * - Sign In > Sign in with Microsoft runs the printer's own device-code sign-in against the
+ *   practice tenant (practice-printer-signin.ts).
  * - A network status sheet page (and `sheet()` in process) that reflects what was sent.
  *
  * Every value shown is escaped; tokens stay in this process's memory and are never shown.
@@ -23,10 +22,9 @@ import {
   type StatusFieldId,
 } from '../../shared/printer-setup';
 import { epsonStatusSheetPage, type VendorProfileId } from '../../shared/vendor-profiles';
-import { createBoundedHttps } from '../services/net/bounded-https';
 import { escapeHtml, readForm, sendPracticePage } from './practice-http';
 import { createPracticePrinterPanel, type PracticePrinterPanel } from './practice-printer-panel';
-import { practiceClientIds } from './practice-tenant';
+import { createPracticePrinterSignIn, type PrinterSignInState } from './practice-printer-signin';
 import type { PracticeContext } from './practice-world';
 
 export { practicePrinterAdminPassword };
@@ -59,17 +57,6 @@ interface Draft {
   certificateValidation: boolean;
 }
 
-type PrinterSignIn =
-  | { state: 'none' }
-  | {
-      state: 'waiting';
-      userCode: string;
-      verificationUri: string;
-      expiresAt: number;
-    }
-  | { state: 'signed-in'; account: string }
-  | { state: 'failed'; message: string };
-
 interface Committed extends Draft {
   signedIn: boolean;
   account: string;
@@ -83,204 +70,24 @@ export interface PracticeWebConfig {
   /** The network status sheet's Email Server lines, as the printer would print them. */
   sheet(): SheetReading;
   /** What the printer's own sign-in did, for tests (never a token). */
-  signInState(): PrinterSignIn['state'];
+  signInState(): PrinterSignInState['state'];
   /** The printer's control panel (Scan > Email), which sends with this sign-in. */
   readonly panel: PracticePrinterPanel;
   stop(): void;
 }
 
-/** One form POST over HTTPS to the practice tenant, trusting the practice CA for it only. */
-async function postForm(
-  url: string,
-  form: Record<string, string>,
-  ca: string,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const client = createBoundedHttps({
-    trustedOrigins: [new URL(url).origin],
-    ca,
-    deadlineMs: 10_000,
-    maxBodyBytes: 256 * 1024,
-  });
-  const reply = await client.request({
-    method: 'POST',
-    url,
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams(form).toString(),
-  });
-  try {
-    const parsed: unknown = JSON.parse(reply.body);
-    return {
-      status: reply.status,
-      body: parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {},
-    };
-  } catch {
-    return { status: reply.status, body: {} };
-  }
-}
-
-/** The account an access token was issued to (its upn claim); the token itself is not kept. */
-function accountOf(accessToken: unknown): string {
-  if (typeof accessToken !== 'string') return '';
-  try {
-    const claims = JSON.parse(
-      Buffer.from(accessToken.split('.')[1] ?? '', 'base64url').toString('utf8'),
-    ) as Record<string, unknown>;
-    const upn = claims['upn'] ?? claims['preferred_username'];
-    return typeof upn === 'string' ? upn.slice(0, 120) : '';
-  } catch {
-    return '';
-  }
-}
-
 const sessionCookie = 'EPSON_COOKIE_SESSION';
 
-export function createPracticeWebConfig(options: {
-  model: string;
-  context: () => PracticeContext | null;
-}): PracticeWebConfig {
-  const sessions = new Set<string>();
-  let draft: Draft = {
-    method: 'SMTP-AUTH',
-    service: 'Microsoft Exchange Online',
-    sender: '',
-    secure: 'STARTTLS',
-    certificateValidation: true,
-  };
-  let signIn: PrinterSignIn = { state: 'none' };
-  let committed: Committed | null = null;
-  let pollTimer: NodeJS.Timeout | null = null;
-  /** Kept in memory only, like the printer's own storage; never shown or logged. */
-  let refreshToken: string | null = null;
-  let flash = '';
-  const panel = createPracticePrinterPanel({
-    model: options.model,
-    context: options.context,
-    identity: () =>
-      committed && {
-        ...committed,
-        // The printer keeps using its stored sign-in until it is signed out.
-        refreshToken: committed.signedIn ? refreshToken : null,
-      },
-    rememberRefreshToken: (token) => {
-      if (refreshToken !== null) refreshToken = token;
-    },
-    // After error 361 Web Config offers Sign In again, the fix the guide gives (best guess: no
-    // capture shows what an Epson's page says after its sign-in expired).
-    signInLapsed: () => {
-      refreshToken = null;
-      signIn = { state: 'none' };
-      if (committed) committed = { ...committed, signedIn: false, account: '' };
-    },
-  });
-
-  const smtpEndpoint = (): { host: string; port: number } => {
-    const profile = options.context()?.cloudProfile() ?? {};
-    return { host: profile.smtpHost ?? 'smtp.office365.com', port: profile.smtpPort ?? 587 };
-  };
-
-  const stopPolling = (): void => {
-    if (pollTimer) clearTimeout(pollTimer);
-    pollTimer = null;
-  };
-
-  async function startDeviceCode(): Promise<void> {
-    stopPolling();
-    const context = options.context();
-    const profile = context?.cloudProfile() ?? {};
-    if (!context || !profile.authorityHost || !profile.smtpScope) {
-      signIn = { state: 'failed', message: 'The practice tenant is not running.' };
-      return;
-    }
-    const tenant = draft.service === 'Outlook.com' ? 'consumers' : 'organizations';
-    const base = `${profile.authorityHost}/${tenant}/oauth2/v2.0`;
-    const ca = context.certificate.cert;
-    const clientId = practiceClientIds.printer;
-    const scope = `${profile.smtpScope} offline_access`;
-    let answer: { status: number; body: Record<string, unknown> };
-    try {
-      answer = await postForm(`${base}/devicecode`, { client_id: clientId, scope }, ca);
-    } catch {
-      signIn = { state: 'failed', message: 'Could not connect to the sign-in server.' };
-      return;
-    }
-    const { user_code, device_code, verification_uri, expires_in, interval } = answer.body;
-    if (
-      answer.status !== 200 ||
-      typeof user_code !== 'string' ||
-      typeof device_code !== 'string' ||
-      typeof verification_uri !== 'string'
-    ) {
-      const description = answer.body['error_description'];
-      signIn = {
-        state: 'failed',
-        message: typeof description === 'string' ? description.slice(0, 300) : 'Sign-in failed.',
-      };
-      return;
-    }
-    const expiresAt = Date.now() + (typeof expires_in === 'number' ? expires_in : 900) * 1000;
-    signIn = {
-      state: 'waiting',
-      userCode: user_code,
-      verificationUri: verification_uri,
-      expiresAt,
-    };
-    let wait = (typeof interval === 'number' ? interval : 5) * 1000;
-    const poll = async (): Promise<void> => {
-      pollTimer = null;
-      if (signIn.state !== 'waiting') return;
-      if (Date.now() > expiresAt) {
-        signIn = { state: 'failed', message: 'The code expired. Click Sign In again.' };
-        return;
-      }
-      let reply: { status: number; body: Record<string, unknown> };
-      try {
-        reply = await postForm(
-          `${base}/token`,
-          {
-            grant_type: 'urn:ietf:params:oauth:grant-type:device_code',
-            client_id: clientId,
-            device_code,
-            scope,
-          },
-          ca,
-        );
-      } catch {
-        reply = { status: 0, body: { error: 'authorization_pending' } };
-      }
-      if (signIn.state !== 'waiting') return;
-      if (reply.status === 200 && typeof reply.body['access_token'] === 'string') {
-        refreshToken =
-          typeof reply.body['refresh_token'] === 'string' ? reply.body['refresh_token'] : null;
-        const account = accountOf(reply.body['access_token']);
-        signIn = { state: 'signed-in', account };
-        if (!draft.sender) draft = { ...draft, sender: account };
-        return;
-      }
-      const error = reply.body['error'];
-      if (error === 'authorization_pending' || error === 'slow_down') {
-        if (error === 'slow_down') wait += 5000;
-        pollTimer = setTimeout(() => void poll(), wait);
-        pollTimer.unref();
-        return;
-      }
-      const description = reply.body['error_description'];
-      signIn = {
-        state: 'failed',
-        message: typeof description === 'string' ? description.slice(0, 300) : 'Sign-in failed.',
-      };
-    };
-    pollTimer = setTimeout(() => void poll(), wait);
-    pollTimer.unref();
-  }
-
-  function page(
-    response: ServerResponse,
-    title: string,
-    body: string,
-    extraHead = '',
-    status = 200,
-  ): void {
-    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - Web Config</title>${extraHead}
+/** One Web Config page in the printer's own frame, with the practice note above it. */
+function page(
+  response: ServerResponse,
+  model: string,
+  title: string,
+  body: string,
+  extraHead = '',
+  status = 200,
+): void {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - Web Config</title>${extraHead}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font-family:Arial,sans-serif;margin:0;color:#222;background:#fff}
 .bar{background:#1d3c6e;color:#fff;padding:.6rem 1rem}
@@ -290,59 +97,114 @@ main{padding:1rem 1.5rem;max-width:46rem}table{border-collapse:collapse}td,th{pa
 th{font-weight:normal;color:#333;white-space:nowrap}button{font:inherit;padding:.3rem 1.2rem;margin:.3rem .4rem .3rem 0}
 .code{font-size:1.6rem;font-weight:bold;letter-spacing:.1rem}.error{color:#b00}.ok{color:#060}.note{background:#fff8d8;padding:.5rem;border:1px solid #e0d090}
 input[type=text],input[type=password],select{font:inherit;padding:.2rem}</style></head>
-<body><header><p class="practice" role="note">Practice printer: this Web Config is the wizard's simulated ${escapeHtml(options.model)} on your computer.</p>
-<div class="bar"><h1>${escapeHtml(options.model)} Web Config</h1></div></header>
+<body><header><p class="practice" role="note">Practice printer: this Web Config is the wizard's simulated ${escapeHtml(model)} on your computer.</p>
+<div class="bar"><h1>${escapeHtml(model)} Web Config</h1></div></header>
 <main><h2>${escapeHtml(title)}</h2>${body}</main></body></html>`;
-    sendPracticePage(response, status, html);
-  }
+  sendPracticePage(response, status, html);
+}
 
-  const redirect = (response: ServerResponse, to: string, cookie?: string): void => {
-    response.writeHead(303, { Location: to, ...(cookie ? { 'Set-Cookie': cookie } : {}) });
-    response.end();
-  };
+const redirect = (response: ServerResponse, to: string, cookie?: string): void => {
+  response.writeHead(303, { Location: to, ...(cookie ? { 'Set-Cookie': cookie } : {}) });
+  response.end();
+};
 
-  const loggedIn = (request: IncomingMessage): boolean => {
-    const cookies = request.headers.cookie ?? '';
-    const match = new RegExp(`(?:^|;\\s*)${sessionCookie}=([\\w-]+)`).exec(cookies);
-    return match?.[1] !== undefined && sessions.has(match[1]);
-  };
+const tabs = `<nav class="tabs" aria-label="Tabs"><span>Status</span><span class="on">Network</span><span>Scan/Copy</span><span>Fax</span><span>Product Security</span></nav>`;
 
-  const tabs = `<nav class="tabs" aria-label="Tabs"><span>Status</span><span class="on">Network</span><span>Scan/Copy</span><span>Fax</span><span>Product Security</span></nav>`;
+const option = (value: string, selected: string): string =>
+  `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(value)}</option>`;
 
-  function loginPage(response: ServerResponse, error = ''): void {
-    page(
-      response,
-      'Administrator Login',
-      `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+const pick = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
+  (list as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
+
+function loginPage(response: ServerResponse, model: string, error = ''): void {
+  page(
+    response,
+    model,
+    'Administrator Login',
+    `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${webConfigPaths.login}"><p><label for="pw">Current password</label><br>
 <input type="password" id="pw" name="INPUTT_PASSWORD" autocomplete="off" autofocus></p>
 <p class="note">The default password is the product serial number, on a label on the printer. Practice printer: <strong>${practicePrinterAdminPassword}</strong></p>
 <button type="submit">OK</button></form>`,
-      '',
-      error ? 400 : 200,
-    );
+    '',
+    error ? 400 : 200,
+  );
+}
+
+/** What the status sheet prints for what was last sent to the printer (OK). */
+function sheetOf(committed: Committed | null): SheetReading {
+  if (!committed) {
+    return {
+      authenticationMethod: 'SMTP-AUTH',
+      emailService: '',
+      currentStatus: '',
+      authenticatedAccount: '',
+      senderAddress: '',
+      smtpServer: '',
+      smtpPort: '25',
+      secureConnection: 'None',
+      certificateValidation: 'Enable',
+    };
   }
+  const oauth = committed.method === 'OAuth2';
+  return {
+    authenticationMethod: committed.method,
+    emailService: oauth ? committed.service : '',
+    currentStatus: oauth ? (committed.signedIn ? 'Signed in' : 'Not signed in') : '',
+    authenticatedAccount: oauth && committed.signedIn ? committed.account : '',
+    senderAddress: committed.sender,
+    smtpServer: committed.smtpHost,
+    smtpPort: String(committed.smtpPort),
+    secureConnection: committed.secure,
+    certificateValidation: committed.certificateValidation ? 'Enable' : 'Disable',
+  };
+}
 
-  const option = (value: string, selected: string): string =>
-    `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(value)}</option>`;
+function statusSheetPage(response: ServerResponse, model: string, reading: SheetReading): void {
+  const values: Record<StatusFieldId, string> = {
+    'authentication-method': reading.authenticationMethod,
+    'email-service': reading.emailService,
+    'current-status': reading.currentStatus,
+    'authenticated-account': reading.authenticatedAccount,
+    'sender-address': reading.senderAddress,
+    'smtp-server': reading.smtpServer,
+    'smtp-port': reading.smtpPort,
+    'secure-connection': reading.secureConnection,
+    'certificate-validation': reading.certificateValidation,
+  };
+  const rows = statusFieldIds.map((id) => [id, sheetLineLabels[id], values[id]] as const);
+  page(
+    response,
+    model,
+    'Network Status Sheet',
+    `<h3>Email Server Status</h3><table>${rows
+      .map(
+        ([id, label, value]) =>
+          `<tr><th>${escapeHtml(label)}</th><td data-field="${id}">${escapeHtml(value || '-')}</td></tr>`,
+      )
+      .join('')}</table>`,
+  );
+}
 
-  function basicPage(response: ServerResponse): void {
-    const endpoint = smtpEndpoint();
-    const signedIn = signIn.state === 'signed-in';
-    const status =
-      signIn.state === 'signed-in'
-        ? `<tr><th>Current Status</th><td><strong data-field="current-status">Signed in</strong> <button type="submit" name="action" value="signout">Sign Out</button></td></tr>
-<tr><th>Authenticated Account</th><td data-field="authenticated-account">${escapeHtml(signIn.account)}</td></tr>
+/** Network > Email Server > Basic: the form as it stands, with the printer's sign-in state. */
+function basicPageBody(view: {
+  draft: Draft;
+  current: PrinterSignInState;
+  endpoint: { host: string; port: number };
+  flash: string;
+}): string {
+  const { draft, current, endpoint, flash } = view;
+  const status =
+    current.state === 'signed-in'
+      ? `<tr><th>Current Status</th><td><strong data-field="current-status">Signed in</strong> <button type="submit" name="action" value="signout">Sign Out</button></td></tr>
+<tr><th>Authenticated Account</th><td data-field="authenticated-account">${escapeHtml(current.account)}</td></tr>
 <tr><th>Authenticated Password</th><td>*****</td></tr>`
-        : `<tr><th>Current Status</th><td><button type="submit" name="action" value="signin">Sign In</button>${
-            signIn.state === 'failed'
-              ? ` <span class="error" role="alert">${escapeHtml(signIn.message)}</span>`
-              : ''
-          }</td></tr>`;
-    page(
-      response,
-      'Email Server > Basic',
-      `${tabs}<p>Network &gt; Email Server &gt; Basic</p>
+      : `<tr><th>Current Status</th><td><button type="submit" name="action" value="signin">Sign In</button>${
+          current.state === 'failed'
+            ? ` <span class="error" role="alert">${escapeHtml(current.message)}</span>`
+            : ''
+        }</td></tr>`;
+  return `${tabs}<p>Network &gt; Email Server &gt; Basic</p>
 ${flash ? `<p class="ok" role="status">${escapeHtml(flash)}</p>` : ''}
 <p class="note">The certificate is required to use a secure function of the email server. Make settings on the following page.<br>- CA Certificate<br>- Root Certificate Update</p>
 <form method="post" action="${webConfigPaths.basicSet}"><table>
@@ -357,23 +219,82 @@ ${status}
 <label><input type="radio" name="validation" value="disable"${draft.certificateValidation ? '' : ' checked'}> Disable</label></td></tr>
 </table>
 <p>It is recommended to enable the Certificate Validation.</p>
-<p><button type="submit" name="action" value="ok">OK</button>${signedIn ? '' : ''}</p></form>`,
+<p><button type="submit" name="action" value="ok">OK</button></p></form>`;
+}
+
+export function createPracticeWebConfig(options: {
+  model: string;
+  context: () => PracticeContext | null;
+}): PracticeWebConfig {
+  const sessions = new Set<string>();
+  let draft: Draft = {
+    method: 'SMTP-AUTH',
+    service: 'Microsoft Exchange Online',
+    sender: '',
+    secure: 'STARTTLS',
+    certificateValidation: true,
+  };
+  let committed: Committed | null = null;
+  let flash = '';
+  const signIn = createPracticePrinterSignIn({
+    context: options.context,
+    onSignedIn: (account) => {
+      if (!draft.sender) draft = { ...draft, sender: account };
+    },
+  });
+  const panel = createPracticePrinterPanel({
+    model: options.model,
+    context: options.context,
+    identity: () =>
+      committed && {
+        ...committed,
+        // The printer keeps using its stored sign-in until it is signed out.
+        refreshToken: committed.signedIn ? signIn.refreshToken() : null,
+      },
+    rememberRefreshToken: (token) => signIn.rememberRefreshToken(token),
+    // After error 361 Web Config offers Sign In again, the fix the guide gives (best guess: no
+    // capture shows what an Epson's page says after its sign-in expired).
+    signInLapsed: () => {
+      signIn.forget();
+      if (committed) committed = { ...committed, signedIn: false, account: '' };
+    },
+  });
+
+  const smtpEndpoint = (): { host: string; port: number } => {
+    const profile = options.context()?.cloudProfile() ?? {};
+    return { host: profile.smtpHost ?? 'smtp.office365.com', port: profile.smtpPort ?? 587 };
+  };
+
+  const loggedIn = (request: IncomingMessage): boolean => {
+    const cookies = request.headers.cookie ?? '';
+    const match = new RegExp(`(?:^|;\\s*)${sessionCookie}=([\\w-]+)`).exec(cookies);
+    return match?.[1] !== undefined && sessions.has(match[1]);
+  };
+
+  function basicPage(response: ServerResponse): void {
+    page(
+      response,
+      options.model,
+      'Email Server > Basic',
+      basicPageBody({ draft, current: signIn.current(), endpoint: smtpEndpoint(), flash }),
     );
     flash = '';
   }
 
   function signInPage(response: ServerResponse): void {
-    if (signIn.state === 'signed-in' || signIn.state === 'failed') {
+    const current = signIn.current();
+    if (current.state === 'signed-in' || current.state === 'failed') {
       redirect(response, webConfigPaths.basic);
       return;
     }
-    if (signIn.state === 'waiting') {
+    if (current.state === 'waiting') {
       page(
         response,
+        options.model,
         'Sign In',
         `<p>Copy the code, then click the URL to open the authentication screen.</p>
-<p class="code" data-field="user-code">${escapeHtml(signIn.userCode)}</p>
-<p><a href="${escapeHtml(signIn.verificationUri)}" target="_blank" rel="noopener noreferrer">${escapeHtml(signIn.verificationUri)}</a></p>
+<p class="code" data-field="user-code">${escapeHtml(current.userCode)}</p>
+<p><a href="${escapeHtml(current.verificationUri)}" target="_blank" rel="noopener noreferrer">${escapeHtml(current.verificationUri)}</a></p>
 <p>This screen changes when the sign-in is complete.</p>
 <form method="post" action="${webConfigPaths.signInStart}"><button type="submit" name="action" value="cancel">Cancel</button></form>`,
         '<meta http-equiv="refresh" content="2">',
@@ -382,6 +303,7 @@ ${status}
     }
     page(
       response,
+      options.model,
       'Sign In',
       `<p>Sign in to your email service.</p>
 <form method="post" action="${webConfigPaths.signInStart}"><button type="submit" name="action" value="microsoft">Sign in with Microsoft</button>
@@ -389,70 +311,13 @@ ${status}
     );
   }
 
-  function statusSheetPage(response: ServerResponse): void {
-    const reading = sheet();
-    const values: Record<StatusFieldId, string> = {
-      'authentication-method': reading.authenticationMethod,
-      'email-service': reading.emailService,
-      'current-status': reading.currentStatus,
-      'authenticated-account': reading.authenticatedAccount,
-      'sender-address': reading.senderAddress,
-      'smtp-server': reading.smtpServer,
-      'smtp-port': reading.smtpPort,
-      'secure-connection': reading.secureConnection,
-      'certificate-validation': reading.certificateValidation,
-    };
-    const rows = statusFieldIds.map((id) => [id, sheetLineLabels[id], values[id]] as const);
-    page(
-      response,
-      'Network Status Sheet',
-      `<h3>Email Server Status</h3><table>${rows
-        .map(
-          ([id, label, value]) =>
-            `<tr><th>${escapeHtml(label)}</th><td data-field="${id}">${escapeHtml(value || '-')}</td></tr>`,
-        )
-        .join('')}</table>`,
-    );
-  }
-
-  function sheet(): SheetReading {
-    if (!committed) {
-      return {
-        authenticationMethod: 'SMTP-AUTH',
-        emailService: '',
-        currentStatus: '',
-        authenticatedAccount: '',
-        senderAddress: '',
-        smtpServer: '',
-        smtpPort: '25',
-        secureConnection: 'None',
-        certificateValidation: 'Enable',
-      };
-    }
-    const oauth = committed.method === 'OAuth2';
-    return {
-      authenticationMethod: committed.method,
-      emailService: oauth ? committed.service : '',
-      currentStatus: oauth ? (committed.signedIn ? 'Signed in' : 'Not signed in') : '',
-      authenticatedAccount: oauth && committed.signedIn ? committed.account : '',
-      senderAddress: committed.sender,
-      smtpServer: committed.smtpHost,
-      smtpPort: String(committed.smtpPort),
-      secureConnection: committed.secure,
-      certificateValidation: committed.certificateValidation ? 'Enable' : 'Disable',
-    };
-  }
-
-  const pick = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
-    (list as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
-
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
     if (await panel.handle(request, response)) return true;
     const url = new URL(request.url ?? '/', 'http://printer.invalid');
     const path = url.pathname;
     if (request.method === 'GET' && path === webConfigPaths.statusSheet) {
       request.resume();
-      statusSheetPage(response);
+      statusSheetPage(response, options.model, sheetOf(committed));
       return true;
     }
     if (request.method === 'GET' && (path === '/' || path === webConfigPaths.top)) {
@@ -464,12 +329,16 @@ ${status}
     if (path === webConfigPaths.login) {
       if (request.method !== 'POST') {
         request.resume();
-        loginPage(response);
+        loginPage(response, options.model);
         return true;
       }
       const form = await readForm(request);
       if (form.get('INPUTT_PASSWORD') !== practicePrinterAdminPassword) {
-        loginPage(response, 'The password is incorrect. Enter the administrator password.');
+        loginPage(
+          response,
+          options.model,
+          'The password is incorrect. Enter the administrator password.',
+        );
         return true;
       }
       const session = randomBytes(18).toString('base64url');
@@ -509,22 +378,21 @@ ${status}
           redirect(response, webConfigPaths.basic);
           return true;
         }
-        signIn = { state: 'none' };
+        signIn.restart();
         redirect(response, webConfigPaths.signIn);
         return true;
       }
       if (action === 'signout') {
-        stopPolling();
-        signIn = { state: 'none' };
-        refreshToken = null;
+        signIn.forget();
         redirect(response, webConfigPaths.basic);
         return true;
       }
       const endpoint = smtpEndpoint();
+      const current = signIn.current();
       committed = {
         ...draft,
-        signedIn: signIn.state === 'signed-in' && refreshToken !== null,
-        account: signIn.state === 'signed-in' ? signIn.account : '',
+        signedIn: current.state === 'signed-in' && signIn.refreshToken() !== null,
+        account: current.state === 'signed-in' ? current.account : '',
         smtpHost: endpoint.host,
         smtpPort: endpoint.port,
       };
@@ -534,11 +402,10 @@ ${status}
     }
     if (path === webConfigPaths.signInStart) {
       if (action === 'microsoft') {
-        await startDeviceCode();
+        await signIn.start(draft.service === 'Outlook.com' ? 'consumers' : 'organizations');
         redirect(response, webConfigPaths.signIn);
       } else {
-        stopPolling();
-        if (signIn.state === 'waiting') signIn = { state: 'none' };
+        signIn.cancel();
         redirect(response, webConfigPaths.basic);
       }
       return true;
@@ -549,13 +416,12 @@ ${status}
 
   return {
     handle,
-    sheet,
-    signInState: () => signIn.state,
+    sheet: () => sheetOf(committed),
+    signInState: () => signIn.current().state,
     panel,
     stop() {
-      stopPolling();
+      signIn.forget();
       sessions.clear();
-      refreshToken = null;
     },
   };
 }
