@@ -7,7 +7,8 @@
  */
 import type { CloudProfile } from './cloud-profiles';
 import type { CheckResult } from './model';
-import type { OauthVerdict } from './printer-oauth';
+import type { Progress } from './model';
+import { judgeOauthSupport, type OauthVerdict } from './printer-oauth';
 
 export const sendingWays = [
   'hve',
@@ -90,6 +91,24 @@ export function anotherWayNeed(verdict: OauthVerdict): 'needed' | 'offered' | 'n
   return 'not-needed';
 }
 
+/**
+ * Whether the journey passes through "Choose a way to keep sending": a chosen printer needs
+ * another way, or already has one.
+ */
+export function keepSendingOnTheWay(
+  progress: Pick<Progress, 'printers' | 'printerSetup'>,
+): boolean {
+  return progress.printers.some((printer) => {
+    const record = progress.printerSetup[printer.id];
+    if (record?.sendingWay) return true;
+    const verdict = judgeOauthSupport(
+      { vendor: printer.vendor, model: printer.model, firmware: printer.firmwareVersion },
+      { noOauthInEmailSettings: record?.noOauthInEmailSettings === true },
+    );
+    return anotherWayNeed(verdict) === 'needed';
+  });
+}
+
 /** What the printer's own SMTP settings must be for a way (the step "Set up the printer"). */
 export interface PrinterSmtpSettings {
   server: string;
@@ -113,11 +132,11 @@ export function printerSmtpSettings(
       return profile.hveHost === undefined
         ? null
         : {
-        server: profile.hveHost,
-        port: profile.hvePort,
-        security: 'starttls',
-        authentication: 'password',
-      };
+            server: profile.hveHost,
+            port: profile.hvePort,
+            security: 'starttls',
+            authentication: 'password',
+          };
     case 'direct-send':
     case 'connector-relay':
       return mxHost
@@ -278,7 +297,7 @@ export function addressInRange(address: string, range: string): boolean {
     return false;
   }
   const mask = length === 0 ? 0 : (0xffffffff << (32 - length)) >>> 0;
-  return ((value & mask) >>> 0) === ((start & mask) >>> 0);
+  return (value & mask) >>> 0 === (start & mask) >>> 0;
 }
 
 /** Whether one record's own ip4/ip6 terms name the address (includes are followed by main). */
@@ -289,8 +308,9 @@ export function spfNamesDirectly(record: SpfRecord, address: string): boolean {
 
 /** A sending address's domain, lower case; null for an address that is not one. */
 export function domainOf(address: string): string | null {
-  const match = /^[^\s@<>()",;:]{1,64}@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+)$/i.exec(
-    address.trim(),
-  );
+  const match =
+    /^[^\s@<>()",;:]{1,64}@([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+)$/i.exec(
+      address.trim(),
+    );
   return match?.[1] ? match[1].toLowerCase() : null;
 }

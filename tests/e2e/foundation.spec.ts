@@ -8,6 +8,7 @@ import { wordsOf } from './journey-steps';
 const stepTitles: Record<(typeof journeySteps)[number], string> = {
   welcome: 'Welcome',
   'find-printer': 'Find the printer',
+  'keep-sending': 'Choose a way to keep sending',
   'prepare-exchange': 'Prepare Exchange Online',
   'sign-in': 'Sign in',
   'verify-tenant': 'Check Exchange Online',
