@@ -43,6 +43,7 @@ import { practiceExchangePartName, type PracticeExchange } from './simulator/pra
 import { panelPaths } from './simulator/practice-printer-panel';
 import { practicePrinterAdminPassword, practiceWebConfigOf } from './simulator/practice-web-config';
 import { createStatusSheetReader } from './services/status-sheet';
+import { createWayProofService } from './services/sending-way-proof';
 
 export interface HostOptions {
   shell: ShellKind;
@@ -222,10 +223,33 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     personal: exchangeSetup.personal,
     ...(trustedCa ? { trustedCa } : {}),
   });
+  // The other ways of sending: the extra CA counts only for hosts the practice world or the
+  // custom file names itself (mxHost, hveHost), never for Microsoft's own.
+  const namedHosts = practice
+    ? () => ({
+        mxHost: practice.cloudProfile().mxHost !== undefined,
+        hveHost: practice.cloudProfile().hveHost !== undefined,
+      })
+    : () => ({
+        mxHost: custom !== null && !(custom instanceof ProblemError) && !!custom.overrides.mxHost,
+        hveHost:
+          custom !== null && !(custom instanceof ProblemError) && !!custom.overrides.hveHost,
+      });
+  const wayProof = createWayProofService({
+    profile: exchangeSetup.profile,
+    ...(trustedCa ? { trustedCa } : {}),
+    overridden: namedHosts,
+    productName,
+    watchCode: (printerId) => {
+      const watch = testMail.list()[printerId];
+      return watch && watch.outcome.state === 'watching' ? watch.code : null;
+    },
+  });
   const checks = createJourney({
     progress,
     mailCheck,
     tenantChecks,
+    wayProof,
     discovery,
     testWatches: () => testMail.list(),
     onRuns: (runs) => emit({ name: 'check-runs-changed', data: runs }),

@@ -17,6 +17,22 @@ export interface CloudProfile {
   graphResource: string;
   smtpHost: string;
   smtpPort: number;
+  /**
+   * The other ways of sending (shared/sending-ways.ts). What an Exchange Online MX host ends
+   * with in this cloud (empty where there is no organization), the port direct send and a
+   * connector relay use, and High Volume Email's endpoint (absent where no source names one).
+   */
+  mxSuffixes: readonly string[];
+  mxPort: number;
+  hveHost?: string;
+  hvePort: number;
+  /**
+   * A custom or practice profile only: the host the MX proofs connect to instead of the MX
+   * record's own (a private Exchange, or the practice MX on loopback), and the DNS servers the
+   * proofs ask ("127.0.0.1:5353"); absent = the MX record's host and the system's DNS servers.
+   */
+  mxHost?: string;
+  dnsServers?: readonly string[];
   /** The Outlook resource whose SMTP.Send scope the token must carry. */
   smtpScope: string;
   /** Where a person signs in with a device code. */
@@ -48,6 +64,11 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     graphResource: 'https://graph.microsoft.com',
     smtpHost: 'smtp.office365.com',
     smtpPort: 587,
+    // The second: Exchange Online's DNSSEC MX records (UNCONFIRMED here, docs/sending-ways.md).
+    mxSuffixes: ['mail.protection.outlook.com', 'mx.microsoft'],
+    mxPort: 25,
+    hveHost: 'smtp.hve.mx.microsoft',
+    hvePort: 587,
     smtpScope: 'https://outlook.office.com/SMTP.Send',
     deviceLoginUrl: 'https://microsoft.com/devicelogin',
     exchangeAdminUrl: 'https://outlook.office365.com/adminapi/beta',
@@ -69,6 +90,10 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     graphResource: 'https://graph.microsoft.us',
     smtpHost: 'smtp.office365.us',
     smtpPort: 587,
+    // UNCONFIRMED (docs/sending-ways.md): no source read here names GCC High's MX or HVE.
+    mxSuffixes: ['mail.protection.office365.us'],
+    mxPort: 25,
+    hvePort: 587,
     smtpScope: 'https://outlook.office365.us/SMTP.Send',
     deviceLoginUrl: 'https://microsoft.com/deviceloginus',
     // GCC High; Connect-ExchangeOnline -ExchangeEnvironmentName O365USGovGCCHigh.
@@ -84,6 +109,10 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     graphResource: 'https://microsoftgraph.chinacloudapi.cn',
     smtpHost: 'smtp.partner.outlook.cn',
     smtpPort: 587,
+    // UNCONFIRMED (docs/sending-ways.md): no source read here names 21Vianet's MX or HVE.
+    mxSuffixes: ['mail.protection.partner.outlook.cn'],
+    mxPort: 25,
+    hvePort: 587,
     smtpScope: 'https://partner.outlook.cn/SMTP.Send',
     deviceLoginUrl: 'https://microsoft.com/deviceloginchina',
     // 21Vianet; Connect-ExchangeOnline -ExchangeEnvironmentName O365China.
@@ -99,6 +128,10 @@ export const cloudProfiles: Record<MicrosoftCloud | 'personal', CloudProfile> = 
     graphResource: 'https://graph.microsoft.com',
     smtpHost: 'smtp-mail.outlook.com',
     smtpPort: 587,
+    // Outlook.com has no organization: no MX of its own, no High Volume Email.
+    mxSuffixes: [],
+    mxPort: 25,
+    hvePort: 587,
     smtpScope: 'https://outlook.office.com/SMTP.Send',
     deviceLoginUrl: 'https://microsoft.com/devicelogin',
     adminPages: {},

@@ -12,6 +12,7 @@ import type { DiscoveryApi, DiscoveryEvents } from './contract/discovery';
 import type { SigninApi, SigninEvents } from './contract/signin';
 import type { PrinterApi } from './contract/printer';
 import type { DeliveryApi, DeliveryEvents } from './contract/delivery';
+import type { WaysApi } from './contract/ways';
 
 type NoParams = Record<string, never>;
 
@@ -20,7 +21,14 @@ type NoParams = Record<string, never>;
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
 export interface WizardApi
-  extends AppApi, JourneyApi, DiscoveryApi, SigninApi, ExchangeApi, PrinterApi, DeliveryApi {}
+  extends AppApi,
+    JourneyApi,
+    DiscoveryApi,
+    SigninApi,
+    ExchangeApi,
+    PrinterApi,
+    DeliveryApi,
+    WaysApi {}
 
 /** The app itself: info, progress, links out, practice switches. */
 export interface AppApi {
@@ -109,6 +117,7 @@ const methodFlags: { [M in WizardMethod]: true } = {
   getTestWatches: true,
   allowMailReading: true,
   confirmTestMessage: true,
+  proveSendingWay: true,
 };
 export const wizardMethods = Object.keys(methodFlags) as WizardMethod[];
 

@@ -12,6 +12,8 @@ import type { ChosenPrinter } from './printers';
 export const journeySteps = [
   'welcome',
   'find-printer',
+  // For a printer that cannot do OAuth 2.0 (shared/sending-ways.ts).
+  'keep-sending',
   'prepare-exchange',
   'sign-in',
   'verify-tenant',
@@ -32,6 +34,7 @@ export function isStepId(value: unknown): value is StepId {
 export const statusChecks = [
   { id: 'printer-found', step: 'find-printer' },
   { id: 'printer-firmware', step: 'find-printer' },
+  { id: 'sending-way', step: 'keep-sending' },
   { id: 'smtp-auth-organization', step: 'prepare-exchange' },
   { id: 'smtp-auth-mailbox', step: 'prepare-exchange' },
   { id: 'security-defaults', step: 'prepare-exchange' },

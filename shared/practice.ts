@@ -105,6 +105,17 @@ export const practiceSwitches = {
    * to read the mailbox is done on the practice consent page itself (Cancel), as in Entra.
    */
   testMessage: ['arrives', 'arrives-late', 'never-arrives', 'wrong-sender'],
+  /**
+   * The other ways of sending (electron/simulator/practice-mx.ts, practice-dns.ts): where the
+   * practice domain's MX points, whether port 25 gets out, whether the organization rejects
+   * direct send (550 5.7.68), whether a connector names this network (else 550 5.7.64 for a
+   * relay outside the organization), and the High Volume Email account.
+   */
+  mx: ['exchange-online', 'not-microsoft', 'none'],
+  port25: ['open', 'blocked', 'hangs'],
+  directSend: ['allowed', 'rejected'],
+  connector: ['this-address', 'no-connector'],
+  hveAccount: ['works', 'missing', 'wrong-password'],
 } as const satisfies Record<string, readonly [string, ...string[]]>;
 
 export type PracticeSwitchId = keyof typeof practiceSwitches;

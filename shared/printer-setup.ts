@@ -6,6 +6,7 @@
  */
 import type { CheckResult } from './model';
 import type { ProblemId } from './problems/index';
+import type { SendingWayChoice } from './sending-ways';
 import { statusFieldIds, type StatusFieldId } from './vendor-profiles';
 
 export { statusFieldIds, type StatusFieldId };
@@ -25,6 +26,11 @@ export interface PrinterSetupRecord {
    * table (shared/printer-oauth.ts). Absent in older progress files; false when taken back.
    */
   noOauthInEmailSettings?: boolean;
+  /**
+   * The way the printer keeps sending without OAuth 2.0 (step "Choose a way to keep sending"),
+   * and its last proof, which main alone writes. Absent: OAuth 2.0, or not chosen yet.
+   */
+  sendingWay?: SendingWayChoice;
 }
 
 /** What the sheet must show, for this journey (the mailbox checked and the cloud in use). */

@@ -25,6 +25,7 @@ import { createDiscoveryHandlers } from './discovery';
 import type { DiscoveryService } from '../services/discovery/discovery-service';
 import { createPrinterHandlers, type PrinterServices } from './printer';
 import { createDeliveryHandlers } from './delivery';
+import { createWaysHandlers } from './ways';
 import type { TestMailWatcher } from '../services/delivery/test-mail-watcher';
 
 /**
@@ -123,6 +124,7 @@ export function createHandlerTable(services: Services): HandlerTable {
       },
     }),
     ...createPrinterHandlers(services.printer),
+    ...createWaysHandlers({ journey: services.journey }),
     ...createDeliveryHandlers({
       watcher: services.testMail,
       progress: services.progress,

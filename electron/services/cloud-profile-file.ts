@@ -7,13 +7,19 @@
  *
  * Every field is optional except that at least one must be given. `caFile` (PEM) is trusted
  * only by the wizard's own clients and only for the profile's endpoints: never process-wide.
- * Also accepted: tenant, graphResource, smtpScope, deviceLoginUrl.
+ * Also accepted: tenant, graphResource, smtpScope, deviceLoginUrl; and for the other ways of
+ * sending, mxHost, mxPort, mxSuffixes, hveHost, hvePort, dnsServers (docs/sending-ways.md).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CloudProfile } from '../../shared/cloud-profiles';
 import { ProblemError, systemErrorCode } from '../common/problem-error';
+
+const hostName = z
+  .string()
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, 'must be a host name');
 
 const httpsUrl = z
   .string()
@@ -32,6 +38,18 @@ export const cloudFileSchema = z
       .regex(/^[A-Za-z0-9.-]+$|^\[?[0-9a-fA-F:.]+\]?$/, 'must be a host name')
       .optional(),
     smtpPort: z.number().int().min(1).max(65535).optional(),
+    // The other ways of sending (docs/sending-ways.md): the MX host the proofs connect to, its
+    // port, what an Exchange Online MX ends with, High Volume Email, and the DNS servers asked.
+    mxHost: hostName.optional(),
+    mxPort: z.number().int().min(1).max(65535).optional(),
+    mxSuffixes: z.array(hostName).min(1).max(8).optional(),
+    hveHost: hostName.optional(),
+    hvePort: z.number().int().min(1).max(65535).optional(),
+    dnsServers: z
+      .array(z.string().regex(/^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/, 'must be an IP address, optionally :port'))
+      .min(1)
+      .max(4)
+      .optional(),
     smtpScope: httpsUrl.optional(),
     tenant: z
       .string()
@@ -99,7 +117,7 @@ export function loadCloudFile(file: string): CustomCloud {
   delete overrides.caFile;
   const cleaned = Object.fromEntries(
     Object.entries(overrides).map(([key, value]) =>
-      typeof value === 'string' && key !== 'smtpHost' && key !== 'tenant'
+      typeof value === 'string' && !['smtpHost', 'mxHost', 'hveHost', 'tenant'].includes(key)
         ? [key, value.replace(/\/+$/, '')]
         : [key, value],
     ),

@@ -11,8 +11,11 @@ import {
   printerFirmwareCheck,
   printerFoundCheck,
   printerSetupChecks,
+  sendingWayCheck,
   testMessageCheck,
 } from '../../shared/board/printers';
+import type { WayProofRequest, WayProofResult } from '../../shared/contract/ways';
+import type { SendingWayChoice } from '../../shared/sending-ways';
 import { sameResult } from '../../shared/board/results';
 import type { TestWatches } from '../../shared/contract/delivery';
 import type {
@@ -39,11 +42,14 @@ import { relocatePrinter } from './discovery/relocate';
 import type { MailCheckService } from './mail-check';
 import type { BoardEntry, ProgressService } from './progress-service';
 import type { TenantCheckService } from './tenant-checks';
+import type { WayProofService } from './sending-way-proof';
 
 export interface JourneyOptions {
   progress: ProgressService;
   mailCheck: MailCheckService;
   tenantChecks: TenantCheckService;
+  /** "Prove this way" (absent in tests that do not need it). */
+  wayProof?: WayProofService;
   discovery: Pick<DiscoveryService, 'searchAgain' | 'probe'>;
   /** The test-message watches as they are now (for the board when the printers change). */
   testWatches?: () => TestWatches;
@@ -65,10 +71,42 @@ export interface Journey {
   probePrinter(id: string): Promise<PrinterEntry>;
   checkPrinterReach(request: ReachRequest): Promise<PrinterReach>;
   setPrinterRecord(printerId: string, record: PrinterSetupRecord): Promise<ProgressState>;
+  /**
+   * Proves a printer's chosen way from this computer; keeps its last run (without the
+   * password) and the proof in the printer's record, and records "Way to keep sending".
+   */
+  proveSendingWay(request: WayProofRequest): Promise<WayProofResult>;
   /** Records "Signed in" and "Consent role" when the sign-in says something new. */
   recordSignIn(status: SignInStatus): Promise<void>;
   /** Records "Printer's test message" when the watches say something new. */
   recordTestWatches(): Promise<void>;
+}
+
+/** The proof in a printer's record is main's: the renderer's copy is never taken. */
+function keepMainsProof(
+  asked: PrinterSetupRecord,
+  before: SendingWayChoice | undefined,
+): PrinterSetupRecord {
+  if (!asked.sendingWay) {
+    const { sendingWay: _dropped, ...rest } = asked;
+    return rest;
+  }
+  const { proof: _claimed, ...choice } = asked.sendingWay;
+  const kept = before && before.way === choice.way ? before.proof : undefined;
+  return { ...asked, sendingWay: { ...choice, ...(kept ? { proof: kept } : {}) } };
+}
+
+function problemFields(found: Problem): Pick<PrinterSetupRecord['signedIn'] & object, 'problemId' | 'problemData'> {
+  return { problemId: found.id, ...(found.data ? { problemData: found.data } : {}) };
+}
+
+function proofProblem(result: WayProofResult) {
+  const shown = result.problem ?? result.steps.find((step) => step.problem)?.problem ?? null;
+  return shown ? problemFields(shown) : {};
+}
+
+function proofFailure(failure: Problem | null): Problem {
+  return failure ?? problem('request-failed', { method: 'proveSendingWay', reference: '-' });
 }
 
 const problemOf = (error: unknown): Problem =>
@@ -218,18 +256,88 @@ export function createJourney(options: JourneyOptions): Journey {
         throw error;
       }
     },
-    setPrinterRecord(printerId, record) {
+    setPrinterRecord(printerId, asked) {
       if (!chosen(printerId)) return Promise.reject(new ProblemError('printer-unknown'));
       const current = progress.current();
+      const record = keepMainsProof(asked, current.printerSetup[printerId]?.sendingWay);
       const printerSetup = { ...current.printerSetup, [printerId]: record };
       const summaries = printerSetupChecks(current.printers, printerSetup);
       const entries: BoardEntry[] = [];
+      const way = sendingWayCheck(current.printers, printerSetup);
+      if (way) entries.push({ check: 'sending-way', result: way });
       if (summaries.signedIn)
         entries.push({ check: 'printer-signed-in', result: summaries.signedIn });
       if (summaries.statusSheet) {
         entries.push({ check: 'status-sheet', result: summaries.statusSheet });
       }
       return progress.update((now) => ({ ...now, printerSetup }), entries);
+    },
+    async proveSendingWay(request) {
+      const { printerId } = request;
+      if (!chosen(printerId)) throw new ProblemError('printer-unknown');
+      if (!options.wayProof) {
+        throw new ProblemError('request-failed', { method: 'proveSendingWay', reference: '-' });
+      }
+      // What main keeps and pushes: never the password.
+      const asked = {
+        printerId,
+        way: request.way,
+        sender: request.sender,
+        recipient: request.recipient,
+      };
+      setRuns({ wayProofs: { ...runs.wayProofs, [printerId]: { state: 'running', request: asked } } });
+      let result: WayProofResult | null = null;
+      let failure: Problem | null = null;
+      try {
+        result = await options.wayProof.run(request);
+      } catch (error) {
+        failure = problemOf(error);
+      }
+      const at = new Date().toISOString();
+      const proof: NonNullable<SendingWayChoice['proof']> = result
+        ? {
+            state: result.passed
+              ? result.steps.some((step) => step.state === 'attention')
+                ? 'attention'
+                : 'passed'
+              : 'failed',
+            at: result.at,
+            ...(result.mxHost ? { mxHost: result.mxHost } : {}),
+            ...(result.publicAddress ? { publicAddress: result.publicAddress } : {}),
+            ...proofProblem(result),
+          }
+        : { state: 'failed', at, ...(failure ? problemFields(failure) : {}) };
+      // A way proven with only an SPF warning sends: it is proven, with that to look at.
+      if (proof.state === 'attention' && result?.passed) proof.state = 'passed';
+      const current = progress.current();
+      const before = current.printerSetup[printerId];
+      const wayNow: SendingWayChoice = {
+        way: request.way,
+        chosenAt: before?.sendingWay?.way === request.way ? before.sendingWay.chosenAt : at,
+        sender: request.sender.trim().slice(0, 320),
+        proof,
+      };
+      const record: PrinterSetupRecord = {
+        ...(before ?? { signedIn: null, answers: {}, statusSheet: null }),
+        sendingWay: wayNow,
+      };
+      const printerSetup = { ...current.printerSetup, [printerId]: record };
+      const way = sendingWayCheck(current.printers, printerSetup);
+      const saved = progress.update(
+        (now) => ({ ...now, printerSetup: { ...now.printerSetup, [printerId]: record } }),
+        way ? [{ check: 'sending-way', result: way }] : [],
+      );
+      setRuns({
+        wayProofs: {
+          ...runs.wayProofs,
+          [printerId]: result
+            ? { state: 'done', request: asked, result }
+            : { state: 'failed', request: asked, problem: failure ?? problem('printer-unknown') },
+        },
+      });
+      await saved;
+      if (!result) throw new ProblemError(proofFailure(failure).id, proofFailure(failure).data);
+      return result;
     },
     async recordSignIn(status) {
       const account = status.account;

@@ -3,7 +3,7 @@
  * cloud profile (sign-in, code entry, admin pages) and Microsoft's help pages are allowed by
  * origin, from shared/cloud-profiles.ts; so are a custom profile's, exactly like Microsoft's own.
  * The printer makers' pages behind the OAuth 2.0 table (shared/printer-oauth.ts) are allowed by
- * origin, exactly the ones the table cites.
+ * origin, exactly the ones the table cites; so are the pages of the relays the ways name.
  * Printers and the practice world are allowed by origin once the wizard has found them.
  * Everything else is refused.
  */
@@ -14,6 +14,7 @@ import {
   type CloudProfile,
 } from '../../shared/cloud-profiles';
 import { oauthSourceOrigins } from '../../shared/printer-oauth';
+import { sendingWayLinkOrigins } from '../../shared/sending-ways';
 
 export interface LinkPolicy {
   isAllowed(url: string): boolean;
@@ -24,7 +25,12 @@ export interface LinkPolicy {
 export function createLinkPolicy(
   profiles: readonly Partial<CloudProfile>[] = Object.values(cloudProfiles),
 ): LinkPolicy {
-  const origins = new Set<string>([...microsoftHelpOrigins, ...oauthSourceOrigins]);
+  const origins = new Set<string>([
+    ...microsoftHelpOrigins,
+    ...oauthSourceOrigins,
+    // The relays named for "a relay on an always-on computer" (shared/sending-ways.ts).
+    ...sendingWayLinkOrigins,
+  ]);
   for (const page of profiles.flatMap(pagesOf)) {
     const origin = originOf(page);
     if (origin) origins.add(origin);

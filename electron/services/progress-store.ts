@@ -17,6 +17,7 @@ import {
   type Progress,
 } from '../../shared/model';
 import { statusFieldIds } from '../../shared/printer-setup';
+import { sendingWays } from '../../shared/sending-ways';
 import { printerVendors } from '../../shared/vendor-profiles';
 import { problemIds } from '../../shared/problems/index';
 import { ProblemError, systemErrorCode } from '../common/problem-error';
@@ -55,6 +56,21 @@ export const printerSetupSchema = z
     answers: z.partialRecord(z.enum(statusFieldIds), z.string().max(40)),
     statusSheet: checkResultSchema.nullable(),
     noOauthInEmailSettings: z.boolean().optional(),
+    sendingWay: z
+      .object({
+        way: z.enum(sendingWays),
+        chosenAt: z.iso.datetime(),
+        sender: z.string().max(320).optional(),
+        proof: checkResultSchema
+          .extend({
+            mxHost: z.string().max(253).optional(),
+            publicAddress: z.string().max(64).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

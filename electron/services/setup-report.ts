@@ -163,7 +163,11 @@ export function buildSetupReport(input: ReportInput): SetupReport {
 <tr><th scope="row">${text(word('report.address'))}</th><td>${text(printer.addresses.join(', ') || word('done.unknown'))}</td></tr>
 <tr><th scope="row">${text(word('report.firmware'))}</th><td>${text(printer.firmwareVersion ?? word('done.unknown'))}</td></tr>
 <tr><th scope="row">${text(word('report.webConfig'))}</th><td>${text(printer.webConfigUrl ?? word('done.unknown'), 400)}</td></tr>
-<tr><th scope="row">${text(word('done.signedIn'))}</th>${stateCell(setup?.signedIn)}</tr>
+${
+  setup?.sendingWay
+    ? `<tr><th scope="row">${text(word('done.sendingWay'))}</th><td class="sending-way">${text(word(`way.${setup.sendingWay.way}`))}${setup.sendingWay.proof ? ` (${text(setup.sendingWay.proof.at)})` : ''}</td>${stateCell(setup.sendingWay.proof)}</tr>`
+    : ''
+}<tr><th scope="row">${text(word('done.signedIn'))}</th>${stateCell(setup?.signedIn)}</tr>
 <tr><th scope="row">${text(word('done.statusSheet'))}</th>${stateCell(setup?.statusSheet)}</tr>
 <tr><th scope="row">${text(word('delivery.title'))}</th><td class="test-message">${testMessage(printer.id)}</td></tr></table>
 <table class="sheet"><thead><tr><th scope="col">${text(word('report.field'))}</th><th scope="col">${text(word('report.expected'))}</th><th scope="col">${text(word('report.answer'))}</th></tr></thead><tbody>${fieldRows}</tbody></table></section>`;

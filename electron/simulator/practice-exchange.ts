@@ -49,6 +49,8 @@ export const practiceExchangePartName = 'exchange';
 export interface PracticeExchange extends PracticePart {
   /** Test messages delivered so far, newest last. */
   messages(): DeliveredMessage[];
+  /** Files a message another practice part accepted (the practice MX, HVE) like its own. */
+  deliver(message: Omit<DeliveredMessage, 'id' | 'receivedAt'>): string;
   /** Told of each message as it is delivered (the practice mailbox files it). */
   onDelivered(listener: (message: DeliveredMessage) => void): () => void;
   readonly smtpPort: number;
@@ -109,7 +111,7 @@ function sessionUser(session: SMTPServerSession): string {
   return typeof user === 'string' ? user : '';
 }
 
-function headerValue(raw: string, name: string): string {
+export function headerValue(raw: string, name: string): string {
   const head = raw.split(/\r?\n\r?\n/, 1)[0] ?? '';
   const unfolded = head.replace(/\r?\n[ \t]+/g, ' ');
   const match = new RegExp(`^${name}:[ \\t]*(.*)$`, 'im').exec(unfolded);
@@ -125,6 +127,15 @@ export function createPracticeExchange(): PracticeExchange {
   let adminCenterUrl = '';
   const delivered: DeliveredMessage[] = [];
   const deliveryListeners = new Set<(message: DeliveredMessage) => void>();
+  /** Keeps a delivered message (the newest 50) and tells the practice mailbox. */
+  const file = (message: Omit<DeliveredMessage, 'id' | 'receivedAt'>): string => {
+    const id = `<${randomBytes(12).toString('hex')}@practice.outlook.local>`;
+    const kept: DeliveredMessage = { ...message, id, receivedAt: new Date().toISOString() };
+    delivered.push(kept);
+    if (delivered.length > maxMessages) delivered.shift();
+    for (const listener of deliveryListeners) listener({ ...kept, to: [...kept.to] });
+    return id;
+  };
   const settings = (): PracticeSettings => {
     if (!context) throw new Error('Practice Exchange is not running');
     return context.settings();
@@ -142,6 +153,9 @@ export function createPracticeExchange(): PracticeExchange {
       return `${adminCenterUrl}/#inbox`;
     },
     messages: () => delivered.map((message) => ({ ...message, to: [...message.to] })),
+    deliver(message) {
+      return file(message);
+    },
     onDelivered(listener) {
       deliveryListeners.add(listener);
       return () => deliveryListeners.delete(listener);
@@ -204,20 +218,12 @@ export function createPracticeExchange(): PracticeExchange {
             const refused = switchedReply(settings(), 'data', { user, from });
             if (refused) return callback(refused);
             const raw = Buffer.concat(chunks).toString('utf8');
-            const id = `<${randomBytes(12).toString('hex')}@practice.outlook.local>`;
-            delivered.push({
-              id,
+            const id = file({
               from,
               to: session.envelope.rcptTo.map((recipient) => recipient.address),
               subject: headerValue(raw, 'Subject'),
-              receivedAt: new Date().toISOString(),
               raw,
             });
-            if (delivered.length > maxMessages) delivered.shift();
-            const last = delivered.at(-1);
-            for (const listener of deliveryListeners) {
-              if (last) listener({ ...last, to: [...last.to] });
-            }
             callback(null, `2.0.0 OK ${id} [Hostname=${serverName}]`);
           });
         },
@@ -265,7 +271,7 @@ export function createPracticeExchange(): PracticeExchange {
 }
 
 /** A loopback port nothing listens on: "connection refused", as on a network blocking 587. */
-async function reserveClosedPort(): Promise<number> {
+export async function reserveClosedPort(): Promise<number> {
   const probe = net.createServer();
   const port = await listenOnLoopback(probe);
   await new Promise<void>((resolve) => probe.close(() => resolve()));

@@ -24,6 +24,7 @@ import { createPracticeExchangeAdmin } from './practice-exchange-admin';
 import { createPracticeExchange } from './practice-exchange';
 import { createPracticeKeychain } from './practice-keychain';
 import { createPracticeMailbox } from './practice-mailbox';
+import { createPracticeMx } from './practice-mx';
 import { createPracticePrinters } from './practice-printers';
 import { createPracticeTenant } from './practice-tenant';
 import { createPracticeTokenAuthority, type PracticeTokenAuthority } from './practice-tokens';
@@ -59,6 +60,8 @@ function partFactories(timing: PracticeTiming): (() => PracticePart)[] {
     createPracticeExchangeAdmin,
     // After the Exchange: it files what the Exchange delivers and serves it on the tenant's Graph.
     () => createPracticeMailbox(timing),
+    // After the Exchange: it files what it accepts through the Exchange's mailbox.
+    createPracticeMx,
   ];
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { judgeOauthSupport, oauthMakeOf, type PrinterFacts } from '../../shared/printer-oauth';
-import { useReadyState } from '../store/wizard-store';
+import { anotherWayNeed } from '../../shared/sending-ways';
+import { useReadyState, useWizard } from '../store/wizard-store';
 import { updatePrinterRecord } from './printer-journey';
 
 interface OauthVerdictProps {
@@ -27,6 +28,7 @@ const tones = {
 export function OauthVerdict({ printerId, facts, chosen, onOpen }: OauthVerdictProps) {
   const { t } = useTranslation('discovery');
   const { progress } = useReadyState();
+  const goTo = useWizard((store) => store.goTo);
   const overruled = chosen && progress.printerSetup[printerId]?.noOauthInEmailSettings === true;
   const verdict = judgeOauthSupport(facts, { noOauthInEmailSettings: overruled });
   const makeId = oauthMakeOf(facts);
@@ -114,6 +116,16 @@ export function OauthVerdict({ printerId, facts, chosen, onOpen }: OauthVerdictP
           <button type="button" onClick={() => setOverruled(!overruled)}>
             {overruled ? t('oauth.takeBack') : t('oauth.overrule')}
           </button>
+          {anotherWayNeed(verdict) !== 'not-needed' && progress.step !== 'keep-sending' && (
+            <>
+              {' '}
+              <button type="button" onClick={() => goTo('keep-sending')}>
+                {anotherWayNeed(verdict) === 'needed'
+                  ? t('oauth.chooseWay')
+                  : t('oauth.orAnotherWay')}
+              </button>
+            </>
+          )}
         </p>
       )}
     </div>

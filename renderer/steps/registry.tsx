@@ -22,6 +22,8 @@ const withWords = <T,>(code: Promise<T>): Promise<T> =>
 const later = {
   'find-printer': () =>
     withWords(import('./find-printer/FindPrinterStep')).then((module) => module.FindPrinterStep),
+  'keep-sending': () =>
+    withWords(import('./keep-sending/KeepSendingStep')).then((module) => module.KeepSendingStep),
   'prepare-exchange': () =>
     withWords(import('./prepare-exchange/PrepareExchangeStep')).then(
       (module) => module.PrepareExchangeStep,
@@ -44,6 +46,7 @@ const lazyStep = (load: () => Promise<ComponentType>): Screen =>
 export const stepScreens: Record<StepId, Screen> = {
   welcome: WelcomeStep,
   'find-printer': lazyStep(later['find-printer']),
+  'keep-sending': lazyStep(later['keep-sending']),
   'prepare-exchange': lazyStep(later['prepare-exchange']),
   'sign-in': lazyStep(later['sign-in']),
   'verify-tenant': lazyStep(later['verify-tenant']),

@@ -27,6 +27,8 @@ import {
   type StepId,
 } from '../../shared/model';
 import type { PracticeSettings } from '../../shared/practice';
+import type { WayProofRequest, WayProofResult } from '../../shared/contract/ways';
+import { keepSendingOnTheWay } from '../../shared/sending-ways';
 import { emptyPrinterRecord } from '../../shared/board/printers';
 import type { PrinterSetupRecord } from '../../shared/printer-setup';
 import type { Problem } from '../../shared/problem';
@@ -106,6 +108,8 @@ interface WizardActions {
   ): Promise<void>;
   runMailCheck(request: MailCheckRequest): Promise<Reply<MailCheckResult>>;
   runTenantChecks(checks: TenantCheckId[]): Promise<Reply<TenantCheckResult[]>>;
+  /** "Prove this way": main runs it, keeps its last run and the proof in the printer's record. */
+  proveSendingWay(request: WayProofRequest): Promise<Reply<WayProofResult>>;
   setPracticeSwitch(id: keyof PracticeSettings, value: string): Promise<void>;
   refreshAppInfo(): Promise<void>;
   /** A sign-in request; the status it answers is kept like a pushed one. */
@@ -205,7 +209,13 @@ export const useWizard = create<WizardStore>((set, get) => {
   const move = (offset: number): void => {
     const { state } = get();
     if (state.phase === 'unreachable') return;
-    const next = journeySteps[journeySteps.indexOf(state.progress.step) + offset];
+    let index = journeySteps.indexOf(state.progress.step) + offset;
+    // "Choose a way to keep sending" is on the way only for a printer that needs one (or has
+    // one); otherwise Next and Back pass it by (the rail still reaches it).
+    if (journeySteps[index] === 'keep-sending' && !keepSendingOnTheWay(state.progress)) {
+      index += offset;
+    }
+    const next = journeySteps[index];
     if (next) get().goTo(next);
   };
 
@@ -312,6 +322,7 @@ export const useWizard = create<WizardStore>((set, get) => {
     },
     runMailCheck: (request) => call('runMailCheck', request),
     runTenantChecks: (checks) => call('runTenantChecks', { checks }),
+    proveSendingWay: (request) => call('proveSendingWay', request),
     async setPracticeSwitch(id, value) {
       const reply = await call('setPracticeSwitch', { id, value } as never);
       if (reply.ok) values.accept('practice', reply.value);

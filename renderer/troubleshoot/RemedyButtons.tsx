@@ -26,6 +26,7 @@ const organizationOnly = new Set<RemedyAction>([
   'prepare-exchange',
   'browser-sign-in',
   'turn-on-smtp-auth',
+  'choose-sending-way',
 ]);
 
 const mailActions = new Set<RemedyAction>(['run-exchange-check', 'run-send-check']);
@@ -126,6 +127,10 @@ export function RemedyButtons({
       case 'prepare-exchange':
         hide();
         goTo('prepare-exchange');
+        return;
+      case 'choose-sending-way':
+        hide();
+        goTo('keep-sending');
         return;
       case 'find-printer':
       case 'start-oauth-journey':

@@ -91,6 +91,47 @@ export function printerSetupChecks(
   };
 }
 
+/**
+ * "Way to keep sending" over the chosen printers that send without OAuth 2.0: failed when a
+ * proof failed, passed when every way was proven, information while one is chosen but not
+ * proven (or cannot be proven from here); null while no printer has a way.
+ */
+export function sendingWayCheck(
+  printers: readonly ChosenPrinter[],
+  setup: Readonly<Record<string, PrinterSetupRecord>>,
+): Recorded | null {
+  const chosen = printers.flatMap((printer) => {
+    const way = setup[printer.id]?.sendingWay;
+    return way ? [{ printer, way }] : [];
+  });
+  if (chosen.length === 0) return null;
+  const summary = chosen
+    .map(({ printer, way }) => `${printer.model ?? printer.name}: ${way.way}`)
+    .join(', ')
+    .slice(0, 200);
+  const failed = chosen.find(({ way }) => way.proof?.state === 'failed');
+  if (failed?.way.proof) {
+    return {
+      state: 'failed',
+      summary,
+      ...(failed.way.proof.problemId ? { problemId: failed.way.proof.problemId } : {}),
+      ...(failed.way.proof.problemData ? { problemData: failed.way.proof.problemData } : {}),
+    };
+  }
+  const proven = chosen.every(({ way }) => way.proof?.state === 'passed');
+  if (proven) return { state: 'passed', summary };
+  const attention = chosen.find(({ way }) => way.proof?.state === 'attention');
+  if (attention?.way.proof) {
+    return {
+      state: 'attention',
+      summary,
+      ...(attention.way.proof.problemId ? { problemId: attention.way.proof.problemId } : {}),
+      ...(attention.way.proof.problemData ? { problemData: attention.way.proof.problemData } : {}),
+    };
+  }
+  return { state: 'info', summary };
+}
+
 function judgeOne(watch: TestWatch): Recorded['state'] {
   const outcome = watch.outcome;
   switch (outcome.state) {

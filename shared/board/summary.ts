@@ -32,7 +32,13 @@ export const boardRows: readonly BoardRow[] = [
   },
   {
     id: 'printer',
-    checks: ['printer-found', 'printer-firmware', 'printer-signed-in', 'status-sheet'],
+    checks: [
+      'printer-found',
+      'printer-firmware',
+      'sending-way',
+      'printer-signed-in',
+      'status-sheet',
+    ],
     proof: ['printer-found', 'printer-signed-in', 'status-sheet'],
   },
   {

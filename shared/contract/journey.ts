@@ -12,6 +12,7 @@ import type {
   TenantCheckId,
   TenantCheckResult,
 } from './exchange';
+import type { WayProofAsked, WayProofResult } from './ways';
 
 type NoParams = Record<string, never>;
 
@@ -51,9 +52,16 @@ export interface CheckRuns {
   tenantChecks: LastRun<{ checks: TenantCheckId[] }, TenantCheckResult[]> | null;
   /** Per chosen printer (by id): the last check that it still answers. */
   printers: Record<string, LastRun<ReachRequest, PrinterReach>>;
+  /** Per chosen printer (by id): the last proof of its way to keep sending (never a password). */
+  wayProofs: Record<string, LastRun<WayProofAsked, WayProofResult>>;
 }
 
-export const noCheckRuns: CheckRuns = { mailCheck: null, tenantChecks: null, printers: {} };
+export const noCheckRuns: CheckRuns = {
+  mailCheck: null,
+  tenantChecks: null,
+  printers: {},
+  wayProofs: {},
+};
 
 export interface JourneyApi {
   getProgressState: { params: NoParams; result: ProgressState };

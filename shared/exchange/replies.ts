@@ -112,6 +112,14 @@ export const smtpProblems = {
   'smtp-server-busy': { area: 'exchange', severity: 'warning', remedies: sendRemedies },
   // Relay and connector replies (direct send, SMTP relay through a connector).
   'smtp-relay-not-attributed': { area: 'exchange', severity: 'error', remedies: relayRemedies },
+  // The organization rejects direct send (Set-OrganizationConfig -RejectDirectSend $true).
+  'smtp-direct-send-rejected': {
+    area: 'exchange',
+    severity: 'error',
+    links: ['exchangeSettings'],
+    remedies: ['choose-sending-way'],
+    fixedOn: 'keep-sending',
+  },
   'smtp-relay-denied': { area: 'exchange', severity: 'error', remedies: relayRemedies },
   'smtp-recipient-rejected': { area: 'exchange', severity: 'error', remedies: relayRemedies },
 } as const satisfies Record<string, ProblemEntry>;
@@ -458,6 +466,16 @@ export const exchangeReplies = [
     text: '550 5.7.511 Access denied, banned sender[203.0.113.9]. To request removal from this list, forward this message to delist@microsoft.com.',
     source:
       'best guess: not in the reference; docs/troubleshoot.md cites L: Defender "Use the delist portal", not read here',
+  },
+  {
+    name: 'direct-send-rejected',
+    code: 550,
+    enhanced: ['5.7.68'],
+    telltale: /TenantInboundAttribution; Direct Send not allowed/i,
+    problemId: 'smtp-direct-send-rejected',
+    text: '550 5.7.68 TenantInboundAttribution; Direct Send not allowed for this organization from unauthorized sources',
+    source:
+      'reference section 3 (V: Exchange Team blog "Introducing more control over Direct Send", MC1093237); the practice MX sends it (electron/simulator/practice-mx.ts)',
   },
   {
     name: 'relay-not-attributed',

@@ -9,6 +9,7 @@ import { exchangeProblems } from './exchange';
 import { printerProblems } from './printer';
 import { troubleshootProblems } from './troubleshoot';
 import { deliveryProblems } from './delivery';
+import { wayProblems } from './ways';
 import type { StepId } from '../model';
 import type { ProblemEntry } from './types';
 
@@ -20,6 +21,7 @@ export const problemCatalogue = {
   ...printerProblems,
   ...troubleshootProblems,
   ...deliveryProblems,
+  ...wayProblems,
 } as const satisfies Record<string, ProblemEntry>;
 
 export type ProblemId = keyof typeof problemCatalogue;

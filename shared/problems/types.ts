@@ -2,7 +2,14 @@ import type { CheckId, StepId } from '../model';
 
 /** Areas group problems; each area's words live in the locale namespace of the same name. */
 export type ProblemArea =
-  'app' | 'discovery' | 'signin' | 'exchange' | 'printer' | 'troubleshoot' | 'delivery';
+  | 'app'
+  | 'discovery'
+  | 'signin'
+  | 'exchange'
+  | 'printer'
+  | 'troubleshoot'
+  | 'delivery'
+  | 'ways';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 
@@ -26,6 +33,8 @@ export type RemedyAction =
   | 'run-send-check'
   /** Start the journey that moves the printer from a password to OAuth 2.0. */
   | 'start-oauth-journey'
+  /** Go to "Choose a way to keep sending" (a printer without OAuth 2.0). */
+  | 'choose-sending-way'
   /** "Do it for me": turn SMTP AUTH on for the signed-in mailbox, with consent, then prove it. */
   | 'turn-on-smtp-auth';
 

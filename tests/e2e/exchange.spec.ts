@@ -6,6 +6,7 @@
  * wizard and the practice admin center, sees the mailbox switch's words, and runs the Graph
  * checks as a Global Administrator and as a plain user.
  */
+import { journeySteps } from '../../shared/model';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { approveOnPage } from '../support/practice-signin';
@@ -222,7 +223,7 @@ const board = (page: Page) => page.getByRole('complementary', { name: 'Status bo
  * tenant's verification page (account, password "practice", consent).
  */
 async function signInAs(page: Page, account: string, organization = true): Promise<void> {
-  await rail(page).nth(3).click();
+  await rail(page).nth(journeySteps.indexOf('sign-in')).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sign in' })).toBeVisible();
   await page.getByRole('button', { name: 'Start sign-in' }).click();
   const code = (await page.getByTestId('user-code').textContent())?.trim() ?? '';
@@ -234,7 +235,7 @@ async function signInAs(page: Page, account: string, organization = true): Promi
 }
 
 async function signOut(page: Page): Promise<void> {
-  await rail(page).nth(3).click();
+  await rail(page).nth(journeySteps.indexOf('sign-in')).click();
   await page.getByRole('button', { name: 'Sign out and forget' }).click();
   await expect(page.getByRole('button', { name: 'Start sign-in' })).toBeVisible();
 }
@@ -345,7 +346,7 @@ test.describe('after a real practice sign-in', () => {
     await inbox.close();
 
     // The same passed screen in Traditional Chinese.
-    await switchLanguage(page, 'zh-TW', 4);
+    await switchLanguage(page, 'zh-TW', journeySteps.indexOf('verify-tenant'));
     await page.locator('.switch-card button.primary').click();
     await expect(page.getByTestId('mail-check-passed')).toContainText('admin@contoso.example');
     await expectNoAxeViolations(page, 'check: passed zh-TW');
@@ -369,7 +370,7 @@ test.describe('after a real practice sign-in', () => {
     await expectNoAxeViolations(page, 'check: mailbox off');
     await screenshot(page, 'en/exchange-check-mailbox-off');
 
-    await switchLanguage(page, 'uk', 4);
+    await switchLanguage(page, 'uk', journeySteps.indexOf('verify-tenant'));
     await page.locator('.switch-card button.primary').click();
     await expect(page.locator('.server-reply code')).toContainText('disabled for the Mailbox');
     await expect(page.getByText("SMTP AUTH is turned off for the printer's mailbox.")).toHaveCount(
@@ -433,7 +434,7 @@ test.describe('after a real practice sign-in', () => {
     await expectNoAxeViolations(page, 'graph checks: plain user');
     await screenshot(page, 'en/exchange-graph-plain-user');
 
-    await switchLanguage(page, 'uk', 4);
+    await switchLanguage(page, 'uk', journeySteps.indexOf('verify-tenant'));
     const tenantSection = page.locator('section.switch-card').nth(1);
     for (const box of await tenantSection.getByRole('checkbox').all()) await box.check();
     await tenantSection.getByRole('button').click();

@@ -8,6 +8,7 @@ import { wordsOf } from './journey-steps';
 const stepTitles: Record<(typeof journeySteps)[number], string> = {
   welcome: 'Welcome',
   'find-printer': 'Find the printer',
+  'keep-sending': 'Choose a way to keep sending',
   'prepare-exchange': 'Prepare Exchange Online',
   'sign-in': 'Sign in',
   'verify-tenant': 'Check Exchange Online',
@@ -64,7 +65,9 @@ test('every step is reachable from the rail and with Next, and says it is practi
     ).toHaveAttribute('aria-current', 'step');
   }
   await rail.getByRole('button', { name: /Welcome/ }).click();
-  for (const step of journeySteps.slice(1)) {
+  // "Choose a way to keep sending" is on Next's way only for a printer that needs another way
+  // (the ET-2850's verdict is "unknown"): tests/e2e/keep-sending.spec.ts walks it with Next.
+  for (const step of journeySteps.slice(1).filter((each) => each !== 'keep-sending')) {
     if (step === 'prepare-exchange') {
       // Find the printer: Next waits, with the reason said, until a printer is chosen.
       const next = page.getByRole('button', { name: 'Next' });

@@ -3,6 +3,7 @@
  * status sheet that does not match (each mismatch names its fix and the screen to go back to),
  * and the practice sheet read before the printer was set up.
  */
+import { journeySteps } from '../../shared/model';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
@@ -106,7 +107,7 @@ test('the printer steps in Ukrainian use the guide’s own labels', async ({ pag
   const rail = page.getByRole('navigation').getByRole('button');
   await page.getByRole('banner').getByRole('combobox').selectOption('uk');
   await expect(page.locator('html')).toHaveAttribute('lang', 'uk');
-  await rail.nth(5).click();
+  await rail.nth(journeySteps.indexOf('set-up-printer')).click();
   await expect(page.getByText('Вкладка Мережа > Сервер ел. пошти > Основні.')).toBeVisible();
   await expect(
     page.getByText(
@@ -116,7 +117,7 @@ test('the printer steps in Ukrainian use the guide’s own labels', async ({ pag
   await expect(page.getByTestId('printer-answers')).toBeVisible({ timeout: 15_000 });
   await expectNoAxeViolations(page, 'set-up-printer uk');
   await screenshot(page, 'uk/printer-set-up');
-  await rail.nth(6).click();
+  await rail.nth(journeySteps.indexOf('status-sheet')).click();
   await expect(page.getByText('Метод ідентифікації', { exact: true })).toBeVisible();
   await expect(page.getByText(/Стан серв\. ел\. пошти/)).toBeVisible();
   await expectNoAxeViolations(page, 'status-sheet uk');

@@ -4,6 +4,7 @@
  * non-admin account gets the consent problem with its fix. Every HTTP reply and WebSocket
  * message the shell sends to the page is captured and searched for anything secret.
  */
+import { journeySteps } from '../../shared/model';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,7 +69,7 @@ async function switchLanguage(page: Page, language: string): Promise<void> {
   await rail.nth(0).click();
   await page.getByRole('combobox').first().selectOption(language);
   await expect(page.locator('html')).toHaveAttribute('lang', language);
-  await rail.nth(3).click();
+  await rail.nth(journeySteps.indexOf('sign-in')).click();
 }
 
 async function openSignInStep(page: Page, wizard: WizardProcess): Promise<void> {

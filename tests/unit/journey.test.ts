@@ -15,6 +15,8 @@ import { createProgressStore, type ProgressStore } from '../../electron/services
 import type { MailCheckResult } from '../../shared/contract/exchange';
 import type { CheckRuns } from '../../shared/contract/journey';
 import type { ChosenPrinter, PrinterEntry } from '../../shared/printers';
+import type { WayProofRequest, WayProofResult } from '../../shared/contract/ways';
+import type { WayProofService } from '../../electron/services/sending-way-proof';
 
 const passed: MailCheckResult = {
   passed: true,
@@ -59,6 +61,7 @@ async function setup(
   options: {
     mail?: () => Promise<MailCheckResult>;
     probe?: (id: string) => Promise<PrinterEntry>;
+    wayProof?: WayProofService;
   } = {},
 ) {
   const store = createProgressStore(mkdtempSync(path.join(os.tmpdir(), 'journey-')), false);
@@ -78,6 +81,7 @@ async function setup(
     progress,
     mailCheck: { run: options.mail ?? (async () => passed) },
     tenantChecks: { run: async () => [] },
+    ...(options.wayProof ? { wayProof: options.wayProof } : {}),
     discovery: {
       searchAgain: () => {
         searches.push(1);
@@ -192,6 +196,94 @@ describe('the journey in main', () => {
     await expect(
       journey.setPrinterRecord('not-chosen', { signedIn: null, answers: {}, statusSheet: null }),
     ).rejects.toThrow('printer-unknown');
+  });
+
+  it('proves a way: the proof in the record and on the board, the last run without the password', async () => {
+    const asked: WayProofRequest[] = [];
+    const proven: WayProofResult = {
+      way: 'hve',
+      domain: 'contoso.example',
+      server: 'smtp.hve.mx.microsoft:587',
+      mxHost: 'contoso-example.mail.protection.outlook.com',
+      publicAddress: '203.0.113.7',
+      steps: [{ id: 'message', state: 'passed', value: 'megan@contoso.example' }],
+      passed: true,
+      problem: null,
+      testMessage: { to: 'megan@contoso.example', subject: 'Test' },
+      at: new Date().toISOString(),
+      durationMs: 12,
+    };
+    const { journey, progress, runs } = await setup({
+      wayProof: {
+        run: async (request) => {
+          asked.push(request);
+          return proven;
+        },
+      },
+    });
+    await journey.choosePrinters([chosenPrinter('p1', 'http://192.0.2.10/')]);
+    await journey.proveSendingWay({
+      printerId: 'p1',
+      way: 'hve',
+      sender: 'scanner@contoso.example',
+      recipient: '',
+      password: 'typed-once',
+    });
+    expect(asked[0]?.password).toBe('typed-once');
+    const record = progress.current().printerSetup['p1'];
+    expect(record?.sendingWay).toMatchObject({
+      way: 'hve',
+      sender: 'scanner@contoso.example',
+      proof: { state: 'passed', publicAddress: '203.0.113.7' },
+    });
+    expect(progress.current().checks['sending-way']).toMatchObject({
+      state: 'passed',
+      summary: 'EPSON ET-2850: hve',
+    });
+    expect(JSON.stringify(runs)).not.toContain('typed-once');
+    expect(JSON.stringify(progress.current())).not.toContain('typed-once');
+    expect(runs.at(-1)?.wayProofs['p1']?.state).toBe('done');
+
+    // The renderer cannot write a proof: a record it sends keeps main's, or none for a new way.
+    const forged = {
+      ...(record ?? { signedIn: null, answers: {}, statusSheet: null }),
+      sendingWay: {
+        way: 'direct-send' as const,
+        chosenAt: new Date().toISOString(),
+        proof: { state: 'passed' as const, at: new Date().toISOString() },
+      },
+    };
+    await journey.setPrinterRecord('p1', forged);
+    expect(progress.current().printerSetup['p1']?.sendingWay?.proof).toBeUndefined();
+    expect(progress.current().checks['sending-way']).toMatchObject({ state: 'info' });
+  });
+
+  it('keeps a proof that could not be made as failed, with its problem', async () => {
+    const { journey, progress, runs } = await setup({
+      wayProof: {
+        run: async () => {
+          throw new ProblemError('way-sender-invalid', { address: 'nope' });
+        },
+      },
+    });
+    await journey.choosePrinters([chosenPrinter('p1', 'http://192.0.2.10/')]);
+    await expect(
+      journey.proveSendingWay({
+        printerId: 'p1',
+        way: 'direct-send',
+        sender: 'nope',
+        recipient: '',
+      }),
+    ).rejects.toThrow('way-sender-invalid');
+    expect(progress.current().printerSetup['p1']?.sendingWay?.proof).toMatchObject({
+      state: 'failed',
+      problemId: 'way-sender-invalid',
+    });
+    expect(progress.current().checks['sending-way']).toMatchObject({ state: 'failed' });
+    expect(runs.at(-1)?.wayProofs['p1']).toMatchObject({
+      state: 'failed',
+      problem: { id: 'way-sender-invalid' },
+    });
   });
 
   it("records the sign-in's two lines only when they say something new", async () => {

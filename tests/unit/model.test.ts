@@ -21,8 +21,9 @@ describe('language matching', () => {
 });
 
 describe('journey and checks', () => {
-  it('has the eight steps of the design, in order', () => {
-    expect(journeySteps).toHaveLength(8);
+  it('has the eight steps of the design and "Choose a way to keep sending", in order', () => {
+    expect(journeySteps).toHaveLength(9);
+    expect(journeySteps.indexOf('keep-sending')).toBe(journeySteps.indexOf('find-printer') + 1);
     expect(journeySteps[0]).toBe('welcome');
     expect(journeySteps.at(-1)).toBe('done');
     expect(isStepId('sign-in')).toBe(true);

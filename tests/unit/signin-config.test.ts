@@ -46,6 +46,34 @@ describe('custom cloud profile file (WIZARD_CLOUD_FILE)', () => {
     ]);
   });
 
+  test('overrides the hosts of the other ways of sending (docs/sending-ways.md)', () => {
+    const file = path.join(folder(), 'cloud.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        mxHost: 'mx.private.example',
+        mxPort: 2525,
+        mxSuffixes: ['mail.private.example'],
+        hveHost: 'hve.private.example',
+        hvePort: 5870,
+        dnsServers: ['10.0.0.53', '127.0.0.1:5353'],
+      }),
+    );
+    const custom = loadCloudFile(file);
+    const resolved = resolveCloud(
+      { practice: null, custom },
+      { accountKind: 'work', cloud: 'global' },
+    );
+    expect(resolved.profile).toMatchObject({
+      mxHost: 'mx.private.example',
+      mxPort: 2525,
+      mxSuffixes: ['mail.private.example'],
+      hveHost: 'hve.private.example',
+      hvePort: 5870,
+      dnsServers: ['10.0.0.53', '127.0.0.1:5353'],
+    });
+  });
+
   test.each([
     ['{ not json', 'not valid JSON'],
     [null, 'cannot be read (ENOENT)'],
@@ -62,6 +90,9 @@ describe('custom cloud profile file (WIZARD_CLOUD_FILE)', () => {
   test.each([
     [{ authorityHost: 'http://login.example.net' }, 'authorityHost'],
     [{ smtpPort: 70000 }, 'smtpPort'],
+    [{ mxHost: 'mx host; rm -rf' }, 'mxHost'],
+    [{ dnsServers: ['dns.example.net'] }, 'dnsServers'],
+    [{ hvePort: 0 }, 'hvePort'],
     [{ unknown: 1 }, ''],
     [{}, 'file'],
   ])('refuses %j', (content, field) => {

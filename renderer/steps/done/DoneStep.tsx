@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportWords } from '../../../shared/contract/printer';
 import { statusChecks, type CheckResult } from '../../../shared/model';
 import { fieldAlternatives, statusFieldIds } from '../../../shared/printer-setup';
+import { sendingWays } from '../../../shared/sending-ways';
 import type { Problem } from '../../../shared/problem';
 import type { ProblemId } from '../../../shared/problems/index';
 import { shownState, shownStates } from '../../../shared/board/results';
@@ -29,6 +30,7 @@ const doneNamespaces = [
   'discovery',
   'signin',
   'troubleshoot',
+  'ways',
 ];
 
 function useReportWords(): () => ReportWords {
@@ -62,6 +64,9 @@ function useReportWords(): () => ReportWords {
     for (const key of ['signedIn', 'statusSheet', 'notRun', 'unknown']) {
       words[`done.${key}`] = t(`printer:done.${key}`);
     }
+    // The way a printer keeps sending without OAuth 2.0, and when it was proven.
+    words['done.sendingWay'] = t('ways:done.title');
+    for (const way of sendingWays) words[`way.${way}`] = t(`ways:ways.${way}.name`);
     for (const check of statusChecks)
       words[`check.${check.id}`] = t(`common:board.checks.${check.id}`);
     for (const state of shownStates) words[`state.${state}`] = t(`common:board.state.${state}`);
@@ -108,7 +113,7 @@ function CheckLine({ name, result }: { name: string; result: CheckResult | null 
 
 /** "Done": every check for each printer, what will need attention, and the setup report. */
 export function DoneStep() {
-  const { t } = useTranslation(doneNamespaces);
+  const { t, i18n } = useTranslation(doneNamespaces);
   const client = useWizard((store) => store.client);
   const ask = useWizard((store) => store.ask);
   const { appInfo, progress } = useReadyState();
@@ -176,6 +181,18 @@ export function DoneStep() {
               <CheckLine name={t('printer:done.signedIn')} result={record?.signedIn} />
               <CheckLine name={t('printer:done.statusSheet')} result={record?.statusSheet} />
             </ul>
+            {record?.sendingWay && (
+              <p data-testid="done-way" data-state={record.sendingWay.proof?.state ?? 'not-run'}>
+                {record.sendingWay.proof?.state === 'passed'
+                  ? t('ways:done.proven', {
+                      way: t(`ways:ways.${record.sendingWay.way}.name`),
+                      time: new Date(record.sendingWay.proof.at).toLocaleString(i18n.language),
+                    })
+                  : t('ways:done.notProven', {
+                      way: t(`ways:ways.${record.sendingWay.way}.name`),
+                    })}
+              </p>
+            )}
           </section>
         );
       })}

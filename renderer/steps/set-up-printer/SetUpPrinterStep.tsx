@@ -13,6 +13,7 @@ import {
 } from '../../printer-journey/printer-journey';
 import { OauthVerdict } from '../../printer-journey/OauthVerdict';
 import { PrinterPicker } from '../../printer-journey/PrinterPicker';
+import { WaySettings } from '../../printer-journey/WaySettings';
 import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
 
@@ -73,6 +74,7 @@ export function SetUpPrinterStep() {
 
 function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'printer' }> }) {
   const { t } = useTranslation('printer');
+  const { t: tWays } = useTranslation('ways');
   const client = useWizard((store) => store.client);
   const goTo = useWizard((store) => store.goTo);
   const goNext = useWizard((store) => store.goNext);
@@ -92,7 +94,9 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
   const known = signIn.status === 'ready' ? signIn.value.account : null;
   const account = known?.username ?? null;
   const consentRole = known?.role.state;
-  const status = t(`${vendor}.labels.${profile.signedInLabel}`);
+  // A printer that keeps sending another way: its own email settings, no sign-in on it.
+  const way = record.sendingWay ?? null;
+  const status = way ? tWays('setup.entered') : t(`${vendor}.labels.${profile.signedInLabel}`);
   // A practice printer with the Web Config the practice world imitates (its password is the host's).
   const practicePrinter =
     appInfo.practiceWorld?.webConfigOf === profile.id ? appInfo.practiceWorld : null;
@@ -115,7 +119,7 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
         state: signedIn ? 'passed' : 'failed',
         at: new Date().toISOString(),
         ...(signedIn
-          ? { summary: signedInAs ?? undefined }
+          ? { summary: (way ? way.way : signedInAs) ?? undefined }
           : { problemId: 'printer-sign-in-failed' }),
       },
     }));
@@ -178,65 +182,70 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
         />
       </section>
 
-      <section className="switch-card" aria-labelledby="printer-steps-title">
-        <h3 id="printer-steps-title">{t('setup.stepsTitle', { page: pageName })}</h3>
-        <ol className="vendor-steps">
-          {profile.steps.map((step) => (
-            <li key={step.id} data-step={step.id}>
-              {t(`${vendor}.steps.${step.id}`, labels(step.labels))}
-              {step.kind === 'login' && (
-                <ul className="hint-list">
-                  {practicePrinter && (
-                    <li>
-                      {t('setup.practicePassword', {
-                        password: practicePrinter.printerAdminPassword,
-                      })}
-                    </li>
+      {way && <WaySettings way={way} record={record} />}
+      {!way && (
+        <section className="switch-card" aria-labelledby="printer-steps-title">
+          <h3 id="printer-steps-title">{t('setup.stepsTitle', { page: pageName })}</h3>
+          <ol className="vendor-steps">
+            {profile.steps.map((step) => (
+              <li key={step.id} data-step={step.id}>
+                {t(`${vendor}.steps.${step.id}`, labels(step.labels))}
+                {step.kind === 'login' && (
+                  <ul className="hint-list">
+                    {practicePrinter && (
+                      <li>
+                        {t('setup.practicePassword', {
+                          password: practicePrinter.printerAdminPassword,
+                        })}
+                      </li>
+                    )}
+                    {profile.passwordHints.map((hint) => (
+                      <li key={hint}>{t(`${vendor}.passwordHints.${hint}`)}</li>
+                    ))}
+                  </ul>
+                )}
+                {step.id === 'account' || (step.kind === 'code' && profile.id !== 'epson') ? (
+                  <p className="account-to-use" data-testid="account-to-use">
+                    {account
+                      ? t('setup.account', { account })
+                      : signIn.status === 'loading'
+                        ? t('signin:loading')
+                        : t('setup.accountUnknown')}
+                  </p>
+                ) : null}
+                {step.kind === 'consent' &&
+                  account &&
+                  consentRole &&
+                  consentRole !== 'can-consent' &&
+                  consentRole !== 'not-needed' && (
+                    <p className="hint">{t('setup.accountConsent')}</p>
                   )}
-                  {profile.passwordHints.map((hint) => (
-                    <li key={hint}>{t(`${vendor}.passwordHints.${hint}`)}</li>
-                  ))}
-                </ul>
-              )}
-              {step.id === 'account' || (step.kind === 'code' && profile.id !== 'epson') ? (
-                <p className="account-to-use" data-testid="account-to-use">
-                  {account
-                    ? t('setup.account', { account })
-                    : signIn.status === 'loading'
-                      ? t('signin:loading')
-                      : t('setup.accountUnknown')}
-                </p>
-              ) : null}
-              {step.kind === 'consent' &&
-                account &&
-                consentRole &&
-                consentRole !== 'can-consent' &&
-                consentRole !== 'not-needed' && <p className="hint">{t('setup.accountConsent')}</p>}
-            </li>
-          ))}
-        </ol>
-        {signIn.status === 'ready' && !account && (
-          <p>
-            <button type="button" onClick={() => goTo('sign-in')}>
-              {t('setup.signInLink')}
-            </button>
-          </p>
-        )}
-        <h4>{t('setup.notesTitle')}</h4>
-        <ul>
-          {profile.notes.map((note) => (
-            <li key={note}>
-              {t(`${vendor}.notes.${note}`, labels(['caCertificate', 'rootCertificateUpdate']))}
-            </li>
-          ))}
-        </ul>
-      </section>
+              </li>
+            ))}
+          </ol>
+          {signIn.status === 'ready' && !account && (
+            <p>
+              <button type="button" onClick={() => goTo('sign-in')}>
+                {t('setup.signInLink')}
+              </button>
+            </p>
+          )}
+          <h4>{t('setup.notesTitle')}</h4>
+          <ul>
+            {profile.notes.map((note) => (
+              <li key={note}>
+                {t(`${vendor}.notes.${note}`, labels(['caCertificate', 'rootCertificateUpdate']))}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="switch-card" aria-labelledby="printer-confirm-title">
         <h3 id="printer-confirm-title">{t('setup.confirmTitle', { page: pageName })}</h3>
         <p>
           <button type="button" className="primary" onClick={() => void confirm(true)}>
-            {t('setup.confirmSignedIn', { status })}
+            {way ? status : t('setup.confirmSignedIn', { status })}
           </button>{' '}
           <button type="button" onClick={() => void confirm(false)}>
             {t('setup.confirmNot')}
