@@ -218,6 +218,8 @@ export function buildSetupReport(input: ReportInput): SetupReport {
       const line = fill(`changes.${change.kind}`, {
         at: formatUtcTime(new Date(change.at), language),
         mailbox: change.target,
+        target: change.target,
+        member: change.member ?? '',
         before: word(`changes.setting.${change.before}`),
         after: word(`changes.setting.${change.after}`),
         by: change.by,

@@ -11,6 +11,7 @@ import {
   type MailCheckRun,
   type TenantChecksRun,
 } from '../checks/exchange-checks';
+import { TurnOffSecurityDefaults } from '../checks/TurnOffSecurityDefaults';
 import { TurnOnSmtpAuth } from '../checks/TurnOnSmtpAuth';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useReadyState, useWizard } from '../store/wizard-store';
@@ -26,6 +27,7 @@ const organizationOnly = new Set<RemedyAction>([
   'prepare-exchange',
   'browser-sign-in',
   'turn-on-smtp-auth',
+  'turn-off-security-defaults',
 ]);
 
 const mailActions = new Set<RemedyAction>(['run-exchange-check', 'run-send-check']);
@@ -76,6 +78,7 @@ export function RemedyButtons({
   const [running, setRunning] = useState<RemedyAction | null>(null);
   const [browserSignIn, setBrowserSignIn] = useState(false);
   const [doItForMe, setDoItForMe] = useState(false);
+  const [securityDefaultsOff, setSecurityDefaultsOff] = useState(false);
   const personal = progress.accountKind === 'personal';
   const shown = actions.filter((action) => !personal || !organizationOnly.has(action));
   if (shown.length === 0) return null;
@@ -118,6 +121,9 @@ export function RemedyButtons({
         return;
       case 'turn-on-smtp-auth':
         setDoItForMe(true);
+        return;
+      case 'turn-off-security-defaults':
+        setSecurityDefaultsOff(true);
         return;
       case 'sign-in-again':
         hide();
@@ -168,6 +174,7 @@ export function RemedyButtons({
       ))}
       {browserSignIn && <BrowserSignIn />}
       {doItForMe && <TurnOnSmtpAuth />}
+      {securityDefaultsOff && <TurnOffSecurityDefaults />}
     </div>
   );
 }

@@ -83,6 +83,39 @@ export interface MailboxSmtpAuthFix {
   waitedSeconds: number;
 }
 
+/** Security defaults of the signed-in account's tenant, as Entra has them now. */
+export interface SecurityDefaultsState {
+  enabled: boolean;
+  /** The tenant's name, as the person knows it (the object the change names). */
+  tenant: string;
+}
+
+/** A Conditional Access policy as the wizard lists it after a change. */
+export interface ConditionalAccessPolicySeen {
+  id: string;
+  name: string;
+  state: 'enabled' | 'disabled' | 'report-only';
+  /** Created by Microsoft ("Microsoft-managed: …"): takes in new accounts unless excluded. */
+  managed: boolean;
+}
+
+/** "Do it for me": security defaults turned off, and what Entra looks like afterwards. */
+export interface SecurityDefaultsFix {
+  /** The change made; null when they were already off (nothing changed). */
+  change: AdminChange | null;
+  tenant: string;
+  /** Every Conditional Access policy now, and those that appeared with the change. */
+  policies: ConditionalAccessPolicySeen[];
+  appeared: ConditionalAccessPolicySeen[];
+  /** The checks run afterwards (null when one could not run): the proof. */
+  securityDefaults: TenantCheckResult | null;
+  conditionalAccess: TenantCheckResult | null;
+}
+
+/** The Graph permissions "Do it for me" asks for in Entra, one at the moment of its change. */
+export const entraChangePermissions = ['Policy.ReadWrite.SecurityDefaults'] as const;
+export type EntraChangePermission = (typeof entraChangePermissions)[number];
+
 export interface ExchangeApi {
   getExchangeSetup: { params: NoParams; result: ExchangeSetup };
   runMailCheck: { params: MailCheckRequest; result: MailCheckResult };
@@ -93,6 +126,15 @@ export interface ExchangeApi {
   turnOnMailboxSmtpAuth: { params: NoParams; result: MailboxSmtpAuthFix };
   /** Puts back the value a change found (Undo); answers the change, marked undone. */
   undoAdminChange: { params: { id: string }; result: AdminChange };
+  /** Reads security defaults of the signed-in account's tenant (Policy.Read.All). */
+  readSecurityDefaults: { params: NoParams; result: SecurityDefaultsState };
+  /** Turns security defaults off, reads them back, records it, lists the policies, proves it. */
+  turnOffSecurityDefaults: { params: NoParams; result: SecurityDefaultsFix };
+  /** Asks Microsoft for one Entra change permission in the browser (incremental consent). */
+  allowEntraChange: {
+    params: { permission: EntraChangePermission };
+    result: { url: string; via: 'system' | 'page' };
+  };
   /** Asks Microsoft for the Exchange.Manage permission in the browser (incremental consent). */
   allowExchangeChanges: { params: NoParams; result: { url: string; via: 'system' | 'page' } };
 }

@@ -35,11 +35,17 @@ export const exchangeProblems = {
   'exchange-admin-unexpected': { area: 'exchange', severity: 'warning' },
   'exchange-admin-not-applied': { area: 'exchange', severity: 'error' },
   'admin-change-unknown': { area: 'exchange', severity: 'warning' },
+  // "Do it for me" in Microsoft Entra over Graph (electron/services/entra-admin.ts)
+  'entra-admin-consent-missing': { area: 'exchange', severity: 'info' },
+  'entra-admin-role-missing': { area: 'exchange', severity: 'warning' },
+  'entra-admin-busy': { area: 'exchange', severity: 'warning' },
+  'entra-admin-unexpected': { area: 'exchange', severity: 'warning' },
+  'entra-admin-not-applied': { area: 'exchange', severity: 'error' },
   'security-defaults-on': {
     area: 'exchange',
     severity: 'error',
     links: ['entraProperties'],
-    remedies: ['prepare-exchange', 'run-security-defaults-check'],
+    remedies: ['turn-off-security-defaults', 'prepare-exchange', 'run-security-defaults-check'],
     fixedOn: 'prepare-exchange',
   },
   'ca-blocks-device-code': {

@@ -40,7 +40,7 @@ export const signinProblems = {
     area: 'signin',
     severity: 'error',
     links: ['entraProperties'],
-    remedies: ['run-security-defaults-check', 'prepare-exchange'],
+    remedies: ['turn-off-security-defaults', 'run-security-defaults-check', 'prepare-exchange'],
   },
   'signin-consent-missing': { area: 'signin', severity: 'error', remedies: ['sign-in-again'] },
   'signin-consent-declined': { area: 'signin', severity: 'warning', remedies: ['sign-in-again'] },

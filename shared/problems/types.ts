@@ -27,7 +27,9 @@ export type RemedyAction =
   /** Start the journey that moves the printer from a password to OAuth 2.0. */
   | 'start-oauth-journey'
   /** "Do it for me": turn SMTP AUTH on for the signed-in mailbox, with consent, then prove it. */
-  | 'turn-on-smtp-auth';
+  | 'turn-on-smtp-auth'
+  /** "Do it for me": turn security defaults off, with consent, then prove it with What If. */
+  | 'turn-off-security-defaults';
 
 /**
  * Everything the wizard knows about one problem, in one place: its words live in the locale

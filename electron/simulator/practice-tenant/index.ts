@@ -20,7 +20,13 @@ import type { CloudProfile } from '../../../shared/cloud-profiles';
 import { listenOnLoopback, sendJson } from '../practice-http';
 import type { PracticePart } from '../practice-world';
 import { practiceResources, practiceTenantPartName, type PracticeApp } from './accounts';
-import { deviceCodePolicy, setExclusion, type DeviceCodePolicy } from './conditional-access';
+import {
+  allPolicies,
+  deviceCodePolicy,
+  setExclusion,
+  type ConditionalAccessPolicy,
+  type DeviceCodePolicy,
+} from './conditional-access';
 import { addStandardGraphRoutes } from './graph-host';
 import { handlePage } from './page-flow';
 import {
@@ -47,7 +53,11 @@ export {
   type PracticeApp,
   type PracticeRole,
 } from './accounts';
-export { excludesAccount, type DeviceCodePolicy } from './conditional-access';
+export {
+  excludesAccount,
+  type ConditionalAccessPolicy,
+  type DeviceCodePolicy,
+} from './conditional-access';
 export type { GraphAnswer, GraphCaller, GraphRoute, PracticeTenantOptions } from './state';
 
 export interface DeviceCodeStats {
@@ -65,13 +75,17 @@ export interface PracticeTenant extends PracticePart {
   readonly pageOrigin: string;
   readonly graphBaseUrl: string;
   registerApp(app: PracticeApp): void;
-  addGraphRoute(method: 'GET' | 'POST', path: string, route: GraphRoute): void;
+  addGraphRoute(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, route: GraphRoute): void;
   /** What happened to a user code (polls and state), for tests and the benchmark. */
   stats(userCode: string): DeviceCodeStats | null;
   /** Whether an app has tenant-wide consent (the "on behalf of your organization" box). */
   hasTenantWideConsent(clientId: string): boolean;
   /** The Conditional Access policy for the device code flow in force, as Graph returns it. */
   deviceCodePolicy(): DeviceCodePolicy | null;
+  /** Every Conditional Access policy, as Graph lists them (with those Microsoft created). */
+  policies(): ConditionalAccessPolicy[];
+  /** Security defaults turned off: Microsoft creates its managed policies (once). */
+  securityDefaultsTurnedOff(): void;
   /** Leaves a user or a group (object ids) out of a policy, or includes it again. */
   setPolicyExclusion(
     policyId: string,
@@ -98,8 +112,11 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     },
     async start(practiceContext) {
       state.context = practiceContext;
-      let { tenant: tenantSwitch, conditionalAccess } = practiceContext.settings();
+      let { tenant: tenantSwitch, conditionalAccess, tenantAge } = practiceContext.settings();
       practiceContext.onChange((settings) => {
+        // Another tenant: none of the policies Microsoft created in the last one.
+        if (settings.tenantAge !== tenantAge) state.managedPoliciesCreated = false;
+        tenantAge = settings.tenantAge;
         // Another situation starts from its policy as shipped, without earlier exclusions.
         if (settings.tenant !== tenantSwitch || settings.conditionalAccess !== conditionalAccess) {
           state.policyExclusions.clear();
@@ -154,6 +171,12 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     },
     deviceCodePolicy() {
       return state.context ? deviceCodePolicy(state, state.context.settings()) : null;
+    },
+    policies() {
+      return state.context ? allPolicies(state, state.context.settings()) : [];
+    },
+    securityDefaultsTurnedOff() {
+      state.managedPoliciesCreated = true;
     },
     setPolicyExclusion(policyId, member, excluded) {
       setExclusion(state, policyId, member, excluded);

@@ -129,6 +129,8 @@ export interface TenantState {
   tenantSwitchSetAt: number;
   /** Accounts and groups the trainee left out of a Conditional Access policy, by policy id. */
   readonly policyExclusions: Map<string, PolicyExclusions>;
+  /** Security defaults were turned off: Microsoft created its managed policies. */
+  managedPoliciesCreated: boolean;
   context: PracticeContext | null;
   identityServer: https.Server | null;
   pageServer: http.Server | null;
@@ -158,6 +160,7 @@ export function createTenantState(options: PracticeTenantOptions): TenantState {
     heldSockets: new Set(),
     tenantSwitchSetAt: Date.now(),
     policyExclusions: new Map(),
+    managedPoliciesCreated: false,
     context: null,
     identityServer: null,
     pageServer: null,

@@ -5,6 +5,7 @@ import { checkTestAddress } from '../../../shared/exchange/test-address';
 import { problem, type Problem } from '../../../shared/problem';
 import { fixingStep } from '../../../shared/problems/index';
 import { remediesFor } from '../../../shared/troubleshoot/remedies';
+import { SecurityDefaultsOffer } from '../../checks/TurnOffSecurityDefaults';
 import { TurnOnSmtpAuth } from '../../checks/TurnOnSmtpAuth';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { AdminPageButton } from '../../components/AdminPageButton';
@@ -240,6 +241,10 @@ export function VerifyTenantStep() {
                   ) : (
                     <p>{t(`verify.result.${item.check}`)}</p>
                   )}
+                  {item.problem &&
+                    remediesFor(item.problem.id).includes('turn-off-security-defaults') && (
+                      <SecurityDefaultsOffer />
+                    )}
                   {item.method && <p className="hint">{t(`verify.method.${item.method}`)}</p>}
                   {item.facts.length > 0 && (
                     <p className="hint">{t('verify.found', { facts: item.facts.join(', ') })}</p>
