@@ -102,6 +102,8 @@ const methodFlags: { [M in WizardMethod]: true } = {
   readSecurityDefaults: true,
   turnOffSecurityDefaults: true,
   allowEntraChange: true,
+  planDeviceCodeExclusion: true,
+  excludeFromDeviceCodeBlocks: true,
   readStatusSheet: true,
   buildSetupReport: true,
   saveSetupReport: true,

@@ -141,6 +141,8 @@ export const adminChangeKinds = [
   'policy-exclusion',
   // An account put into a group; target: the group, member: the account.
   'group-member',
+  // A security group created for the exclusion; target: the group.
+  'group-created',
 ] as const;
 export type AdminChangeKind = (typeof adminChangeKinds)[number];
 
@@ -154,6 +156,8 @@ export const adminChangeValues = [
   'not-excluded',
   'member',
   'not-member',
+  'absent',
+  'present',
 ] as const;
 export type AdminChangeValue = (typeof adminChangeValues)[number];
 

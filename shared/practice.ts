@@ -88,9 +88,10 @@ export const practiceSwitches = {
   /**
    * How the practice Graph answers the changes "Do it for me" makes (the write calls only; the
    * reads follow `graph`): as Microsoft does, throttled for 2 minutes (429, Retry-After: 120), or
-   * a server error (503).
+   * a server error (503), or a Conditional Access policy change that fails (500) while the group
+   * changes work, to leave a change halfway.
    */
-  graphChanges: ['work', 'throttled-long', 'server-error'],
+  graphChanges: ['work', 'throttled-long', 'server-error', 'policy-change-fails'],
   /**
    * The practice tenant's device-code policy: none, blocking everyone, blocking everyone but the
    * "Device code flow exceptions" group (Microsoft's recommended exception group) or but Global

@@ -66,6 +66,21 @@ export function createExchangeHandlers(services: ExchangeHandlerServices): Excha
       params: noParams,
       run: () => services.entra.turnOffSecurityDefaults(),
     },
+    planDeviceCodeExclusion: {
+      params: noParams,
+      run: () => services.entra.planDeviceCodeExclusion(),
+    },
+    excludeFromDeviceCodeBlocks: {
+      params: z
+        .object({
+          group: z.discriminatedUnion('kind', [
+            z.object({ kind: z.literal('existing'), id: z.string().uuid() }).strict(),
+            z.object({ kind: z.literal('new'), name: z.string().trim().min(1).max(120) }).strict(),
+          ]),
+        })
+        .strict(),
+      run: ({ group }) => services.entra.excludeFromDeviceCodeBlocks(group),
+    },
     allowEntraChange: {
       params: z.object({ permission: z.enum(entraChangePermissions) }).strict(),
       run: ({ permission }) =>

@@ -23,13 +23,6 @@ import {
 } from './practice-tenant/graph-host';
 import type { PracticeContext } from './practice-world';
 
-/** Entra roles that may change security defaults (Learn: at least Conditional Access Administrator). */
-const securityDefaultsWriterRoles = new Set([
-  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
-  '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
-  'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', // Conditional Access Administrator
-]);
-
 /** Entra roles allowed to read security defaults and Conditional Access policies. */
 const policyReaderRoles = new Set([
   '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
@@ -156,11 +149,13 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
             ? [
                 {
                   ...policy,
-                  policyApplies: deviceCode && !excludesAccount(policy, caller.account),
+                  policyApplies:
+                    deviceCode &&
+                    !excludesAccount(policy, caller.account, tenant.groupIdsOf(caller.account)),
                   // whatIfAnalysisReasons: why a policy does not apply.
                   analysisReasons: !deviceCode
                     ? 'authenticationFlow'
-                    : excludesAccount(policy, caller.account)
+                    : excludesAccount(policy, caller.account, tenant.groupIdsOf(caller.account))
                       ? 'users'
                       : 'none',
                 },
@@ -198,64 +193,6 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
     '/identity/conditionalAccess/policies',
     { permission: 'Policy.Read.All', policyReader: true, premium: true },
     () => ({ status: 200, body: { value: tenant.policies() } }),
-  );
-
-  /**
-   * A change "Do it for me" makes: the `graphChanges` switch first, then the permission in the
-   * token (403 as Graph words a missing scope), then the account's role (403
-   * Authorization_RequestDenied, as Graph answers a missing role).
-   */
-  const change =
-    (permission: string, roles: ReadonlySet<string>, answer: GraphRoute): GraphRoute =>
-    (caller, url, body) => {
-      switch (context.settings().graphChanges) {
-        case 'throttled-long':
-          return graphError(429, 'TooManyRequests', 'Too many requests. Please try again later.', {
-            'Retry-After': '120',
-          });
-        case 'server-error':
-          return graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
-      }
-      if (!caller.scopes.includes(permission)) {
-        return graphError(
-          403,
-          'AccessDenied',
-          `Missing scope permissions on the request. API requires one of '${permission}'. Scopes on the request '${caller.scopes.join(' ')}'`,
-        );
-      }
-      if (!caller.account.roles.some((role) => roles.has(role.roleTemplateId))) {
-        return graphError(
-          403,
-          'Authorization_RequestDenied',
-          'Insufficient privileges to complete the operation.',
-        );
-      }
-      return answer(caller, url, body);
-    };
-
-  // Security defaults on or off (graph docs identitysecuritydefaultsenforcementpolicy-update:
-  // 204 No Content). Turning them off makes Microsoft create its managed policies.
-  tenant.addGraphRoute(
-    'PATCH',
-    '/policies/identitySecurityDefaultsEnforcementPolicy',
-    change(
-      'Policy.ReadWrite.SecurityDefaults',
-      securityDefaultsWriterRoles,
-      (_caller, _url, body) => {
-        let enabled: unknown;
-        try {
-          enabled = (JSON.parse(body) as { isEnabled?: unknown } | null)?.isEnabled;
-        } catch {
-          enabled = undefined;
-        }
-        if (typeof enabled !== 'boolean') {
-          return graphError(400, 'BadRequest', 'Invalid value specified for property isEnabled.');
-        }
-        context.set('securityDefaults', enabled ? 'on' : 'off');
-        if (!enabled) tenant.securityDefaultsTurnedOff();
-        return { status: 204, body: null, raw: '' };
-      },
-    ),
   );
 
   // The role lookup: the tenant check asks with Directory.Read.All and meets the `graph`

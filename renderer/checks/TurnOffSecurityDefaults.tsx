@@ -16,6 +16,7 @@ import type {
 } from '../../shared/contract/exchange';
 import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
+import { DeviceCodeOffer } from './AllowPrinterDeviceCode';
 import { useMainValue, useWizard } from '../store/wizard-store';
 
 const permission = 'Policy.ReadWrite.SecurityDefaults';
@@ -207,6 +208,7 @@ function Changed({ fix }: { fix: SecurityDefaultsFix }) {
         <>
           <p>{t('securityDefaultsOff.notProven')}</p>
           {blocking && <ProblemNotice problem={blocking} />}
+          {blocking?.id === 'ca-blocks-device-code' && <DeviceCodeOffer />}
         </>
       )}
     </>

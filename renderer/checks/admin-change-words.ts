@@ -25,6 +25,18 @@ export function adminChangeReportWords(t: TFunction): ReportWords {
       ...kept,
       interpolation: { escapeValue: false },
     }),
+    'changes.group-created': t('exchange:doItForMe.report.group-created', {
+      ...kept,
+      interpolation: { escapeValue: false },
+    }),
+    'changes.group-member': t('exchange:doItForMe.report.group-member', {
+      ...kept,
+      interpolation: { escapeValue: false },
+    }),
+    'changes.policy-exclusion': t('exchange:doItForMe.report.policy-exclusion', {
+      ...kept,
+      interpolation: { escapeValue: false },
+    }),
     'changes.undone': t('exchange:doItForMe.report.undone', {
       ...kept,
       interpolation: { escapeValue: false },

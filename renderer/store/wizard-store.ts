@@ -80,6 +80,8 @@ export type Request = Extract<
   | 'readSecurityDefaults'
   | 'turnOffSecurityDefaults'
   | 'allowEntraChange'
+  | 'planDeviceCodeExclusion'
+  | 'excludeFromDeviceCodeBlocks'
   | 'startTestWatch'
   | 'stopTestWatch'
   | 'confirmTestMessage'

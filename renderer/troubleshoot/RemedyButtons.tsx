@@ -11,6 +11,7 @@ import {
   type MailCheckRun,
   type TenantChecksRun,
 } from '../checks/exchange-checks';
+import { AllowPrinterDeviceCode } from '../checks/AllowPrinterDeviceCode';
 import { TurnOffSecurityDefaults } from '../checks/TurnOffSecurityDefaults';
 import { TurnOnSmtpAuth } from '../checks/TurnOnSmtpAuth';
 import { ProblemNotice } from '../components/ProblemNotice';
@@ -28,6 +29,7 @@ const organizationOnly = new Set<RemedyAction>([
   'browser-sign-in',
   'turn-on-smtp-auth',
   'turn-off-security-defaults',
+  'allow-printer-device-code',
 ]);
 
 const mailActions = new Set<RemedyAction>(['run-exchange-check', 'run-send-check']);
@@ -79,6 +81,7 @@ export function RemedyButtons({
   const [browserSignIn, setBrowserSignIn] = useState(false);
   const [doItForMe, setDoItForMe] = useState(false);
   const [securityDefaultsOff, setSecurityDefaultsOff] = useState(false);
+  const [deviceCodeAllowed, setDeviceCodeAllowed] = useState(false);
   const personal = progress.accountKind === 'personal';
   const shown = actions.filter((action) => !personal || !organizationOnly.has(action));
   if (shown.length === 0) return null;
@@ -124,6 +127,9 @@ export function RemedyButtons({
         return;
       case 'turn-off-security-defaults':
         setSecurityDefaultsOff(true);
+        return;
+      case 'allow-printer-device-code':
+        setDeviceCodeAllowed(true);
         return;
       case 'sign-in-again':
         hide();
@@ -175,6 +181,7 @@ export function RemedyButtons({
       {browserSignIn && <BrowserSignIn />}
       {doItForMe && <TurnOnSmtpAuth />}
       {securityDefaultsOff && <TurnOffSecurityDefaults />}
+      {deviceCodeAllowed && <AllowPrinterDeviceCode />}
     </div>
   );
 }

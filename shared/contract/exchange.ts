@@ -113,7 +113,37 @@ export interface SecurityDefaultsFix {
 }
 
 /** The Graph permissions "Do it for me" asks for in Entra, one at the moment of its change. */
-export const entraChangePermissions = ['Policy.ReadWrite.SecurityDefaults'] as const;
+export const entraChangePermissions = [
+  'Policy.ReadWrite.SecurityDefaults',
+  'Policy.ReadWrite.ConditionalAccess',
+  'GroupMember.ReadWrite.All',
+  'Group.ReadWrite.All',
+] as const;
+
+/** What "allow the printer's device-code sign-in" would change, read before any change. */
+export interface DeviceCodeExclusionPlan {
+  /** The signed-in account: the mailbox the printer signs in as. */
+  account: string;
+  /** Each policy What If finds blocking this account's device-code sign-in (on or report-only). */
+  blocking: ConditionalAccessPolicySeen[];
+  /** Security groups the person may pick as the exclusion group. */
+  groups: { id: string; name: string }[];
+  /** The name the wizard proposes for a new group (the person confirms or changes it). */
+  suggestedName: string;
+}
+
+export type ExclusionGroupChoice = { kind: 'existing'; id: string } | { kind: 'new'; name: string };
+
+/** One change of the plan, as the person reads it (made or not). */
+export type PlannedChange = Pick<AdminChange, 'kind' | 'target'> & { member?: string };
+
+/** What was changed, what was not (a failure halfway) and why, and the What If proof. */
+export interface DeviceCodeExclusionFix {
+  changes: AdminChange[];
+  notDone: PlannedChange[];
+  problem: Problem | null;
+  conditionalAccess: TenantCheckResult | null;
+}
 export type EntraChangePermission = (typeof entraChangePermissions)[number];
 
 export interface ExchangeApi {
@@ -130,6 +160,13 @@ export interface ExchangeApi {
   readSecurityDefaults: { params: NoParams; result: SecurityDefaultsState };
   /** Turns security defaults off, reads them back, records it, lists the policies, proves it. */
   turnOffSecurityDefaults: { params: NoParams; result: SecurityDefaultsFix };
+  /** Reads what allowing the printer's device-code sign-in would change (What If, groups). */
+  planDeviceCodeExclusion: { params: NoParams; result: DeviceCodeExclusionPlan };
+  /** Puts the account in the group and the group in each blocking policy's exclusions. */
+  excludeFromDeviceCodeBlocks: {
+    params: { group: ExclusionGroupChoice };
+    result: DeviceCodeExclusionFix;
+  };
   /** Asks Microsoft for one Entra change permission in the browser (incremental consent). */
   allowEntraChange: {
     params: { permission: EntraChangePermission };

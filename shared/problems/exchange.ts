@@ -52,14 +52,14 @@ export const exchangeProblems = {
     area: 'exchange',
     severity: 'error',
     links: ['conditionalAccess'],
-    remedies: ['run-ca-check'],
+    remedies: ['allow-printer-device-code', 'run-ca-check'],
     fixedOn: 'prepare-exchange',
   },
   'ca-device-code-report-only': {
     area: 'exchange',
     severity: 'warning',
     links: ['conditionalAccess'],
-    remedies: ['run-ca-check'],
+    remedies: ['allow-printer-device-code', 'run-ca-check'],
   },
   'ca-device-code-may-apply': {
     area: 'exchange',

@@ -16,7 +16,12 @@ import {
   practiceTenantPartName,
   type PracticeTenant,
 } from '../../electron/simulator/practice-tenant';
-import type { SecurityDefaultsFix, SecurityDefaultsState } from '../../shared/contract/exchange';
+import type {
+  DeviceCodeExclusionFix,
+  DeviceCodeExclusionPlan,
+  SecurityDefaultsFix,
+  SecurityDefaultsState,
+} from '../../shared/contract/exchange';
 import type { SignInStatus } from '../../shared/contract/signin';
 import type { AdminChange, Progress } from '../../shared/model';
 import { approveOnPage, memoryStore, signInInBrowser } from '../support/practice-signin';
@@ -76,6 +81,21 @@ async function allowSecurityDefaults(running: WizardHost, account: string): Prom
     'https://graph.microsoft.com/Policy.ReadWrite.SecurityDefaults',
   );
   await signInInBrowser(asked.value.url, { account });
+  await settled(running);
+}
+
+/**
+ * The browser's answer is taken in the background (the code redeemed, the account described):
+ * wait until a read goes through, as the screen waits for the sign-in to say so.
+ */
+async function settled(running: WizardHost): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        ((await running.dispatch('readSecurityDefaults', {})) as { problem?: { id: string } })
+          .problem?.id,
+    )
+    .not.toBe('signin-failed');
 }
 
 test('a brand-new tenant refuses the device code flow: security defaults first, then the managed policy', async () => {
@@ -198,3 +218,190 @@ test.each([
     expect(progress.value.adminChanges).toEqual([]);
   },
 );
+
+/** Signed in through the browser in a brand-new tenant, security defaults already off. */
+async function securityDefaultsOff(): Promise<WizardHost> {
+  const running = await brandNewTenant();
+  await browserSignIn(running, 'admin@contoso.example');
+  await allowSecurityDefaults(running, 'admin@contoso.example');
+  await running.dispatch('turnOffSecurityDefaults', {});
+  return running;
+}
+
+async function allow(running: WizardHost, permission: string): Promise<void> {
+  const asked = (await running.dispatch('allowEntraChange', { permission })) as {
+    value: { url: string };
+  };
+  await signInInBrowser(asked.value.url, { account: 'admin@contoso.example' });
+  await settled(running);
+}
+
+/** Asks as the screen does: each missing permission in turn, then the answer. */
+async function withPermissions<T>(
+  running: WizardHost,
+  ask: () => Promise<{ ok: boolean; value?: T; problem?: { id: string; data?: object } }>,
+  asked: string[],
+): Promise<T> {
+  for (;;) {
+    const reply = await ask();
+    if (reply.ok) return reply.value as T;
+    const permission = (reply.problem?.data as { permission?: string } | undefined)?.permission;
+    if (reply.problem?.id !== 'entra-admin-consent-missing' || !permission) {
+      throw new Error(`unexpected ${JSON.stringify(reply.problem)}`);
+    }
+    asked.push(permission);
+    await allow(running, permission);
+  }
+}
+
+test('the printer device-code sign-in let through: one group, excluded from each blocking policy, proven, undone', async () => {
+  const running = await securityDefaultsOff();
+  const asked: string[] = [];
+  const plan = await withPermissions<DeviceCodeExclusionPlan>(
+    running,
+    () => running.dispatch('planDeviceCodeExclusion', {}) as never,
+    asked,
+  );
+  expect(plan.account).toBe('admin@contoso.example');
+  expect(plan.blocking).toEqual([
+    expect.objectContaining({
+      name: 'Microsoft-managed: Block device code flow',
+      managed: true,
+      state: 'enabled',
+    }),
+  ]);
+  expect(plan.groups.map((group) => group.name)).toContain('Device code flow exceptions');
+  const fix = await withPermissions<DeviceCodeExclusionFix>(
+    running,
+    () =>
+      running.dispatch('excludeFromDeviceCodeBlocks', {
+        group: { kind: 'new', name: plan.suggestedName },
+      }) as never,
+    asked,
+  );
+  // One permission at a time, each at the moment it is needed.
+  expect(asked).toEqual([
+    'Policy.ReadWrite.ConditionalAccess',
+    'GroupMember.ReadWrite.All',
+    'Group.ReadWrite.All',
+  ]);
+  expect(fix.problem).toBeNull();
+  expect(fix.notDone).toEqual([]);
+  expect(
+    fix.changes.map(({ kind, target, member, before, after }) => ({
+      kind,
+      target,
+      member,
+      before,
+      after,
+    })),
+  ).toEqual([
+    {
+      kind: 'group-created',
+      target: plan.suggestedName,
+      member: undefined,
+      before: 'absent',
+      after: 'present',
+    },
+    {
+      kind: 'group-member',
+      target: plan.suggestedName,
+      member: 'admin@contoso.example',
+      before: 'not-member',
+      after: 'member',
+    },
+    {
+      kind: 'policy-exclusion',
+      target: 'Microsoft-managed: Block device code flow',
+      member: plan.suggestedName,
+      before: 'not-excluded',
+      after: 'excluded',
+    },
+  ]);
+  // Proven by What If, and by the device-code sign-in itself.
+  expect(fix.conditionalAccess?.state).toBe('passed');
+  const page = await deviceCodeSignIn(running, 'admin@contoso.example');
+  expect(page).not.toContain('AADSTS');
+  // Only the exclusion changed in the policy: still on, still blocking everyone else.
+  const policy = tenantOf(running)
+    ?.policies()
+    .find((item) => item.displayName === 'Microsoft-managed: Block device code flow');
+  expect(policy).toMatchObject({
+    state: 'enabled',
+    grantControls: { builtInControls: ['block'] },
+    conditions: { users: { includeUsers: ['All'], excludeGroups: [fix.changes[0]?.targetId] } },
+  });
+
+  // Undone in reverse order: the policy blocks the account again, the group is gone.
+  for (const change of [...fix.changes].reverse()) {
+    expect(await running.dispatch('undoAdminChange', { id: change.id })).toMatchObject({
+      ok: true,
+    });
+  }
+  expect([...(tenantOf(running)?.groups().values() ?? [])]).not.toContain(plan.suggestedName);
+  const progress = (await running.dispatch('getProgress', {})) as { value: Progress };
+  expect(progress.value.checks['conditional-access']?.state).toBe('failed');
+  expect(await deviceCodeSignIn(running, 'admin@contoso.example')).toContain('AADSTS53003:');
+});
+
+test('halfway: the policy change fails; what was and was not changed is said, and the part made undoes', async () => {
+  const running = await securityDefaultsOff();
+  const asked: string[] = [];
+  await withPermissions(
+    running,
+    () => running.dispatch('planDeviceCodeExclusion', {}) as never,
+    asked,
+  );
+  running.practice?.set('graphChanges', 'policy-change-fails');
+  const fix = await withPermissions<DeviceCodeExclusionFix>(
+    running,
+    () =>
+      running.dispatch('excludeFromDeviceCodeBlocks', {
+        group: { kind: 'new', name: 'Scanners' },
+      }) as never,
+    asked,
+  );
+  expect(fix.changes.map((change) => change.kind)).toEqual(['group-created', 'group-member']);
+  expect(fix.notDone).toEqual([
+    {
+      kind: 'policy-exclusion',
+      target: 'Microsoft-managed: Block device code flow',
+      member: 'Scanners',
+    },
+  ]);
+  expect(fix.problem).toMatchObject({ id: 'entra-admin-busy', data: { status: 500 } });
+  expect(fix.conditionalAccess?.state).toBe('failed');
+  running.practice?.set('graphChanges', 'work');
+  for (const change of [...fix.changes].reverse()) {
+    expect(await running.dispatch('undoAdminChange', { id: change.id })).toMatchObject({
+      ok: true,
+    });
+  }
+  expect([...(tenantOf(running)?.groups().values() ?? [])]).not.toContain('Scanners');
+});
+
+test('device-code exclusion: a user without the role is told which; 429 changes nothing', async () => {
+  const running = await securityDefaultsOff();
+  await withPermissions(
+    running,
+    () => running.dispatch('planDeviceCodeExclusion', {}) as never,
+    [],
+  );
+  running.practice?.set('graphChanges', 'throttled-long');
+  const it = [...(tenantOf(running)?.groups() ?? [])].find(([, name]) => name === 'IT')?.[0];
+  expect(
+    await running.dispatch('excludeFromDeviceCodeBlocks', {
+      group: { kind: 'existing', id: it ?? '' },
+    }),
+  ).toMatchObject({ ok: false, problem: { id: 'entra-admin-busy', data: { status: 429 } } });
+  const progress = (await running.dispatch('getProgress', {})) as { value: Progress };
+  expect(progress.value.adminChanges.map((change) => change.kind)).not.toContain('group-member');
+
+  running.practice?.set('graphChanges', 'work');
+  await running.dispatch('signOut', {});
+  await browserSignIn(running, 'megan@contoso.example');
+  expect(await running.dispatch('planDeviceCodeExclusion', {})).toMatchObject({
+    ok: false,
+    problem: { id: 'entra-admin-role-missing', data: { role: 'Conditional Access Administrator' } },
+  });
+});

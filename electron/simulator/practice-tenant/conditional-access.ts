@@ -106,12 +106,24 @@ export function deviceCodePolicy(state: TenantState, settings: PracticeSettings)
 
 export type DeviceCodePolicy = NonNullable<ReturnType<typeof deviceCodePolicy>>;
 
+/** Every group (object id) the account is in: as shipped, and those it was added to since. */
+export function groupIdsOf(state: TenantState, account: PracticeAccount): string[] {
+  const added = [...state.addedMembers]
+    .filter(([, members]) => members.has(account.oid))
+    .map(([group]) => group);
+  return [...account.groups.map((group) => practiceGroups[group]), ...added];
+}
+
 /** Whether the policy leaves this account out: by itself, its groups (transitive) or roles. */
-export function excludesAccount(policy: DeviceCodePolicy, account: PracticeAccount): boolean {
+export function excludesAccount(
+  policy: DeviceCodePolicy,
+  account: PracticeAccount,
+  groupIds: readonly string[] = account.groups.map((group) => practiceGroups[group]),
+): boolean {
   const { excludeUsers, excludeGroups, excludeRoles } = policy.conditions.users;
   return (
     excludeUsers.includes(account.oid) ||
-    account.groups.some((group) => excludeGroups.includes(practiceGroups[group])) ||
+    groupIds.some((group) => excludeGroups.includes(group)) ||
     account.roles.some((role) => excludeRoles.includes(role.roleTemplateId))
   );
 }
@@ -121,7 +133,7 @@ export function policyLetsThrough(state: TenantState, account: PracticeAccount):
   const settings = state.context?.settings();
   if (!settings || !blockedByPolicy.has(settings.tenant)) return false;
   const policy = deviceCodePolicy(state, settings);
-  return policy !== null && excludesAccount(policy, account);
+  return policy !== null && excludesAccount(policy, account, groupIdsOf(state, account));
 }
 
 /**
@@ -138,7 +150,9 @@ export function brandNewTenantRefusal(
   if (!settings || settings.tenantAge !== 'brand-new') return null;
   if (settings.securityDefaults === 'on') return 'security-defaults';
   const policy = deviceCodePolicy(state, settings);
-  return policy && policy.state === 'enabled' && !excludesAccount(policy, account)
+  return policy &&
+    policy.state === 'enabled' &&
+    !excludesAccount(policy, account, groupIdsOf(state, account))
     ? 'device-code-blocked'
     : null;
 }

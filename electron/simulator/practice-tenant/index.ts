@@ -14,15 +14,23 @@
  * Scenario switch `tenant` (shared/practice.ts) puts it into each failure the wizard classifies.
  * It keeps device codes and refresh tokens in memory only (it must, to answer), and logs nothing.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { CloudProfile } from '../../../shared/cloud-profiles';
 import { listenOnLoopback, sendJson } from '../practice-http';
 import type { PracticePart } from '../practice-world';
-import { practiceResources, practiceTenantPartName, type PracticeApp } from './accounts';
+import {
+  practiceGroups,
+  practiceResources,
+  practiceTenantPartName,
+  type PracticeAccount,
+  type PracticeApp,
+} from './accounts';
 import {
   allPolicies,
   deviceCodePolicy,
+  groupIdsOf,
   setExclusion,
   type ConditionalAccessPolicy,
   type DeviceCodePolicy,
@@ -92,6 +100,14 @@ export interface PracticeTenant extends PracticePart {
     member: { kind: 'user' | 'group'; id: string },
     excluded: boolean,
   ): void;
+  /** Every group (object id) an account is in now, added memberships included. */
+  groupIdsOf(account: PracticeAccount): string[];
+  /** Every group of the tenant (id → name), those created through Graph included. */
+  groups(): Map<string, string>;
+  /** Creates a security group, or deletes one created so; adds or removes a member. */
+  createGroup(name: string): string;
+  deleteGroup(id: string): boolean;
+  setMember(groupId: string, oid: string, member: boolean): void;
   /** Forgets every consent and refresh token (a fresh tenant). */
   reset(): void;
 }
@@ -115,7 +131,11 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
       let { tenant: tenantSwitch, conditionalAccess, tenantAge } = practiceContext.settings();
       practiceContext.onChange((settings) => {
         // Another tenant: none of the policies Microsoft created in the last one.
-        if (settings.tenantAge !== tenantAge) state.managedPoliciesCreated = false;
+        if (settings.tenantAge !== tenantAge) {
+          state.managedPoliciesCreated = false;
+          state.createdGroups.clear();
+          state.addedMembers.clear();
+        }
         tenantAge = settings.tenantAge;
         // Another situation starts from its policy as shipped, without earlier exclusions.
         if (settings.tenant !== tenantSwitch || settings.conditionalAccess !== conditionalAccess) {
@@ -171,6 +191,30 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     },
     deviceCodePolicy() {
       return state.context ? deviceCodePolicy(state, state.context.settings()) : null;
+    },
+    groupIdsOf(account) {
+      return groupIdsOf(state, account);
+    },
+    groups() {
+      return new Map([
+        ...Object.entries(practiceGroups).map(([name, id]) => [id, name] as const),
+        ...state.createdGroups,
+      ]);
+    },
+    createGroup(name) {
+      const id = randomUUID();
+      state.createdGroups.set(id, name);
+      return id;
+    },
+    deleteGroup(id) {
+      state.addedMembers.delete(id);
+      return state.createdGroups.delete(id);
+    },
+    setMember(groupId, oid, member) {
+      const members = state.addedMembers.get(groupId) ?? new Set<string>();
+      if (member) members.add(oid);
+      else members.delete(oid);
+      state.addedMembers.set(groupId, members);
     },
     policies() {
       return state.context ? allPolicies(state, state.context.settings()) : [];

@@ -131,6 +131,9 @@ export interface TenantState {
   readonly policyExclusions: Map<string, PolicyExclusions>;
   /** Security defaults were turned off: Microsoft created its managed policies. */
   managedPoliciesCreated: boolean;
+  /** Security groups created through Graph (id → name), and accounts added to groups (oids). */
+  readonly createdGroups: Map<string, string>;
+  readonly addedMembers: Map<string, Set<string>>;
   context: PracticeContext | null;
   identityServer: https.Server | null;
   pageServer: http.Server | null;
@@ -161,6 +164,8 @@ export function createTenantState(options: PracticeTenantOptions): TenantState {
     tenantSwitchSetAt: Date.now(),
     policyExclusions: new Map(),
     managedPoliciesCreated: false,
+    createdGroups: new Map(),
+    addedMembers: new Map(),
     context: null,
     identityServer: null,
     pageServer: null,

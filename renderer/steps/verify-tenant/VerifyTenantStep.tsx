@@ -5,6 +5,7 @@ import { checkTestAddress } from '../../../shared/exchange/test-address';
 import { problem, type Problem } from '../../../shared/problem';
 import { fixingStep } from '../../../shared/problems/index';
 import { remediesFor } from '../../../shared/troubleshoot/remedies';
+import { DeviceCodeOffer } from '../../checks/AllowPrinterDeviceCode';
 import { SecurityDefaultsOffer } from '../../checks/TurnOffSecurityDefaults';
 import { TurnOnSmtpAuth } from '../../checks/TurnOnSmtpAuth';
 import { ProblemNotice } from '../../components/ProblemNotice';
@@ -244,6 +245,10 @@ export function VerifyTenantStep() {
                   {item.problem &&
                     remediesFor(item.problem.id).includes('turn-off-security-defaults') && (
                       <SecurityDefaultsOffer />
+                    )}
+                  {item.problem &&
+                    remediesFor(item.problem.id).includes('allow-printer-device-code') && (
+                      <DeviceCodeOffer />
                     )}
                   {item.method && <p className="hint">{t(`verify.method.${item.method}`)}</p>}
                   {item.facts.length > 0 && (
