@@ -30,14 +30,17 @@ type Phase =
   | { kind: 'undone'; tenant: string }
   | { kind: 'failed'; problem: Problem };
 
-/** The offer (a secondary button), opening the panel; `open` when the offer is elsewhere. */
-export function SecurityDefaultsOffer({ open = false }: { open?: boolean }) {
+/**
+ * The offer (a secondary button), opening the panel. `offerNext`: where no other offer is near,
+ * the panel offers the next change when What If still finds a policy blocking the printer.
+ */
+export function SecurityDefaultsOffer({ offerNext = false }: { offerNext?: boolean }) {
   const { t } = useTranslation('exchange');
-  const [shown, setShown] = useState(open);
+  const [shown, setShown] = useState(false);
   return (
     <div className="do-it-for-me-offer">
       {shown ? (
-        <TurnOffSecurityDefaults />
+        <TurnOffSecurityDefaults offerNext={offerNext} />
       ) : (
         <button type="button" onClick={() => setShown(true)}>
           {t('securityDefaultsOff.offer')}
@@ -47,7 +50,7 @@ export function SecurityDefaultsOffer({ open = false }: { open?: boolean }) {
   );
 }
 
-export function TurnOffSecurityDefaults() {
+export function TurnOffSecurityDefaults({ offerNext = false }: { offerNext?: boolean }) {
   const { t } = useTranslation('exchange');
   const ask = useWizard((store) => store.ask);
   const signIn = useMainValue('signIn');
@@ -124,7 +127,7 @@ export function TurnOffSecurityDefaults() {
         {phase.kind === 'changing' && (
           <p>{t('securityDefaultsOff.changing', { tenant: phase.current.tenant })}</p>
         )}
-        {phase.kind === 'changed' && <Changed fix={phase.fix} />}
+        {phase.kind === 'changed' && <Changed fix={phase.fix} offerNext={offerNext} />}
         {phase.kind === 'undone' && (
           <p>{t('securityDefaultsOff.undone', { tenant: phase.tenant })}</p>
         )}
@@ -187,7 +190,7 @@ export function TurnOffSecurityDefaults() {
 const names = (policies: ConditionalAccessPolicySeen[]): string =>
   policies.map((policy) => policy.name).join(', ');
 
-function Changed({ fix }: { fix: SecurityDefaultsFix }) {
+function Changed({ fix, offerNext }: { fix: SecurityDefaultsFix; offerNext: boolean }) {
   const { t } = useTranslation('exchange');
   const blocking = fix.conditionalAccess?.problem;
   return (
@@ -208,7 +211,7 @@ function Changed({ fix }: { fix: SecurityDefaultsFix }) {
         <>
           <p>{t('securityDefaultsOff.notProven')}</p>
           {blocking && <ProblemNotice problem={blocking} />}
-          {blocking?.id === 'ca-blocks-device-code' && <DeviceCodeOffer />}
+          {offerNext && blocking?.id === 'ca-blocks-device-code' && <DeviceCodeOffer />}
         </>
       )}
     </>

@@ -180,7 +180,7 @@ export function RemedyButtons({
       ))}
       {browserSignIn && <BrowserSignIn />}
       {doItForMe && <TurnOnSmtpAuth />}
-      {securityDefaultsOff && <TurnOffSecurityDefaults />}
+      {securityDefaultsOff && <TurnOffSecurityDefaults offerNext />}
       {deviceCodeAllowed && <AllowPrinterDeviceCode />}
     </div>
   );

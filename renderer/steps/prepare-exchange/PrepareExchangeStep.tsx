@@ -117,7 +117,7 @@ function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
           <p>{t('prepare.securityDefaults.cost')}</p>
           <p>{t('prepare.securityDefaults.recommend')}</p>
         </div>
-        <SecurityDefaultsOffer />
+        <SecurityDefaultsOffer offerNext />
         <h4>{t('prepare.clicks')}</h4>
         <p>{t('prepare.securityDefaults.clicks')}</p>
         <AdminPageButton url={pages.entraProperties} label={t('prepare.securityDefaults.open')} />

@@ -6,6 +6,7 @@ import { problem, type Problem } from '../../../shared/problem';
 import { fixingStep } from '../../../shared/problems/index';
 import { remediesFor } from '../../../shared/troubleshoot/remedies';
 import { DeviceCodeOffer } from '../../checks/AllowPrinterDeviceCode';
+import { useEntraOffers } from '../../checks/entra-offers';
 import { SecurityDefaultsOffer } from '../../checks/TurnOffSecurityDefaults';
 import { TurnOnSmtpAuth } from '../../checks/TurnOnSmtpAuth';
 import { ProblemNotice } from '../../components/ProblemNotice';
@@ -43,6 +44,8 @@ export function VerifyTenantStep() {
   const result = mailResult(lastMail);
   const tenantRunning = tenant.running;
   const tenantResults = finishedTenantChecks(tenant.last);
+  // "Do it for me" beside the tenant findings; once offered it stays (its change makes them pass).
+  const entraOffers = useEntraOffers(tenantResults);
   const tenantFailure = tenant.last?.state === 'failed' ? tenant.last.problem : null;
   const [doItForMe, setDoItForMe] = useState(false);
   const addressId = useId();
@@ -242,14 +245,6 @@ export function VerifyTenantStep() {
                   ) : (
                     <p>{t(`verify.result.${item.check}`)}</p>
                   )}
-                  {item.problem &&
-                    remediesFor(item.problem.id).includes('turn-off-security-defaults') && (
-                      <SecurityDefaultsOffer />
-                    )}
-                  {item.problem &&
-                    remediesFor(item.problem.id).includes('allow-printer-device-code') && (
-                      <DeviceCodeOffer />
-                    )}
                   {item.method && <p className="hint">{t(`verify.method.${item.method}`)}</p>}
                   {item.facts.length > 0 && (
                     <p className="hint">{t('verify.found', { facts: item.facts.join(', ') })}</p>
@@ -258,6 +253,8 @@ export function VerifyTenantStep() {
               ))}
             </ul>
           )}
+          {entraOffers.securityDefaults && <SecurityDefaultsOffer />}
+          {entraOffers.deviceCode && <DeviceCodeOffer />}
         </section>
       )}
     </StepFrame>
