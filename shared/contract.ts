@@ -103,6 +103,7 @@ const methodFlags: { [M in WizardMethod]: true } = {
   turnOffSecurityDefaults: true,
   allowEntraChange: true,
   planDeviceCodeExclusion: true,
+  readSmtpConsent: true,
   excludeFromDeviceCodeBlocks: true,
   readStatusSheet: true,
   buildSetupReport: true,

@@ -66,6 +66,7 @@ export function createExchangeHandlers(services: ExchangeHandlerServices): Excha
       params: noParams,
       run: () => services.entra.turnOffSecurityDefaults(),
     },
+    readSmtpConsent: { params: noParams, run: () => services.entra.readSmtpConsent() },
     planDeviceCodeExclusion: {
       params: noParams,
       run: () => services.entra.planDeviceCodeExclusion(),

@@ -26,14 +26,16 @@ import {
   type DeviceCodeExclusionPlan,
   type ExclusionGroupChoice,
   type PlannedChange,
+  type OrganizationConsent,
   type SecurityDefaultsFix,
+  type SmtpConsentProof,
   type SecurityDefaultsState,
   type TenantCheckId,
   type TenantCheckResult,
 } from '../../shared/contract/exchange';
 import type { AdminChange } from '../../shared/model';
 import { problem as problemOf } from '../../shared/problem';
-import { deviceCodeWhatIf } from './tenant-checks';
+import { deviceCodeWhatIf, exchangeOnlineAppId } from './tenant-checks';
 import { plainText } from '../common/plain-text';
 import { ProblemError } from '../common/problem-error';
 import { createBoundedHttps, retryAfterSeconds, type BoundedReply } from './net/bounded-https';
@@ -78,6 +80,7 @@ export interface EntraAdmin {
   readSecurityDefaults(): Promise<SecurityDefaultsState>;
   turnOffSecurityDefaults(): Promise<SecurityDefaultsFix>;
   planDeviceCodeExclusion(): Promise<DeviceCodeExclusionPlan>;
+  readSmtpConsent(): Promise<SmtpConsentProof>;
   excludeFromDeviceCodeBlocks(group: ExclusionGroupChoice): Promise<DeviceCodeExclusionFix>;
   /** Undoes one of its own changes; null when the change is not one of its kinds. */
   undo(id: string): Promise<AdminChange | null>;
@@ -404,6 +407,49 @@ export function createEntraAdmin(options: EntraAdminOptions): EntraAdmin {
           : [],
         conditionalAccess: checks.find((item) => item.check === 'conditional-access') ?? null,
         securityDefaults: checks.find((item) => item.check === 'security-defaults') ?? null,
+      };
+    },
+    async readSmtpConsent() {
+      // Graph v1.0: Exchange Online's service principal by its well-known app id, then the
+      // grants made for all principals on it, then each granted app's name.
+      const read = async (path: string): Promise<unknown[]> => {
+        const value = (
+          (await call('GET', path, 'Directory.Read.All')).json as {
+            value?: unknown;
+          } | null
+        )?.value;
+        if (!Array.isArray(value))
+          throw new ProblemError('entra-admin-unexpected', { status: 200 });
+        return value;
+      };
+      const exchange = (
+        await read(`/servicePrincipals?$filter=appId eq '${exchangeOnlineAppId}'&$select=id`)
+      )[0] as { id?: unknown } | undefined;
+      const resourceId = text(exchange?.id, 64);
+      if (!resourceId) return { grants: [], smtpSend: [] };
+      const grants: OrganizationConsent[] = [];
+      for (const item of await read(
+        `/oauth2PermissionGrants?$filter=consentType eq 'AllPrincipals' and resourceId eq '${resourceId}'`,
+      )) {
+        const grant = item as { clientId?: unknown; scope?: unknown; consentType?: unknown };
+        const clientId = text(grant.clientId, 64);
+        if (!clientId || grant.consentType !== 'AllPrincipals') continue;
+        const principal = (
+          await call(
+            'GET',
+            `/servicePrincipals/${encodeURIComponent(clientId)}?$select=appId,displayName`,
+            'Directory.Read.All',
+          )
+        ).json as { appId?: unknown; displayName?: unknown } | null;
+        grants.push({
+          app: text(principal?.displayName, 120) || clientId,
+          appId: text(principal?.appId, 64),
+          permissions: text(grant.scope, 400).split(/\s+/).filter(Boolean),
+        });
+      }
+      return {
+        grants,
+        smtpSend: grants.filter((grant) => grant.permissions.includes('SMTP.Send')),
       };
     },
     async planDeviceCodeExclusion() {

@@ -53,7 +53,106 @@ function parsed(body: string): Record<string, unknown> | null {
 
 const noContent: GraphAnswer = { status: 204, body: null, raw: '' };
 
+/** Office 365 Exchange Online: its well-known app id, and its service principal here. */
+const exchangeOnline = {
+  appId: '00000002-0000-0ff1-ce00-000000000000',
+  id: '3c1f5a2e-0b7d-4e21-9f40-6a2b8c9d0e11',
+  displayName: 'Office 365 Exchange Online',
+};
+/** A practice app's service principal id (its own object id, not its app id). */
+const principalIdOf = (appId: string): string => `5e${appId.slice(2)}`;
+const directoryReaders = [
+  'Directory.Read.All',
+  'DelegatedPermissionGrant.Read.All',
+  'Application.Read.All',
+];
+
 export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeContext): void {
+  // The proof of consent for the organization (Graph v1.0 oauth2permissiongrant-list,
+  // serviceprincipal-list): service principals found by app id, grants of consentType
+  // AllPrincipals on Exchange Online's service principal. Graph keeps no date on a grant.
+  const principals = () => [
+    exchangeOnline,
+    ...tenant.tenantWideConsents().map(({ app }) => ({
+      appId: app.clientId,
+      id: principalIdOf(app.clientId),
+      displayName: app.name,
+    })),
+  ];
+  const reads =
+    (answer: GraphRoute): GraphRoute =>
+    (caller, url, body) =>
+      directoryReaders.some((scope) => caller.scopes.includes(scope))
+        ? answer(caller, url, body)
+        : graphError(
+            403,
+            'Authorization_RequestDenied',
+            'Insufficient privileges to complete the operation.',
+          );
+  tenant.addGraphRoute(
+    'GET',
+    '/servicePrincipals',
+    reads((_caller, url) => {
+      const appId = /appId eq '([0-9a-f-]{36})'/i.exec(url.searchParams.get('$filter') ?? '')?.[1];
+      return {
+        status: 200,
+        body: { value: principals().filter((principal) => !appId || principal.appId === appId) },
+      };
+    }),
+  );
+  tenant.addGraphRoute(
+    'GET',
+    '/servicePrincipals/{id}',
+    reads((_caller, url) => {
+      const found = principals().find(
+        (principal) => principal.id === idIn(url, 'servicePrincipals'),
+      );
+      return found
+        ? { status: 200, body: found }
+        : graphError(
+            404,
+            'Request_ResourceNotFound',
+            'Resource does not exist or one of its queried reference-property objects are not present.',
+          );
+    }),
+  );
+  tenant.addGraphRoute(
+    'GET',
+    '/oauth2PermissionGrants',
+    reads((_caller, url) => {
+      const filter = url.searchParams.get('$filter') ?? '';
+      const resourceId = /resourceId eq '([0-9a-f-]{36})'/i.exec(filter)?.[1];
+      const grants = tenant.tenantWideConsents().flatMap(({ app, scopes }) => {
+        const onExchange = scopes
+          .filter((scope) => scope.startsWith('https://outlook.office.com/'))
+          .map((scope) => scope.slice('https://outlook.office.com/'.length));
+        return onExchange.length > 0
+          ? [
+              {
+                id: `${principalIdOf(app.clientId)}-${exchangeOnline.id.slice(0, 8)}`,
+                clientId: principalIdOf(app.clientId),
+                consentType: 'AllPrincipals',
+                principalId: null,
+                resourceId: exchangeOnline.id,
+                scope: ` ${onExchange.join(' ')} `,
+              },
+            ]
+          : [];
+      });
+      return {
+        status: 200,
+        body: {
+          value: grants.filter(
+            (grant) =>
+              (!resourceId || grant.resourceId === resourceId) &&
+              (!/consentType eq 'AllPrincipals'/.test(filter) ||
+                grant.consentType === 'AllPrincipals'),
+          ),
+        },
+      };
+    }),
+  );
+
   /** The switch first, then the permission in the token, then the account's role. */
   const change =
     (

@@ -81,6 +81,7 @@ export type Request = Extract<
   | 'turnOffSecurityDefaults'
   | 'allowEntraChange'
   | 'planDeviceCodeExclusion'
+  | 'readSmtpConsent'
   | 'excludeFromDeviceCodeBlocks'
   | 'startTestWatch'
   | 'stopTestWatch'

@@ -146,6 +146,22 @@ export interface DeviceCodeExclusionFix {
 }
 export type EntraChangePermission = (typeof entraChangePermissions)[number];
 
+/** An app holding consent for the whole organization on Office 365 Exchange Online. */
+export interface OrganizationConsent {
+  app: string;
+  appId: string;
+  /** The delegated permissions consented, e.g. SMTP.Send. */
+  permissions: string[];
+}
+
+/** The proof of "Consent on behalf of your organization" for SMTP.Send (oauth2PermissionGrants). */
+export interface SmtpConsentProof {
+  /** Every app with consent for the organization on Exchange Online. */
+  grants: OrganizationConsent[];
+  /** The apps among them whose consent includes SMTP.Send. */
+  smtpSend: OrganizationConsent[];
+}
+
 export interface ExchangeApi {
   getExchangeSetup: { params: NoParams; result: ExchangeSetup };
   runMailCheck: { params: MailCheckRequest; result: MailCheckResult };
@@ -167,6 +183,8 @@ export interface ExchangeApi {
     params: { group: ExclusionGroupChoice };
     result: DeviceCodeExclusionFix;
   };
+  /** Reads which apps hold consent for the organization for SMTP.Send (Directory.Read.All). */
+  readSmtpConsent: { params: NoParams; result: SmtpConsentProof };
   /** Asks Microsoft for one Entra change permission in the browser (incremental consent). */
   allowEntraChange: {
     params: { permission: EntraChangePermission };

@@ -2,7 +2,8 @@
  * From a brand-new practice tenant (security defaults on, the Microsoft-managed "Block device
  * code flow" policy on, SMTP AUTH off for the mailbox) to a passing Check Exchange Online and a
  * signed-in practice printer, using only the wizard's buttons: no practice admin-center page is
- * opened. The Microsoft sign-in pages (the wizard's own, each permission asked at its change,
+ * opened; then which apps hold consent for the organization for SMTP.Send is read and shown.
+ * The Microsoft sign-in pages (the wizard's own, each permission asked at its change,
  * and the printer's) and the printer's Web Config are the only other pages. The person's actions
  * are counted (wizard screens and the other pages apart) and written to
  * artifacts/new-tenant-journey.json; no timed assertion.
@@ -356,6 +357,31 @@ test("a brand-new tenant to a passing check and a signed-in printer with the wiz
     timeout: 20_000,
   });
   await webConfig.close();
+  await actions.click(
+    'wizard',
+    page.getByRole('button', {
+      name: w('printer:setup.confirmSignedIn', {
+        status: w('printer:vendors.epson.labels.signedIn'),
+      }),
+    }),
+    'It shows Signed in',
+  );
+  await expect(page.getByTestId('printer-signed-in')).toBeVisible();
+
+  // "Consent on behalf of organization" proven for the printer's app, not assumed.
+  await actions.click(
+    'wizard',
+    page.getByRole('button', { name: w('exchange:consentProof.check') }),
+    'Check which apps hold it',
+  );
+  await expect(page.getByTestId('consent-proof')).toContainText(
+    w('exchange:consentProof.holds', {
+      app: 'Practice Printer Email (practice)',
+      appId: 'e2b7f9c4-1d6a-4f38-b5e0-9c3a7d2f6e18',
+    }),
+  );
+  await expectNoAxeViolations(page, 'set up the printer, consent proven');
+  await screenshot(page, 'en/new-tenant-consent-proven');
 
   // No admin center was opened: every other page was Microsoft's sign-in or the printer's own.
   expect(opened.filter((url) => /admin|exchange-admin|entra/i.test(new URL(url).pathname))).toEqual(

@@ -8,11 +8,13 @@
  * 429 and 5xx change nothing.
  */
 import { mkdtempSync } from 'node:fs';
+import https from 'node:https';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { createWizardHost, type WizardHost } from '../../electron/host';
 import {
+  practiceClientIds,
   practiceTenantPartName,
   type PracticeTenant,
 } from '../../electron/simulator/practice-tenant';
@@ -21,6 +23,7 @@ import type {
   DeviceCodeExclusionPlan,
   SecurityDefaultsFix,
   SecurityDefaultsState,
+  SmtpConsentProof,
 } from '../../shared/contract/exchange';
 import type { SignInStatus } from '../../shared/contract/signin';
 import type { AdminChange, Progress } from '../../shared/model';
@@ -403,5 +406,65 @@ test('device-code exclusion: a user without the role is told which; 429 changes 
   expect(await running.dispatch('planDeviceCodeExclusion', {})).toMatchObject({
     ok: false,
     problem: { id: 'entra-admin-role-missing', data: { role: 'Conditional Access Administrator' } },
+  });
+});
+
+test('consent for the organization proven: which apps hold SMTP.Send on Exchange Online for everyone', async () => {
+  host = await createWizardHost({
+    shell: 'browser',
+    practice: true,
+    version: 'test',
+    configDir: mkdtempSync(path.join(os.tmpdir(), 'entra-consent-')),
+    secretStore: memoryStore(),
+    env: {},
+    openExternal: async () => 'page',
+    log: () => {},
+  });
+  const running = host;
+  const tenant = tenantOf(running);
+  const started = (await running.dispatch('startSignIn', {})) as { value: SignInStatus };
+  await approveOnPage(tenant?.pageOrigin ?? '', started.value.prompt?.userCode ?? '', {
+    organization: true,
+  });
+  await expect
+    .poll(
+      async () =>
+        ((await running.dispatch('getSignInStatus', {})) as { value: SignInStatus }).value.phase,
+      { timeout: 15_000, interval: 200 },
+    )
+    .toBe('signed-in');
+  const before = (await running.dispatch('readSmtpConsent', {})) as { value: SmtpConsentProof };
+  expect(before.value.smtpSend.map((grant) => grant.app)).toEqual([
+    'Printer Mail Setup Wizard (practice)',
+  ]);
+
+  // The printer's own sign-in, with "Consent on behalf of your organization" ticked.
+  const code = await new Promise<{ user_code: string }>((resolve, reject) => {
+    const body = new URLSearchParams({
+      client_id: practiceClientIds.printer,
+      scope: 'https://outlook.office.com/SMTP.Send offline_access',
+    }).toString();
+    const request = https.request(
+      `${tenant?.identityOrigin ?? ''}/organizations/oauth2/v2.0/devicecode`,
+      {
+        method: 'POST',
+        ca: running.practice?.certificate.cert,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve(JSON.parse(text) as { user_code: string }));
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
+  });
+  await approveOnPage(tenant?.pageOrigin ?? '', code.user_code, { organization: true });
+  const after = (await running.dispatch('readSmtpConsent', {})) as { value: SmtpConsentProof };
+  expect(after.value.smtpSend).toContainEqual({
+    app: 'Practice Printer Email (practice)',
+    appId: practiceClientIds.printer,
+    permissions: ['SMTP.Send'],
   });
 });

@@ -86,6 +86,8 @@ export interface PracticeTenant extends PracticePart {
   addGraphRoute(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, route: GraphRoute): void;
   /** What happened to a user code (polls and state), for tests and the benchmark. */
   stats(userCode: string): DeviceCodeStats | null;
+  /** Every app's tenant-wide consent (the scopes consented on behalf of the organization). */
+  tenantWideConsents(): { app: PracticeApp; scopes: string[] }[];
   /** Whether an app has tenant-wide consent (the "on behalf of your organization" box). */
   hasTenantWideConsent(clientId: string): boolean;
   /** The Conditional Access policy for the device code flow in force, as Graph returns it. */
@@ -185,6 +187,12 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
         slowDownsSent: grant.slowDownsSent,
         clientId: grant.app.clientId,
       };
+    },
+    tenantWideConsents() {
+      return [...state.consents].flatMap(([clientId, consent]) => {
+        const app = state.apps.get(clientId);
+        return app && consent.tenantWide.size > 0 ? [{ app, scopes: [...consent.tenantWide] }] : [];
+      });
     },
     hasTenantWideConsent(clientId) {
       return (state.consents.get(clientId)?.tenantWide.size ?? 0) > 0;
