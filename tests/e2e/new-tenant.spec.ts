@@ -412,3 +412,56 @@ test("a brand-new tenant to a passing check and a signed-in printer with the wiz
     `${JSON.stringify({ wizardActions: actions.wizard, otherPageActions: actions.external, log: actions.log }, null, 1)}\n`,
   );
 });
+
+test('in Ukrainian, from the troubleshooter for AADSTS530035: the browser sign-in, then security defaults off with the permission asked then', async ({
+  page,
+  context,
+}: {
+  page: Page;
+  context: BrowserContext;
+}) => {
+  const w = wordsOf('uk');
+  // The wizard is signed in through the browser (the device code flow is refused here).
+  const started = (await callApi(page.request, wizard, 'startBrowserSignIn', {})) as {
+    value: { url: string };
+  };
+  const signInPage = await context.newPage();
+  await signInPage.goto(started.value.url);
+  await allowInBrowser(signInPage, new Actions());
+  await resetProgress(page.request, wizard, { language: 'uk', step: 'verify-tenant' });
+  await openWizard(page, wizard);
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: w('troubleshoot:open') })
+    .click();
+  await page.getByRole('radio', { name: w('troubleshoot:kind.aadsts') }).check();
+  await page
+    .getByLabel(w('troubleshoot:text.aadsts'))
+    .fill(
+      'AADSTS530035: Access has been blocked by security defaults. This is due to the request using legacy auth or being deemed unsafe by security defaults policies.',
+    );
+  await page.getByRole('button', { name: w('troubleshoot:explain') }).click();
+  await page
+    .getByRole('button', { name: w('troubleshoot:action.turn-off-security-defaults') })
+    .click();
+  const panel = page.getByRole('region', { name: w('exchange:securityDefaultsOff.title') });
+  await expect(panel).toContainText('(Policy.ReadWrite.SecurityDefaults)');
+  await allowInBrowser(
+    (
+      await Promise.all([
+        page.waitForEvent('popup'),
+        panel.getByRole('button', { name: w('exchange:doItForMe.allow') }).click(),
+      ])
+    )[0],
+    new Actions(),
+  );
+  await expect(panel).toContainText(w('exchange:securityDefaultsOff.why'));
+  await expect(panel).toContainText(w('exchange:securityDefaultsOff.undoNote'));
+  await expect(
+    panel.getByRole('button', {
+      name: w('exchange:securityDefaultsOff.confirm', { tenant: 'Contoso (practice)' }),
+    }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'troubleshooter, security defaults, uk');
+  await screenshot(page, 'uk/new-tenant-security-defaults-troubleshooter');
+});
