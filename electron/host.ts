@@ -18,6 +18,7 @@ import {
   createDiscoveryService,
   type DiscoveryService,
 } from './services/discovery/discovery-service';
+import { createEntraAdmin } from './services/entra-admin';
 import { createExchangeAdmin } from './services/exchange-admin';
 import { createExchangeSetup } from './services/exchange-setup';
 import { createKeytarStore, type SecretStore } from './services/keychain';
@@ -263,6 +264,13 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     progress,
     checkMail: () => checks.runMailCheck({ sendTest: false }),
   });
+  const entraAdmin = createEntraAdmin({
+    tokens,
+    profile: exchangeSetup.profile,
+    ...(trustedCa ? { trustedCa } : {}),
+    progress,
+    runTenantChecks: (ids) => checks.runTenantChecks(ids),
+  });
   progress.onChange((state, before) => {
     emit({ name: 'progress-changed', data: state });
     // The Exchange setup and the sign-in follow the chosen cloud and account kind.
@@ -309,7 +317,13 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     discovery,
     signIn,
     journey: checks,
-    exchange: { setup: exchangeSetup, mailCheck, tenantChecks, admin: exchangeAdmin },
+    exchange: {
+      setup: exchangeSetup,
+      mailCheck,
+      tenantChecks,
+      admin: exchangeAdmin,
+      entra: entraAdmin,
+    },
     printer: {
       progress,
       signIn,

@@ -131,14 +131,52 @@ export interface Progress {
 export const mailboxSmtpAuthSettings = ['on', 'off', 'organization'] as const;
 export type MailboxSmtpAuthSetting = (typeof mailboxSmtpAuthSettings)[number];
 
+export const isMailboxSmtpAuthSetting = (value: string): value is MailboxSmtpAuthSetting =>
+  (mailboxSmtpAuthSettings as readonly string[]).includes(value);
+
+/** What the wizard can change for the person ("Do it for me"), one object each time. */
+export const adminChangeKinds = [
+  // SMTP AUTH for one mailbox (Set-CASMailbox); target: the mailbox.
+  'mailbox-smtp-auth',
+  // Security defaults of the tenant (Entra); target: the tenant's name.
+  'security-defaults',
+  // A group left out of a Conditional Access policy; target: the policy, member: the group.
+  'policy-exclusion',
+  // An account put into a group; target: the group, member: the account.
+  'group-member',
+  // A security group created for the exclusion; target: the group.
+  'group-created',
+] as const;
+export type AdminChangeKind = (typeof adminChangeKinds)[number];
+
+/**
+ * A value before or after a change: a mailbox's SMTP AUTH setting; security defaults on or off;
+ * a group left out of a policy or not; an account in a group or not.
+ */
+export const adminChangeValues = [
+  ...mailboxSmtpAuthSettings,
+  'excluded',
+  'not-excluded',
+  'member',
+  'not-member',
+  'absent',
+  'present',
+] as const;
+export type AdminChangeValue = (typeof adminChangeValues)[number];
+
 /** One change the wizard made for the person: what, on which object, by whom, when, and the value before (for Undo). */
 export interface AdminChange {
   id: string;
-  kind: 'mailbox-smtp-auth';
-  /** The object changed: here the mailbox's address. */
+  kind: AdminChangeKind;
+  /** The object changed, as the person knows it: a mailbox, the tenant, a policy, a group. */
   target: string;
-  before: MailboxSmtpAuthSetting;
-  after: MailboxSmtpAuthSetting;
+  /** Its object id in Microsoft Entra (policy, group), for Undo. */
+  targetId?: string;
+  /** What was put into it or left out of it (a group, an account), by name and object id. */
+  member?: string;
+  memberId?: string;
+  before: AdminChangeValue;
+  after: AdminChangeValue;
   /** The signed-in account that made it. */
   by: string;
   at: string;

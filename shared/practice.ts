@@ -86,6 +86,13 @@ export const practiceSwitches = {
     'memberships-unreadable',
   ],
   /**
+   * How the practice Graph answers the changes "Do it for me" makes (the write calls only; the
+   * reads follow `graph`): as Microsoft does, throttled for 2 minutes (429, Retry-After: 120), or
+   * a server error (503), or a Conditional Access policy change that fails (500) while the group
+   * changes work, to leave a change halfway.
+   */
+  graphChanges: ['work', 'throttled-long', 'server-error', 'policy-change-fails'],
+  /**
    * The practice tenant's device-code policy: none, blocking everyone, blocking everyone but the
    * "Device code flow exceptions" group (Microsoft's recommended exception group) or but Global
    * Administrators (a role), and Microsoft's managed policy in report-only mode or on.
@@ -98,6 +105,14 @@ export const practiceSwitches = {
     'managed-report-only',
     'managed-on',
   ],
+  /**
+   * How old the practice tenant is. `brand-new` is a tenant made after 1 July 2026, as Microsoft
+   * creates them now: choosing it sets security defaults on, the Microsoft-managed "Block device
+   * code flow" policy on and SMTP AUTH off for the mailbox, and in it security defaults block
+   * the device code flow (AADSTS530035) and the device-code policy refuses a code sign-in
+   * (AADSTS53003) of any account it does not leave out (reference section 2).
+   */
+  tenantAge: ['existing', 'brand-new'],
   /**
    * What happens to the practice printer's test message (electron/simulator/practice-mailbox.ts
    * and practice-printer-panel.ts): delivered at once, delivered late, quarantined (never in

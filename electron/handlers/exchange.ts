@@ -3,7 +3,13 @@
  */
 import { z } from 'zod';
 import { noParams } from './params';
-import { tenantCheckIds, type ExchangeApi } from '../../shared/contract/exchange';
+import {
+  entraChangePermissions,
+  tenantCheckIds,
+  type ExchangeApi,
+} from '../../shared/contract/exchange';
+import { graphScope } from '../../shared/cloud-profiles';
+import type { EntraAdmin } from '../services/entra-admin';
 import type { Handler } from './table';
 import type { ExchangeSetupService } from '../services/exchange-setup';
 import type { MailCheckService } from '../services/mail-check';
@@ -17,10 +23,11 @@ export interface ExchangeServices {
   mailCheck: MailCheckService;
   tenantChecks: TenantCheckService;
   admin: ExchangeAdmin;
+  entra: EntraAdmin;
 }
 
 /** The checks run through the journey, which records their results on the board. */
-type ExchangeHandlerServices = Pick<ExchangeServices, 'setup' | 'admin'> & {
+type ExchangeHandlerServices = Pick<ExchangeServices, 'setup' | 'admin' | 'entra'> & {
   journey: Pick<Journey, 'runMailCheck' | 'runTenantChecks'>;
   signIn: Pick<SignInService, 'startBrowserSignIn'>;
   /** Opens a sign-in page where the allow-list says, as the other browser sign-ins do. */
@@ -51,7 +58,36 @@ export function createExchangeHandlers(services: ExchangeHandlerServices): Excha
     },
     undoAdminChange: {
       params: z.object({ id: z.string().min(1).max(64) }).strict(),
-      run: ({ id }) => services.admin.undo(id),
+      // Each service undoes its own kinds of change (Entra's, else Exchange's).
+      run: async ({ id }) => (await services.entra.undo(id)) ?? services.admin.undo(id),
+    },
+    readSecurityDefaults: { params: noParams, run: () => services.entra.readSecurityDefaults() },
+    turnOffSecurityDefaults: {
+      params: noParams,
+      run: () => services.entra.turnOffSecurityDefaults(),
+    },
+    readSmtpConsent: { params: noParams, run: () => services.entra.readSmtpConsent() },
+    planDeviceCodeExclusion: {
+      params: noParams,
+      run: () => services.entra.planDeviceCodeExclusion(),
+    },
+    excludeFromDeviceCodeBlocks: {
+      params: z
+        .object({
+          group: z.discriminatedUnion('kind', [
+            z.object({ kind: z.literal('existing'), id: z.string().uuid() }).strict(),
+            z.object({ kind: z.literal('new'), name: z.string().trim().min(1).max(120) }).strict(),
+          ]),
+        })
+        .strict(),
+      run: ({ group }) => services.entra.excludeFromDeviceCodeBlocks(group),
+    },
+    allowEntraChange: {
+      params: z.object({ permission: z.enum(entraChangePermissions) }).strict(),
+      run: ({ permission }) =>
+        services.signIn.startBrowserSignIn(services.openSignInPage, (profile) => [
+          graphScope(profile, permission),
+        ]),
     },
     allowExchangeChanges: {
       params: noParams,

@@ -20,7 +20,11 @@ import type {
   MailboxSmtpAuthFix,
   MailCheckResult,
 } from '../../shared/contract/exchange';
-import type { AdminChange, MailboxSmtpAuthSetting } from '../../shared/model';
+import {
+  isMailboxSmtpAuthSetting,
+  type AdminChange,
+  type MailboxSmtpAuthSetting,
+} from '../../shared/model';
 import { ProblemError } from '../common/problem-error';
 import { createBoundedHttps, type BoundedReply } from './net/bounded-https';
 import type { ProgressService } from './progress-service';
@@ -225,7 +229,14 @@ export function createExchangeAdmin(options: ExchangeAdminOptions): ExchangeAdmi
     },
     async undo(id) {
       const change = options.progress.current().adminChanges.find((item) => item.id === id);
-      if (!change || change.undoneAt) throw new ProblemError('admin-change-unknown');
+      if (
+        !change ||
+        change.undoneAt ||
+        change.kind !== 'mailbox-smtp-auth' ||
+        !isMailboxSmtpAuthSetting(change.before)
+      ) {
+        throw new ProblemError('admin-change-unknown');
+      }
       await set(change.target, change.before);
       const undone = { ...change, undoneAt: now().toISOString() };
       await record(undone);

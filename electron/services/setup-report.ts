@@ -222,6 +222,8 @@ ${
       const line = fill(`changes.${change.kind}`, {
         at: formatUtcTime(new Date(change.at), language),
         mailbox: change.target,
+        target: change.target,
+        member: change.member ?? '',
         before: word(`changes.setting.${change.before}`),
         after: word(`changes.setting.${change.after}`),
         by: change.by,

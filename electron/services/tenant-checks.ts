@@ -44,6 +44,20 @@ export const exchangeOnlineAppId = '00000002-0000-0ff1-ce00-000000000000';
 
 const maxResponseBytes = 1024 * 1024;
 
+/** The What If question: this account's device-code sign-in to Exchange Online, as a printer's. */
+export const deviceCodeWhatIf = (userId: string) => ({
+  signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId },
+  signInContext: {
+    '@odata.type': '#microsoft.graph.applicationContext',
+    includeApplications: [exchangeOnlineAppId],
+  },
+  signInConditions: {
+    authenticationFlow: { transferMethod: 'deviceCodeFlow' },
+    clientAppType: 'mobileAppsAndDesktopClients',
+  },
+  appliedPoliciesOnly: true,
+});
+
 const text = plainText;
 
 export function createTenantCheckService(options: TenantCheckOptions): TenantCheckService {
@@ -171,18 +185,7 @@ export function createTenantCheckService(options: TenantCheckOptions): TenantChe
       permissions,
       'POST',
       '/identity/conditionalAccess/evaluate',
-      {
-        signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId },
-        signInContext: {
-          '@odata.type': '#microsoft.graph.applicationContext',
-          includeApplications: [exchangeOnlineAppId],
-        },
-        signInConditions: {
-          authenticationFlow: { transferMethod: 'deviceCodeFlow' },
-          clientAppType: 'mobileAppsAndDesktopClients',
-        },
-        appliedPoliciesOnly: true,
-      },
+      deviceCodeWhatIf(userId),
       [400, 404, 405, 501],
     );
     let findings: Finding[];

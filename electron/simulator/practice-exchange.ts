@@ -28,6 +28,7 @@ import {
 } from '../../shared/exchange/replies';
 import type { PracticeSettings } from '../../shared/practice';
 import { createPracticeAdminCenter } from './practice-admin-center';
+import { addEntraChangeRoutes } from './practice-entra-changes';
 import { addTenantCheckRoutes } from './practice-graph';
 import { listenOnLoopback } from './practice-http';
 import { practiceResources, practiceTenantPartName, type PracticeTenant } from './practice-tenant';
@@ -233,6 +234,7 @@ export function createPracticeExchange(): PracticeExchange {
       closedPort = await reserveClosedPort();
 
       addTenantCheckRoutes(tenant, started);
+      addEntraChangeRoutes(tenant, started);
 
       admin = http.createServer(createPracticeAdminCenter(started, () => part.messages()));
       const adminPort = await listenOnLoopback(admin);

@@ -149,11 +149,13 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
             ? [
                 {
                   ...policy,
-                  policyApplies: deviceCode && !excludesAccount(policy, caller.account),
+                  policyApplies:
+                    deviceCode &&
+                    !excludesAccount(policy, caller.account, tenant.groupIdsOf(caller.account)),
                   // whatIfAnalysisReasons: why a policy does not apply.
                   analysisReasons: !deviceCode
                     ? 'authenticationFlow'
-                    : excludesAccount(policy, caller.account)
+                    : excludesAccount(policy, caller.account, tenant.groupIdsOf(caller.account))
                       ? 'users'
                       : 'none',
                 },
@@ -190,10 +192,7 @@ export function addTenantCheckRoutes(tenant: PracticeTenant, context: PracticeCo
     'GET',
     '/identity/conditionalAccess/policies',
     { permission: 'Policy.Read.All', policyReader: true, premium: true },
-    () => {
-      const policy = tenant.deviceCodePolicy();
-      return { status: 200, body: { value: policy ? [policy] : [] } };
-    },
+    () => ({ status: 200, body: { value: tenant.policies() } }),
   );
 
   // The role lookup: the tenant check asks with Directory.Read.All and meets the `graph`

@@ -85,6 +85,24 @@ export interface PracticeWorld {
   stop(): Promise<void>;
 }
 
+/** What Microsoft sets up in a tenant made after 1 July 2026 (shared/practice.ts `tenantAge`). */
+export const brandNewTenant: Partial<PracticeSettings> = {
+  tenantAge: 'brand-new',
+  securityDefaults: 'on',
+  conditionalAccess: 'managed-on',
+  smtpAuthMailbox: 'off',
+};
+
+/** Switches changed, with what choosing a brand-new tenant brings along (what is named wins). */
+function withPreset(
+  settings: PracticeSettings,
+  changed: Partial<PracticeSettings>,
+): PracticeSettings {
+  return changed.tenantAge === 'brand-new'
+    ? { ...settings, ...brandNewTenant, ...changed }
+    : { ...settings, ...changed };
+}
+
 export function isValidSwitch(id: string, value: string): boolean {
   const options: readonly string[] | undefined = (
     practiceSwitches as Record<string, readonly string[]>
@@ -102,7 +120,7 @@ export interface PracticeWorldOptions {
 export async function startPracticeWorld(
   options: PracticeWorldOptions = {},
 ): Promise<PracticeWorld> {
-  let settings: PracticeSettings = { ...defaultPracticeSettings(), ...options.initial };
+  let settings: PracticeSettings = withPreset(defaultPracticeSettings(), options.initial ?? {});
   const events = new EventEmitter();
   const onChange = (listener: (settings: PracticeSettings) => void): (() => void) => {
     events.on('change', listener);
@@ -113,7 +131,7 @@ export async function startPracticeWorld(
     value: PracticeSwitchValue<S>,
   ): PracticeSettings => {
     if (!isValidSwitch(id, value)) throw new Error(`Unknown practice switch ${id}=${value}`);
-    settings = { ...settings, [id]: value };
+    settings = withPreset(settings, { [id]: value });
     events.emit('change', { ...settings });
     return { ...settings };
   };

@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../shared/contract';
 import type { MailboxSmtpAuth, MailboxSmtpAuthFix } from '../../shared/contract/exchange';
+import { isMailboxSmtpAuthSetting } from '../../shared/model';
 import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useMainValue, useWizard } from '../store/wizard-store';
@@ -83,10 +84,9 @@ export function TurnOnSmtpAuth() {
     const reply = await ask('undoAdminChange', { id: fix.change.id });
     setUndoing(false);
     if (!reply.ok) return setPhase({ kind: 'failed', problem: reply.problem });
-    setPhase({
-      kind: 'undone',
-      current: { mailbox: reply.value.target, setting: reply.value.before },
-    });
+    const before = reply.value.before;
+    if (!isMailboxSmtpAuthSetting(before)) return void (await read());
+    setPhase({ kind: 'undone', current: { mailbox: reply.value.target, setting: before } });
   };
 
   const declined =

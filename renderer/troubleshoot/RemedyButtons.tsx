@@ -11,6 +11,8 @@ import {
   type MailCheckRun,
   type TenantChecksRun,
 } from '../checks/exchange-checks';
+import { AllowPrinterDeviceCode } from '../checks/AllowPrinterDeviceCode';
+import { TurnOffSecurityDefaults } from '../checks/TurnOffSecurityDefaults';
 import { TurnOnSmtpAuth } from '../checks/TurnOnSmtpAuth';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useReadyState, useWizard } from '../store/wizard-store';
@@ -27,6 +29,8 @@ const organizationOnly = new Set<RemedyAction>([
   'browser-sign-in',
   'turn-on-smtp-auth',
   'choose-sending-way',
+  'turn-off-security-defaults',
+  'allow-printer-device-code',
 ]);
 
 const mailActions = new Set<RemedyAction>(['run-exchange-check', 'run-send-check']);
@@ -77,6 +81,8 @@ export function RemedyButtons({
   const [running, setRunning] = useState<RemedyAction | null>(null);
   const [browserSignIn, setBrowserSignIn] = useState(false);
   const [doItForMe, setDoItForMe] = useState(false);
+  const [securityDefaultsOff, setSecurityDefaultsOff] = useState(false);
+  const [deviceCodeAllowed, setDeviceCodeAllowed] = useState(false);
   const personal = progress.accountKind === 'personal';
   const shown = actions.filter((action) => !personal || !organizationOnly.has(action));
   if (shown.length === 0) return null;
@@ -119,6 +125,12 @@ export function RemedyButtons({
         return;
       case 'turn-on-smtp-auth':
         setDoItForMe(true);
+        return;
+      case 'turn-off-security-defaults':
+        setSecurityDefaultsOff(true);
+        return;
+      case 'allow-printer-device-code':
+        setDeviceCodeAllowed(true);
         return;
       case 'sign-in-again':
         hide();
@@ -173,6 +185,8 @@ export function RemedyButtons({
       ))}
       {browserSignIn && <BrowserSignIn />}
       {doItForMe && <TurnOnSmtpAuth />}
+      {securityDefaultsOff && <TurnOffSecurityDefaults offerNext />}
+      {deviceCodeAllowed && <AllowPrinterDeviceCode />}
     </div>
   );
 }

@@ -83,6 +83,85 @@ export interface MailboxSmtpAuthFix {
   waitedSeconds: number;
 }
 
+/** Security defaults of the signed-in account's tenant, as Entra has them now. */
+export interface SecurityDefaultsState {
+  enabled: boolean;
+  /** The tenant's name, as the person knows it (the object the change names). */
+  tenant: string;
+}
+
+/** A Conditional Access policy as the wizard lists it after a change. */
+export interface ConditionalAccessPolicySeen {
+  id: string;
+  name: string;
+  state: 'enabled' | 'disabled' | 'report-only';
+  /** Created by Microsoft ("Microsoft-managed: …"): takes in new accounts unless excluded. */
+  managed: boolean;
+}
+
+/** "Do it for me": security defaults turned off, and what Entra looks like afterwards. */
+export interface SecurityDefaultsFix {
+  /** The change made; null when they were already off (nothing changed). */
+  change: AdminChange | null;
+  tenant: string;
+  /** Every Conditional Access policy now, and those that appeared with the change. */
+  policies: ConditionalAccessPolicySeen[];
+  appeared: ConditionalAccessPolicySeen[];
+  /** The checks run afterwards (null when one could not run): the proof. */
+  securityDefaults: TenantCheckResult | null;
+  conditionalAccess: TenantCheckResult | null;
+}
+
+/** The Graph permissions "Do it for me" asks for in Entra, one at the moment of its change. */
+export const entraChangePermissions = [
+  'Policy.ReadWrite.SecurityDefaults',
+  'Policy.ReadWrite.ConditionalAccess',
+  'GroupMember.ReadWrite.All',
+  'Group.ReadWrite.All',
+] as const;
+
+/** What "allow the printer's device-code sign-in" would change, read before any change. */
+export interface DeviceCodeExclusionPlan {
+  /** The signed-in account: the mailbox the printer signs in as. */
+  account: string;
+  /** Each policy What If finds blocking this account's device-code sign-in (on or report-only). */
+  blocking: ConditionalAccessPolicySeen[];
+  /** Security groups the person may pick as the exclusion group. */
+  groups: { id: string; name: string }[];
+  /** The name the wizard proposes for a new group (the person confirms or changes it). */
+  suggestedName: string;
+}
+
+export type ExclusionGroupChoice = { kind: 'existing'; id: string } | { kind: 'new'; name: string };
+
+/** One change of the plan, as the person reads it (made or not). */
+export type PlannedChange = Pick<AdminChange, 'kind' | 'target'> & { member?: string };
+
+/** What was changed, what was not (a failure halfway) and why, and the What If proof. */
+export interface DeviceCodeExclusionFix {
+  changes: AdminChange[];
+  notDone: PlannedChange[];
+  problem: Problem | null;
+  conditionalAccess: TenantCheckResult | null;
+}
+export type EntraChangePermission = (typeof entraChangePermissions)[number];
+
+/** An app holding consent for the whole organization on Office 365 Exchange Online. */
+export interface OrganizationConsent {
+  app: string;
+  appId: string;
+  /** The delegated permissions consented, e.g. SMTP.Send. */
+  permissions: string[];
+}
+
+/** The proof of "Consent on behalf of your organization" for SMTP.Send (oauth2PermissionGrants). */
+export interface SmtpConsentProof {
+  /** Every app with consent for the organization on Exchange Online. */
+  grants: OrganizationConsent[];
+  /** The apps among them whose consent includes SMTP.Send. */
+  smtpSend: OrganizationConsent[];
+}
+
 export interface ExchangeApi {
   getExchangeSetup: { params: NoParams; result: ExchangeSetup };
   runMailCheck: { params: MailCheckRequest; result: MailCheckResult };
@@ -93,6 +172,24 @@ export interface ExchangeApi {
   turnOnMailboxSmtpAuth: { params: NoParams; result: MailboxSmtpAuthFix };
   /** Puts back the value a change found (Undo); answers the change, marked undone. */
   undoAdminChange: { params: { id: string }; result: AdminChange };
+  /** Reads security defaults of the signed-in account's tenant (Policy.Read.All). */
+  readSecurityDefaults: { params: NoParams; result: SecurityDefaultsState };
+  /** Turns security defaults off, reads them back, records it, lists the policies, proves it. */
+  turnOffSecurityDefaults: { params: NoParams; result: SecurityDefaultsFix };
+  /** Reads what allowing the printer's device-code sign-in would change (What If, groups). */
+  planDeviceCodeExclusion: { params: NoParams; result: DeviceCodeExclusionPlan };
+  /** Puts the account in the group and the group in each blocking policy's exclusions. */
+  excludeFromDeviceCodeBlocks: {
+    params: { group: ExclusionGroupChoice };
+    result: DeviceCodeExclusionFix;
+  };
+  /** Reads which apps hold consent for the organization for SMTP.Send (Directory.Read.All). */
+  readSmtpConsent: { params: NoParams; result: SmtpConsentProof };
+  /** Asks Microsoft for one Entra change permission in the browser (incremental consent). */
+  allowEntraChange: {
+    params: { permission: EntraChangePermission };
+    result: { url: string; via: 'system' | 'page' };
+  };
   /** Asks Microsoft for the Exchange.Manage permission in the browser (incremental consent). */
   allowExchangeChanges: { params: NoParams; result: { url: string; via: 'system' | 'page' } };
 }

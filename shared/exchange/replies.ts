@@ -45,7 +45,7 @@ export const smtpProblems = {
     area: 'exchange',
     severity: 'error',
     links: ['entraProperties'],
-    remedies: ['run-security-defaults-check', 'prepare-exchange'],
+    remedies: ['turn-off-security-defaults', 'run-security-defaults-check', 'prepare-exchange'],
     fixedOn: 'prepare-exchange',
     blames: 'security-defaults',
   },

@@ -34,13 +34,19 @@ export const signinProblems = {
     area: 'signin',
     severity: 'error',
     links: ['conditionalAccess'],
-    remedies: ['browser-sign-in', 'run-ca-check'],
+    remedies: ['browser-sign-in', 'run-ca-check', 'allow-printer-device-code'],
   },
   'signin-security-defaults': {
     area: 'signin',
     severity: 'error',
     links: ['entraProperties'],
-    remedies: ['run-security-defaults-check', 'prepare-exchange'],
+    // The wizard itself signs in through the browser (not the device code flow), then changes them.
+    remedies: [
+      'browser-sign-in',
+      'turn-off-security-defaults',
+      'run-security-defaults-check',
+      'prepare-exchange',
+    ],
   },
   'signin-consent-missing': { area: 'signin', severity: 'error', remedies: ['sign-in-again'] },
   'signin-consent-declined': { area: 'signin', severity: 'warning', remedies: ['sign-in-again'] },

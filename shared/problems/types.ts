@@ -36,7 +36,11 @@ export type RemedyAction =
   /** Go to "Choose a way to keep sending" (a printer without OAuth 2.0). */
   | 'choose-sending-way'
   /** "Do it for me": turn SMTP AUTH on for the signed-in mailbox, with consent, then prove it. */
-  | 'turn-on-smtp-auth';
+  | 'turn-on-smtp-auth'
+  /** "Do it for me": turn security defaults off, with consent, then prove it with What If. */
+  | 'turn-off-security-defaults'
+  /** "Do it for me": one exclusion group in each policy blocking the printer's device code. */
+  | 'allow-printer-device-code';
 
 /**
  * Everything the wizard knows about one problem, in one place: its words live in the locale

@@ -437,7 +437,7 @@ test.describe('after a real practice sign-in', () => {
     await switchLanguage(page, 'uk', journeySteps.indexOf('verify-tenant'));
     const tenantSection = page.locator('section.switch-card').nth(1);
     for (const box of await tenantSection.getByRole('checkbox').all()) await box.check();
-    await tenantSection.getByRole('button').click();
+    await tenantSection.getByRole('button', { name: 'Запустити вибрані перевірки' }).click();
     await expect(page.locator('.tenant-results > li')).toHaveCount(3);
     await expect(result('consent-role')).not.toContainText('Your account cannot consent');
     await expectNoAxeViolations(page, 'graph checks: plain user uk');

@@ -22,7 +22,7 @@ export interface BoundedHttpsOptions {
 }
 
 export interface BoundedRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   url: string | URL;
   headers?: Record<string, string>;
   body?: string;

@@ -121,6 +121,11 @@ export const adminOnlyPermissions = new Set([
   'Application.Read.All',
   'Policy.Read.ConditionalAccess',
   'AuditLog.Read.All',
+  // What "Do it for me" asks for in Entra (each needs an administrator's consent).
+  'Policy.ReadWrite.SecurityDefaults',
+  'Policy.ReadWrite.ConditionalAccess',
+  'GroupMember.ReadWrite.All',
+  'Group.ReadWrite.All',
 ]);
 export const oidcScopes = new Set(['openid', 'profile', 'offline_access', 'email']);
 

@@ -106,12 +106,24 @@ export function deviceCodePolicy(state: TenantState, settings: PracticeSettings)
 
 export type DeviceCodePolicy = NonNullable<ReturnType<typeof deviceCodePolicy>>;
 
+/** Every group (object id) the account is in: as shipped, and those it was added to since. */
+export function groupIdsOf(state: TenantState, account: PracticeAccount): string[] {
+  const added = [...state.addedMembers]
+    .filter(([, members]) => members.has(account.oid))
+    .map(([group]) => group);
+  return [...account.groups.map((group) => practiceGroups[group]), ...added];
+}
+
 /** Whether the policy leaves this account out: by itself, its groups (transitive) or roles. */
-export function excludesAccount(policy: DeviceCodePolicy, account: PracticeAccount): boolean {
+export function excludesAccount(
+  policy: DeviceCodePolicy,
+  account: PracticeAccount,
+  groupIds: readonly string[] = account.groups.map((group) => practiceGroups[group]),
+): boolean {
   const { excludeUsers, excludeGroups, excludeRoles } = policy.conditions.users;
   return (
     excludeUsers.includes(account.oid) ||
-    account.groups.some((group) => excludeGroups.includes(practiceGroups[group])) ||
+    groupIds.some((group) => excludeGroups.includes(group)) ||
     account.roles.some((role) => excludeRoles.includes(role.roleTemplateId))
   );
 }
@@ -121,7 +133,28 @@ export function policyLetsThrough(state: TenantState, account: PracticeAccount):
   const settings = state.context?.settings();
   if (!settings || !blockedByPolicy.has(settings.tenant)) return false;
   const policy = deviceCodePolicy(state, settings);
-  return policy !== null && excludesAccount(policy, account);
+  return policy !== null && excludesAccount(policy, account, groupIdsOf(state, account));
+}
+
+/**
+ * A brand-new tenant (`tenantAge`) refuses a device-code sign-in by itself, without a `tenant`
+ * failure switch, as Entra does since 1 July 2026: security defaults on block the device code
+ * flow (AADSTS530035, Learn "Security defaults"); otherwise a device-code policy that is on and
+ * does not leave the account out blocks it (AADSTS53003). Null when it lets the sign-in through.
+ */
+export function brandNewTenantRefusal(
+  state: TenantState,
+  account: PracticeAccount,
+): 'security-defaults' | 'device-code-blocked' | null {
+  const settings = state.context?.settings();
+  if (!settings || settings.tenantAge !== 'brand-new') return null;
+  if (settings.securityDefaults === 'on') return 'security-defaults';
+  const policy = deviceCodePolicy(state, settings);
+  return policy &&
+    policy.state === 'enabled' &&
+    !excludesAccount(policy, account, groupIdsOf(state, account))
+    ? 'device-code-blocked'
+    : null;
 }
 
 /** Adds a user (object id) or a group (object id) to the policy's exclusions, or takes it off. */
@@ -139,4 +172,82 @@ export function setExclusion(
   const set = member.kind === 'user' ? entry.users : entry.groups;
   if (excluded) set.add(member.id);
   else set.delete(member.id);
+}
+
+/**
+ * The managed policies Microsoft creates when security defaults are turned off (managed-
+ * policies.md names them; reference section 2). Their first state is not stated (UNCONFIRMED):
+ * here report-only, a best guess (docs/practice-answers.md). None blocks the device code flow.
+ */
+const managedAfterSecurityDefaults = [
+  {
+    id: '7c1e0a01-5d2b-4f3a-9e10-0a1b2c3d4e01',
+    displayName: 'Microsoft-managed: Block legacy authentication',
+    conditions: { clientAppTypes: ['exchangeActiveSync', 'other'] },
+    grant: 'block',
+  },
+  {
+    id: '7c1e0a01-5d2b-4f3a-9e10-0a1b2c3d4e02',
+    displayName: 'Microsoft-managed: Multifactor authentication for Azure management',
+    conditions: { clientAppTypes: ['all'] },
+    grant: 'mfa',
+  },
+  {
+    id: '7c1e0a01-5d2b-4f3a-9e10-0a1b2c3d4e03',
+    displayName: 'Microsoft-managed: Multifactor authentication for admins',
+    conditions: { clientAppTypes: ['all'] },
+    grant: 'mfa',
+  },
+  {
+    id: '7c1e0a01-5d2b-4f3a-9e10-0a1b2c3d4e04',
+    displayName: 'Microsoft-managed: Multifactor authentication for all users',
+    conditions: { clientAppTypes: ['all'] },
+    grant: 'mfa',
+  },
+] as const;
+
+/** A Conditional Access policy as Graph lists it (the fields the practice needs). */
+export interface ConditionalAccessPolicy {
+  id: string;
+  displayName: string;
+  state: 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';
+  conditions: {
+    users: DeviceCodePolicy['conditions']['users'];
+    applications: { includeApplications: string[]; excludeApplications: string[] };
+    clientAppTypes?: string[];
+    authenticationFlows?: { transferMethods: string };
+  };
+  grantControls: { operator: string; builtInControls: string[] };
+}
+
+/** Every policy of the practice tenant now: the device-code one and those Microsoft created. */
+export function allPolicies(
+  state: TenantState,
+  settings: PracticeSettings,
+): ConditionalAccessPolicy[] {
+  const deviceCode = deviceCodePolicy(state, settings);
+  const created: ConditionalAccessPolicy[] = state.managedPoliciesCreated
+    ? managedAfterSecurityDefaults.map((policy) => {
+        const excluded = state.policyExclusions.get(policy.id);
+        return {
+          id: policy.id,
+          displayName: policy.displayName,
+          state: 'enabledForReportingButNotEnforced',
+          conditions: {
+            users: {
+              includeUsers: ['All'],
+              excludeUsers: [...(excluded?.users ?? [])],
+              includeGroups: [],
+              excludeGroups: [...(excluded?.groups ?? [])],
+              includeRoles: [],
+              excludeRoles: [],
+            },
+            applications: { includeApplications: ['All'], excludeApplications: [] },
+            clientAppTypes: [...policy.conditions.clientAppTypes],
+          },
+          grantControls: { operator: 'OR', builtInControls: [policy.grant] },
+        };
+      })
+    : [];
+  return [...(deviceCode ? [deviceCode] : []), ...created];
 }

@@ -78,7 +78,7 @@ export async function handleGraph(
     return;
   }
   const path = url.pathname.replace(/^\/graph\/v1\.0/, '');
-  const route = state.graphRoutes.get(`${request.method ?? 'GET'} ${path}`);
+  const route = routeFor(state, request.method ?? 'GET', path);
   if (!route) {
     sendError(404, 'Request_UnsupportedQuery', 'Unsupported segment type.');
     return;
@@ -97,6 +97,25 @@ export async function handleGraph(
     return;
   }
   sendJson(response, result.status, result.body, result.headers);
+}
+
+/**
+ * The route for a request: by its exact path, else by a path with `{id}` segments (an object's
+ * id, e.g. /groups/{id}/members/$ref); the route reads the ids from the URL itself.
+ */
+function routeFor(state: TenantState, method: string, path: string): GraphRoute | undefined {
+  const exact = state.graphRoutes.get(`${method} ${path}`);
+  if (exact) return exact;
+  for (const [key, route] of state.graphRoutes) {
+    if (!key.includes('{id}') || !key.startsWith(`${method} `)) continue;
+    const pattern = key
+      .slice(method.length + 1)
+      .split('{id}')
+      .map((part) => part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))
+      .join('[A-Za-z0-9-]{1,64}');
+    if (new RegExp(`^${pattern}$`).test(path)) return route;
+  }
+  return undefined;
 }
 
 /** Graph's path of the signed-in account's directory roles (cast segment). */

@@ -14,13 +14,27 @@
  * Scenario switch `tenant` (shared/practice.ts) puts it into each failure the wizard classifies.
  * It keeps device codes and refresh tokens in memory only (it must, to answer), and logs nothing.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import type { CloudProfile } from '../../../shared/cloud-profiles';
 import { listenOnLoopback, sendJson } from '../practice-http';
 import type { PracticePart } from '../practice-world';
-import { practiceResources, practiceTenantPartName, type PracticeApp } from './accounts';
-import { deviceCodePolicy, setExclusion, type DeviceCodePolicy } from './conditional-access';
+import {
+  practiceGroups,
+  practiceResources,
+  practiceTenantPartName,
+  type PracticeAccount,
+  type PracticeApp,
+} from './accounts';
+import {
+  allPolicies,
+  deviceCodePolicy,
+  groupIdsOf,
+  setExclusion,
+  type ConditionalAccessPolicy,
+  type DeviceCodePolicy,
+} from './conditional-access';
 import { addStandardGraphRoutes } from './graph-host';
 import { handlePage } from './page-flow';
 import {
@@ -47,7 +61,11 @@ export {
   type PracticeApp,
   type PracticeRole,
 } from './accounts';
-export { excludesAccount, type DeviceCodePolicy } from './conditional-access';
+export {
+  excludesAccount,
+  type ConditionalAccessPolicy,
+  type DeviceCodePolicy,
+} from './conditional-access';
 export type { GraphAnswer, GraphCaller, GraphRoute, PracticeTenantOptions } from './state';
 
 export interface DeviceCodeStats {
@@ -65,19 +83,33 @@ export interface PracticeTenant extends PracticePart {
   readonly pageOrigin: string;
   readonly graphBaseUrl: string;
   registerApp(app: PracticeApp): void;
-  addGraphRoute(method: 'GET' | 'POST', path: string, route: GraphRoute): void;
+  addGraphRoute(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, route: GraphRoute): void;
   /** What happened to a user code (polls and state), for tests and the benchmark. */
   stats(userCode: string): DeviceCodeStats | null;
+  /** Every app's tenant-wide consent (the scopes consented on behalf of the organization). */
+  tenantWideConsents(): { app: PracticeApp; scopes: string[] }[];
   /** Whether an app has tenant-wide consent (the "on behalf of your organization" box). */
   hasTenantWideConsent(clientId: string): boolean;
   /** The Conditional Access policy for the device code flow in force, as Graph returns it. */
   deviceCodePolicy(): DeviceCodePolicy | null;
+  /** Every Conditional Access policy, as Graph lists them (with those Microsoft created). */
+  policies(): ConditionalAccessPolicy[];
+  /** Security defaults turned off: Microsoft creates its managed policies (once). */
+  securityDefaultsTurnedOff(): void;
   /** Leaves a user or a group (object ids) out of a policy, or includes it again. */
   setPolicyExclusion(
     policyId: string,
     member: { kind: 'user' | 'group'; id: string },
     excluded: boolean,
   ): void;
+  /** Every group (object id) an account is in now, added memberships included. */
+  groupIdsOf(account: PracticeAccount): string[];
+  /** Every group of the tenant (id → name), those created through Graph included. */
+  groups(): Map<string, string>;
+  /** Creates a security group, or deletes one created so; adds or removes a member. */
+  createGroup(name: string): string;
+  deleteGroup(id: string): boolean;
+  setMember(groupId: string, oid: string, member: boolean): void;
   /** Forgets every consent and refresh token (a fresh tenant). */
   reset(): void;
 }
@@ -98,8 +130,15 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
     },
     async start(practiceContext) {
       state.context = practiceContext;
-      let { tenant: tenantSwitch, conditionalAccess } = practiceContext.settings();
+      let { tenant: tenantSwitch, conditionalAccess, tenantAge } = practiceContext.settings();
       practiceContext.onChange((settings) => {
+        // Another tenant: none of the policies Microsoft created in the last one.
+        if (settings.tenantAge !== tenantAge) {
+          state.managedPoliciesCreated = false;
+          state.createdGroups.clear();
+          state.addedMembers.clear();
+        }
+        tenantAge = settings.tenantAge;
         // Another situation starts from its policy as shipped, without earlier exclusions.
         if (settings.tenant !== tenantSwitch || settings.conditionalAccess !== conditionalAccess) {
           state.policyExclusions.clear();
@@ -149,11 +188,47 @@ export function createPracticeTenant(options: PracticeTenantOptions = {}): Pract
         clientId: grant.app.clientId,
       };
     },
+    tenantWideConsents() {
+      return [...state.consents].flatMap(([clientId, consent]) => {
+        const app = state.apps.get(clientId);
+        return app && consent.tenantWide.size > 0 ? [{ app, scopes: [...consent.tenantWide] }] : [];
+      });
+    },
     hasTenantWideConsent(clientId) {
       return (state.consents.get(clientId)?.tenantWide.size ?? 0) > 0;
     },
     deviceCodePolicy() {
       return state.context ? deviceCodePolicy(state, state.context.settings()) : null;
+    },
+    groupIdsOf(account) {
+      return groupIdsOf(state, account);
+    },
+    groups() {
+      return new Map([
+        ...Object.entries(practiceGroups).map(([name, id]) => [id, name] as const),
+        ...state.createdGroups,
+      ]);
+    },
+    createGroup(name) {
+      const id = randomUUID();
+      state.createdGroups.set(id, name);
+      return id;
+    },
+    deleteGroup(id) {
+      state.addedMembers.delete(id);
+      return state.createdGroups.delete(id);
+    },
+    setMember(groupId, oid, member) {
+      const members = state.addedMembers.get(groupId) ?? new Set<string>();
+      if (member) members.add(oid);
+      else members.delete(oid);
+      state.addedMembers.set(groupId, members);
+    },
+    policies() {
+      return state.context ? allPolicies(state, state.context.settings()) : [];
+    },
+    securityDefaultsTurnedOff() {
+      state.managedPoliciesCreated = true;
     },
     setPolicyExclusion(policyId, member, excluded) {
       setExclusion(state, policyId, member, excluded);

@@ -23,7 +23,7 @@ import {
   returnToApp,
   startAuthorize,
 } from './authorize-flow';
-import { policyLetsThrough } from './conditional-access';
+import { brandNewTenantRefusal, policyLetsThrough } from './conditional-access';
 import { afterSignInScenarios, failureOf, type OAuthFailure } from './entra-failures';
 import { accountForm, codeForm, hidden, page, passwordForm } from './sign-in-pages';
 import {
@@ -86,6 +86,12 @@ function afterPassword(
     !(grant.authorize && current === 'device-code-blocked') && !policyLetsThrough(state, account);
   if (afterSignInScenarios.has(current) && blocks) {
     failOnPage(response, grant, failureOf(current));
+    return;
+  }
+  // Only the device code flow: a browser sign-in (authorization code) is not refused by it.
+  const refusal = grant.authorize ? null : brandNewTenantRefusal(state, account);
+  if (refusal) {
+    failOnPage(response, grant, failureOf(refusal));
     return;
   }
   const wanted = expandScopes(

@@ -129,6 +129,11 @@ export interface TenantState {
   tenantSwitchSetAt: number;
   /** Accounts and groups the trainee left out of a Conditional Access policy, by policy id. */
   readonly policyExclusions: Map<string, PolicyExclusions>;
+  /** Security defaults were turned off: Microsoft created its managed policies. */
+  managedPoliciesCreated: boolean;
+  /** Security groups created through Graph (id → name), and accounts added to groups (oids). */
+  readonly createdGroups: Map<string, string>;
+  readonly addedMembers: Map<string, Set<string>>;
   context: PracticeContext | null;
   identityServer: https.Server | null;
   pageServer: http.Server | null;
@@ -158,6 +163,9 @@ export function createTenantState(options: PracticeTenantOptions): TenantState {
     heldSockets: new Set(),
     tenantSwitchSetAt: Date.now(),
     policyExclusions: new Map(),
+    managedPoliciesCreated: false,
+    createdGroups: new Map(),
+    addedMembers: new Map(),
     context: null,
     identityServer: null,
     pageServer: null,

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { examplePrinterMailbox, powerShellLines } from '../../../shared/exchange/powershell';
 import type { ExchangeSetup } from '../../../shared/contract/exchange';
+import { SecurityDefaultsOffer } from '../../checks/TurnOffSecurityDefaults';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { DeadlineNotice } from '../../components/DeadlineNotice';
 import { CopyButton } from '../../components/CopyButton';
@@ -116,6 +117,7 @@ function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
           <p>{t('prepare.securityDefaults.cost')}</p>
           <p>{t('prepare.securityDefaults.recommend')}</p>
         </div>
+        <SecurityDefaultsOffer offerNext />
         <h4>{t('prepare.clicks')}</h4>
         <p>{t('prepare.securityDefaults.clicks')}</p>
         <AdminPageButton url={pages.entraProperties} label={t('prepare.securityDefaults.open')} />

@@ -1,3 +1,4 @@
+import { SmtpConsentProof } from '../../checks/SmtpConsentProof';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problem, type Problem } from '../../../shared/problem';
@@ -274,6 +275,7 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
       {record.signedIn?.state === 'passed' && (
         <TestMessagePart key={printer.id} printer={printer} vendor={profile.id} />
       )}
+      {record.signedIn?.state === 'passed' && <SmtpConsentProof />}
     </StepFrame>
   );
 }

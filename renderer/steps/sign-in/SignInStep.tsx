@@ -51,7 +51,9 @@ function SignInStatusView({ status }: { status: SignInStatus }) {
       )}
       {shownProblem && status.phase !== 'waiting' && <ProblemNotice problem={shownProblem} />}
       {(status.phase === 'browser' ||
-        (status.phase === 'signed-out' && shownProblem?.id === 'signin-device-code-blocked')) && (
+        (status.phase === 'signed-out' &&
+          (shownProblem?.id === 'signin-device-code-blocked' ||
+            shownProblem?.id === 'signin-security-defaults'))) && (
         // On the step itself, a section of its own (the troubleshooter nests it under a diagnosis).
         <BrowserSignIn headingLevel={3} />
       )}

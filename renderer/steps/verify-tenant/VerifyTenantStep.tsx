@@ -5,6 +5,9 @@ import { checkTestAddress } from '../../../shared/exchange/test-address';
 import { problem, type Problem } from '../../../shared/problem';
 import { fixingStep } from '../../../shared/problems/index';
 import { remediesFor } from '../../../shared/troubleshoot/remedies';
+import { DeviceCodeOffer } from '../../checks/AllowPrinterDeviceCode';
+import { useEntraOffers } from '../../checks/entra-offers';
+import { SecurityDefaultsOffer } from '../../checks/TurnOffSecurityDefaults';
 import { TurnOnSmtpAuth } from '../../checks/TurnOnSmtpAuth';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { AdminPageButton } from '../../components/AdminPageButton';
@@ -41,6 +44,8 @@ export function VerifyTenantStep() {
   const result = mailResult(lastMail);
   const tenantRunning = tenant.running;
   const tenantResults = finishedTenantChecks(tenant.last);
+  // "Do it for me" beside the tenant findings; once offered it stays (its change makes them pass).
+  const entraOffers = useEntraOffers(tenantResults);
   const tenantFailure = tenant.last?.state === 'failed' ? tenant.last.problem : null;
   const [doItForMe, setDoItForMe] = useState(false);
   const addressId = useId();
@@ -248,6 +253,8 @@ export function VerifyTenantStep() {
               ))}
             </ul>
           )}
+          {entraOffers.securityDefaults && <SecurityDefaultsOffer />}
+          {entraOffers.deviceCode && <DeviceCodeOffer />}
         </section>
       )}
     </StepFrame>

@@ -1,0 +1,362 @@
+/**
+ * The practice Graph's answers to the changes "Do it for me" makes in Entra, with Microsoft's
+ * permission model: the delegated permission must be in the token (else 403 as Graph words a
+ * missing scope), and the signed-in practice account must hold a role that may make the change
+ * (else 403 Authorization_RequestDenied). The `graphChanges` switch gives 429 with Retry-After,
+ * 503, or a failure of the policy change only (to leave a change halfway).
+ *
+ * Shapes (learn.microsoft.com/graph/api/…): identitysecuritydefaultsenforcementpolicy-update
+ * (204), group-post-groups (201 with the group), group-post-members (204), group-delete-members
+ * (204), group-delete (204), conditionalaccesspolicy-get and -update (204). A policy PATCH that
+ * sends part of `conditions.users` is refused with error 1007, as reported (reference section 1:
+ * terraform-provider-msgraph#63, msgraph-sdk-powershell#2091). Best guesses: that Graph accepts
+ * a changed exclusion on a Microsoft-managed policy (UNCONFIRMED; Microsoft365DSC writes them),
+ * the 400 texts other than 1007, and the 500 text of the policy failure.
+ */
+import { graphError } from './practice-tenant/graph-host';
+import {
+  globalAdministrator,
+  practiceAccounts,
+  type GraphAnswer,
+  type GraphRoute,
+  type PracticeTenant,
+} from './practice-tenant';
+import type { PracticeContext } from './practice-world';
+
+const roles = {
+  security: '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
+  conditionalAccess: 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', // Conditional Access Administrator
+  groups: 'fdd7a751-b60b-444a-984c-02652fe8fa1c', // Groups Administrator
+  users: 'fe930be7-5e62-47db-91af-98c3a49a38b1', // User Administrator
+};
+/** Security defaults: at least Conditional Access Administrator (Learn "Security defaults"). */
+const securityDefaultsRoles = new Set([
+  globalAdministrator.roleTemplateId,
+  roles.security,
+  roles.conditionalAccess,
+]);
+const policyRoles = securityDefaultsRoles;
+/** Groups and their members: Groups Administrator or User Administrator (or an owner). */
+const groupRoles = new Set([globalAdministrator.roleTemplateId, roles.groups, roles.users]);
+
+const idIn = (url: URL, after: string): string =>
+  decodeURIComponent(url.pathname.split('/')[url.pathname.split('/').indexOf(after) + 1] ?? '');
+
+function parsed(body: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(body);
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+const noContent: GraphAnswer = { status: 204, body: null, raw: '' };
+
+/** Office 365 Exchange Online: its well-known app id, and its service principal here. */
+const exchangeOnline = {
+  appId: '00000002-0000-0ff1-ce00-000000000000',
+  id: '3c1f5a2e-0b7d-4e21-9f40-6a2b8c9d0e11',
+  displayName: 'Office 365 Exchange Online',
+};
+/** A practice app's service principal id (its own object id, not its app id). */
+const principalIdOf = (appId: string): string => `5e${appId.slice(2)}`;
+const directoryReaders = [
+  'Directory.Read.All',
+  'DelegatedPermissionGrant.Read.All',
+  'Application.Read.All',
+];
+
+export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeContext): void {
+  // The proof of consent for the organization (Graph v1.0 oauth2permissiongrant-list,
+  // serviceprincipal-list): service principals found by app id, grants of consentType
+  // AllPrincipals on Exchange Online's service principal. Graph keeps no date on a grant.
+  const principals = () => [
+    exchangeOnline,
+    ...tenant.tenantWideConsents().map(({ app }) => ({
+      appId: app.clientId,
+      id: principalIdOf(app.clientId),
+      displayName: app.name,
+    })),
+  ];
+  const reads =
+    (answer: GraphRoute): GraphRoute =>
+    (caller, url, body) =>
+      directoryReaders.some((scope) => caller.scopes.includes(scope))
+        ? answer(caller, url, body)
+        : graphError(
+            403,
+            'Authorization_RequestDenied',
+            'Insufficient privileges to complete the operation.',
+          );
+  tenant.addGraphRoute(
+    'GET',
+    '/servicePrincipals',
+    reads((_caller, url) => {
+      const appId = /appId eq '([0-9a-f-]{36})'/i.exec(url.searchParams.get('$filter') ?? '')?.[1];
+      return {
+        status: 200,
+        body: { value: principals().filter((principal) => !appId || principal.appId === appId) },
+      };
+    }),
+  );
+  tenant.addGraphRoute(
+    'GET',
+    '/servicePrincipals/{id}',
+    reads((_caller, url) => {
+      const found = principals().find(
+        (principal) => principal.id === idIn(url, 'servicePrincipals'),
+      );
+      return found
+        ? { status: 200, body: found }
+        : graphError(
+            404,
+            'Request_ResourceNotFound',
+            'Resource does not exist or one of its queried reference-property objects are not present.',
+          );
+    }),
+  );
+  tenant.addGraphRoute(
+    'GET',
+    '/oauth2PermissionGrants',
+    reads((_caller, url) => {
+      const filter = url.searchParams.get('$filter') ?? '';
+      const resourceId = /resourceId eq '([0-9a-f-]{36})'/i.exec(filter)?.[1];
+      const grants = tenant.tenantWideConsents().flatMap(({ app, scopes }) => {
+        const onExchange = scopes
+          .filter((scope) => scope.startsWith('https://outlook.office.com/'))
+          .map((scope) => scope.slice('https://outlook.office.com/'.length));
+        return onExchange.length > 0
+          ? [
+              {
+                id: `${principalIdOf(app.clientId)}-${exchangeOnline.id.slice(0, 8)}`,
+                clientId: principalIdOf(app.clientId),
+                consentType: 'AllPrincipals',
+                principalId: null,
+                resourceId: exchangeOnline.id,
+                scope: ` ${onExchange.join(' ')} `,
+              },
+            ]
+          : [];
+      });
+      return {
+        status: 200,
+        body: {
+          value: grants.filter(
+            (grant) =>
+              (!resourceId || grant.resourceId === resourceId) &&
+              (!/consentType eq 'AllPrincipals'/.test(filter) ||
+                grant.consentType === 'AllPrincipals'),
+          ),
+        },
+      };
+    }),
+  );
+
+  /** The switch first, then the permission in the token, then the account's role. */
+  const change =
+    (
+      permissions: string[],
+      allowed: ReadonlySet<string>,
+      answer: GraphRoute,
+      kind: 'policy' | 'other' = 'other',
+    ): GraphRoute =>
+    (caller, url, body) => {
+      switch (context.settings().graphChanges) {
+        case 'throttled-long':
+          return graphError(429, 'TooManyRequests', 'Too many requests. Please try again later.', {
+            'Retry-After': '120',
+          });
+        case 'server-error':
+          return graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
+        case 'policy-change-fails':
+          if (kind === 'policy') {
+            return graphError(500, 'InternalServerError', 'An internal server error occurred.');
+          }
+      }
+      if (!permissions.some((permission) => caller.scopes.includes(permission))) {
+        return graphError(
+          403,
+          'AccessDenied',
+          `Missing scope permissions on the request. API requires one of '${permissions.join(', ')}'. Scopes on the request '${caller.scopes.join(' ')}'`,
+        );
+      }
+      if (!caller.account.roles.some((role) => allowed.has(role.roleTemplateId))) {
+        return graphError(
+          403,
+          'Authorization_RequestDenied',
+          'Insufficient privileges to complete the operation.',
+        );
+      }
+      return answer(caller, url, body);
+    };
+
+  // Security defaults on or off. Turning them off makes Microsoft create its managed policies.
+  tenant.addGraphRoute(
+    'PATCH',
+    '/policies/identitySecurityDefaultsEnforcementPolicy',
+    change(['Policy.ReadWrite.SecurityDefaults'], securityDefaultsRoles, (_caller, _url, body) => {
+      const enabled = parsed(body)?.['isEnabled'];
+      if (typeof enabled !== 'boolean') {
+        return graphError(400, 'BadRequest', 'Invalid value specified for property isEnabled.');
+      }
+      context.set('securityDefaults', enabled ? 'on' : 'off');
+      if (!enabled) tenant.securityDefaultsTurnedOff();
+      return noContent;
+    }),
+  );
+
+  const policyOf = (id: string) => tenant.policies().find((policy) => policy.id === id);
+  tenant.addGraphRoute('GET', '/identity/conditionalAccess/policies/{id}', (caller, url) => {
+    if (
+      !['Policy.Read.All', 'Policy.ReadWrite.ConditionalAccess'].some((scope) =>
+        caller.scopes.includes(scope),
+      )
+    ) {
+      return graphError(
+        403,
+        'AccessDenied',
+        "Missing scope permissions on the request. API requires one of 'Policy.Read.All'.",
+      );
+    }
+    const policy = policyOf(idIn(url, 'policies'));
+    return policy
+      ? { status: 200, body: policy }
+      : graphError(404, 'ResourceNotFound', 'The policy was not found.');
+  });
+  tenant.addGraphRoute(
+    'PATCH',
+    '/identity/conditionalAccess/policies/{id}',
+    change(
+      ['Policy.ReadWrite.ConditionalAccess'],
+      policyRoles,
+      (_caller, url, body) => {
+        const policy = policyOf(idIn(url, 'policies'));
+        if (!policy) return graphError(404, 'ResourceNotFound', 'The policy was not found.');
+        const users = (parsed(body)?.['conditions'] as { users?: Record<string, unknown> } | null)
+          ?.users;
+        const fields = ['includeUsers', 'excludeUsers', 'includeGroups', 'excludeGroups'];
+        if (!users || !fields.every((field) => Array.isArray(users[field]))) {
+          return graphError(
+            400,
+            'BadRequest',
+            '1007: Incoming ConditionalAccessPolicy object is null or does not match the schema of ConditionalAccessPolicy type.',
+          );
+        }
+        // Only the exclusions change here: the trainee's exclusions are what differs from the
+        // policy as shipped, so the new list's groups not shipped become the exclusions.
+        const excludeGroups = (users['excludeGroups'] as unknown[]).filter(
+          (group): group is string => typeof group === 'string',
+        );
+        for (const group of policy.conditions.users.excludeGroups)
+          tenant.setPolicyExclusion(policy.id, { kind: 'group', id: group }, false);
+        for (const group of excludeGroups) {
+          tenant.setPolicyExclusion(policy.id, { kind: 'group', id: group }, true);
+        }
+        return noContent;
+      },
+      'policy',
+    ),
+  );
+
+  const groupsList = () =>
+    [...tenant.groups()].map(([id, displayName]) => ({
+      id,
+      displayName,
+      securityEnabled: true,
+      mailEnabled: false,
+    }));
+  tenant.addGraphRoute('GET', '/groups', (caller) =>
+    [
+      'GroupMember.Read.All',
+      'GroupMember.ReadWrite.All',
+      'Group.Read.All',
+      'Group.ReadWrite.All',
+      'Directory.Read.All',
+    ].some((scope) => caller.scopes.includes(scope))
+      ? { status: 200, body: { value: groupsList() } }
+      : graphError(
+          403,
+          'Authorization_RequestDenied',
+          'Insufficient privileges to complete the operation.',
+        ),
+  );
+  tenant.addGraphRoute(
+    'POST',
+    '/groups',
+    change(['Group.ReadWrite.All', 'Group.Create'], groupRoles, (_caller, _url, body) => {
+      const wanted = parsed(body);
+      const name = wanted?.['displayName'];
+      if (
+        typeof name !== 'string' ||
+        name.trim().length === 0 ||
+        wanted?.['securityEnabled'] !== true ||
+        wanted['mailEnabled'] !== false ||
+        typeof wanted['mailNickname'] !== 'string'
+      ) {
+        return graphError(
+          400,
+          'Request_BadRequest',
+          'Invalid value specified for property of resource Group.',
+        );
+      }
+      const id = tenant.createGroup(name.trim());
+      return {
+        status: 201,
+        body: { id, displayName: name.trim(), securityEnabled: true, mailEnabled: false },
+      };
+    }),
+  );
+  tenant.addGraphRoute(
+    'DELETE',
+    '/groups/{id}',
+    change(['Group.ReadWrite.All'], groupRoles, (_caller, url) =>
+      tenant.deleteGroup(idIn(url, 'groups'))
+        ? noContent
+        : graphError(
+            404,
+            'Request_ResourceNotFound',
+            'Resource does not exist or one of its queried reference-property objects are not present.',
+          ),
+    ),
+  );
+  tenant.addGraphRoute(
+    'POST',
+    '/groups/{id}/members/$ref',
+    change(
+      ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
+      groupRoles,
+      (_caller, url, body) => {
+        const groupId = idIn(url, 'groups');
+        const reference = parsed(body)?.['@odata.id'];
+        const userId = typeof reference === 'string' ? (reference.split('/').pop() ?? '') : '';
+        const account = practiceAccounts.find((candidate) => candidate.oid === userId);
+        if (!tenant.groups().has(groupId) || !account) {
+          return graphError(
+            404,
+            'Request_ResourceNotFound',
+            'Resource does not exist or one of its queried reference-property objects are not present.',
+          );
+        }
+        if (tenant.groupIdsOf(account).includes(groupId)) {
+          // Graph's answer to adding a member twice (group-post-members, captured widely).
+          return graphError(
+            400,
+            'Request_BadRequest',
+            "One or more added object references already exist for the following modified properties: 'members'.",
+          );
+        }
+        tenant.setMember(groupId, account.oid, true);
+        return noContent;
+      },
+    ),
+  );
+  tenant.addGraphRoute(
+    'DELETE',
+    '/groups/{id}/members/{id}/$ref',
+    change(['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'], groupRoles, (_caller, url) => {
+      tenant.setMember(idIn(url, 'groups'), idIn(url, 'members'), false);
+      return noContent;
+    }),
+  );
+}
