@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { SignInStatus } from '../../../shared/contract/signin';
 import type { Problem } from '../../../shared/problem';
+import { AccountChoice } from '../../account/AccountChoice';
+import { AccountToChoose } from '../../account/StoryNotice';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { assertNever } from '../../store/loadable';
 import { useMainValue, useReadyState } from '../../store/wizard-store';
@@ -41,6 +43,8 @@ function SignInStatusView({ status }: { status: SignInStatus }) {
   const { t } = useTranslation('signin');
   const { requestProblem, busy, start } = useSignIn();
   const shownProblem = requestProblem ?? status.problem;
+  // Outlook.com: the personal account signs in on the printer itself; there is nothing to choose.
+  const personal = useReadyState().progress.accountKind === 'personal';
   return (
     <>
       {status.storage.kind === 'memory' && (
@@ -58,6 +62,7 @@ function SignInStatusView({ status }: { status: SignInStatus }) {
       {status.phase === 'signed-in' && status.account.via === 'browser' && (
         <BlockingPolicyCheck account={status.account.username} />
       )}
+      {!personal && <AccountChoice />}
       <PhaseView status={status} busy={busy} onStart={start} shownProblem={shownProblem} />
       <ClientIdSettings clientId={status.clientId} cloud={status.cloud} />
     </>
@@ -104,6 +109,7 @@ function PhaseView({
         <section aria-labelledby="signin-start-title" className="signin-section">
           <h3 id="signin-start-title">{t('start.title')}</h3>
           <p>{t('start.text')}</p>
+          <AccountToChoose />
           <AskedNext />
           <button type="button" className="primary" disabled={busy} onClick={() => void onStart()}>
             {shownProblem?.id === 'signin-code-expired'

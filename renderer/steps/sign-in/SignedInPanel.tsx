@@ -1,10 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { SignedInAccount } from '../../../shared/contract/signin';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { StoryNotice } from '../../account/StoryNotice';
+import { useReadyState } from '../../store/wizard-store';
 import { useSignIn } from './signin-store';
 
 /** Who signed in, the organization, the consent role, and what the sending mailbox means. */
 export function SignedInPanel({ account }: { account: SignedInAccount }) {
+  const personal = useReadyState().progress.accountKind === 'personal';
   const { t } = useTranslation('signin');
   const { signOut, start, checkRole, busy } = useSignIn();
   const role = account.role;
@@ -33,10 +36,7 @@ export function SignedInPanel({ account }: { account: SignedInAccount }) {
           <p>{t('done.cannotFix')}</p>
         </div>
       )}
-      <div className="notice notice-info">
-        <p className="notice-title">{t('done.mailboxTitle')}</p>
-        <p>{t('done.mailbox', { username: account.username })}</p>
-      </div>
+      {!personal && <StoryNotice busy={busy} onSignIn={() => void start()} />}
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void checkRole()}>
           {t('done.checkAgain')}

@@ -6,6 +6,7 @@ import { problem, type Problem } from '../../../shared/problem';
 import { fixingStep } from '../../../shared/problems/index';
 import { remediesFor } from '../../../shared/troubleshoot/remedies';
 import { TurnOnSmtpAuth } from '../../checks/TurnOnSmtpAuth';
+import { useAccountStory } from '../../account/account-story';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { CopyButton } from '../../components/CopyButton';
@@ -80,6 +81,7 @@ export function VerifyTenantStep() {
 
       <section className="switch-card" aria-labelledby="smtp-check-title">
         <h3 id="smtp-check-title">{t('verify.smtpTitle')}</h3>
+        {setup && !setup.personal && <CheckedMailbox onSignIn={() => goTo('sign-in')} />}
         <label className="choice">
           <input
             type="checkbox"
@@ -251,5 +253,30 @@ export function VerifyTenantStep() {
         </section>
       )}
     </StepFrame>
+  );
+}
+
+/**
+ * Which mailbox the login proves: the account story's. Signed in as another account (the
+ * administrator who consented), the check would prove the wrong mailbox: say so, and the way.
+ */
+function CheckedMailbox({ onSignIn }: { onSignIn(): void }) {
+  const { t } = useTranslation('exchange');
+  const story = useAccountStory();
+  if (!story.mailbox || !story.signedIn) return null;
+  if (story.stage === 'ready')
+    return (
+      <p data-testid="checked-mailbox">{t('verify.story.checks', { mailbox: story.mailbox })}</p>
+    );
+  return (
+    <div className="notice notice-warning" data-testid="checked-mailbox">
+      <p className="notice-title">{t('verify.story.otherTitle')}</p>
+      <p>{t('verify.story.other', { account: story.signedIn, mailbox: story.mailbox })}</p>
+      <p>
+        <button type="button" onClick={onSignIn}>
+          {t('verify.story.signIn', { mailbox: story.mailbox })}
+        </button>
+      </p>
+    </div>
   );
 }
