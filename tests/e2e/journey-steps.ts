@@ -147,26 +147,34 @@ export async function journeyToCheckExchange(start: JourneyStart): Promise<void>
   );
   await actions.click('wizard', next(), 'Next (Find the printer)');
 
-  // Prepare Exchange: the organization switch is off; fix it in the practice admin center.
+  /** The organization switch is off: the person turns it on in the practice admin center. */
+  const fixOrganizationSwitch = async (open: () => Promise<void>): Promise<void> => {
+    const admin = await start.openAdminCenter(open);
+    await admin.waitForLoadState();
+    // The tick box turns SMTP AUTH *off* for the organization: the person unticks it.
+    await admin.getByLabel('Turn off SMTP AUTH protocol for your organization').uncheck();
+    actions.count('external', 'untick "Turn off SMTP AUTH protocol"');
+    await actions.click(
+      'external',
+      admin.locator('#organization').getByRole('button', { name: 'Save' }),
+      'Save',
+    );
+    await expect(admin.getByText('SMTP AUTH for the organization: on')).toBeVisible();
+    await admin.close();
+  };
+
   await expect(heading('prepare-exchange')).toBeVisible();
-  const admin = await start.openAdminCenter(() =>
-    actions.click(
-      'wizard',
-      page.getByRole('button', { name: w('exchange:prepare.organization.open') }),
-      'open the Exchange admin center',
-    ),
-  );
-  await admin.waitForLoadState();
-  // The tick box turns SMTP AUTH *off* for the organization: the person unticks it.
-  await admin.getByLabel('Turn off SMTP AUTH protocol for your organization').uncheck();
-  actions.count('external', 'untick "Turn off SMTP AUTH protocol"');
-  await actions.click(
-    'external',
-    admin.locator('#organization').getByRole('button', { name: 'Save' }),
-    'Save',
-  );
-  await expect(admin.getByText('SMTP AUTH for the organization: on')).toBeVisible();
-  await admin.close();
+  if (!start.story) {
+    // Prepare Exchange: the organization switch is off; fix it in the practice admin center.
+    await fixOrganizationSwitch(() =>
+      actions.click(
+        'wizard',
+        page.getByRole('button', { name: w('exchange:prepare.organization.open') }),
+        'open the Exchange admin center',
+      ),
+    );
+  }
+  // With an account story the journey checks first: the switch is fixed where the check finds it.
   await actions.click('wizard', next(), 'Next (Prepare Exchange Online)');
 
   // Sign in (the wizard's own device-code sign-in).
@@ -242,6 +250,24 @@ export async function journeyToCheckExchange(start: JourneyStart): Promise<void>
     page.getByRole('button', { name: w('exchange:verify.checkNow') }),
     'Check now',
   );
+  if (start.story) {
+    // Check first: SMTP AUTH is off for the organization; the fix is right where it was found.
+    const fix = page.getByTestId('switch-fix');
+    await expect(fix).toBeVisible({ timeout: 20_000 });
+    await start.look?.('verify-tenant-switch-off');
+    await fixOrganizationSwitch(() =>
+      actions.click(
+        'wizard',
+        fix.getByRole('button', { name: w('troubleshoot:link.exchangeSettings') }),
+        'open the Exchange admin center',
+      ),
+    );
+    await actions.click(
+      'wizard',
+      fix.getByRole('button', { name: w('exchange:verify.switchFix.checkAgain') }),
+      'Check again',
+    );
+  }
   await expect(page.getByTestId('mail-check-passed')).toBeVisible({ timeout: 20_000 });
   await start.look?.('verify-tenant-passed');
 }

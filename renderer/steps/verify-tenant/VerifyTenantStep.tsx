@@ -5,6 +5,7 @@ import { checkTestAddress } from '../../../shared/exchange/test-address';
 import { problem, type Problem } from '../../../shared/problem';
 import { fixingStep } from '../../../shared/problems/index';
 import { remediesFor } from '../../../shared/troubleshoot/remedies';
+import { SwitchFix, switchOf } from '../../checks/SwitchFix';
 import { TurnOnSmtpAuth } from '../../checks/TurnOnSmtpAuth';
 import { useAccountStory } from '../../account/account-story';
 import { ProblemNotice } from '../../components/ProblemNotice';
@@ -162,12 +163,22 @@ export function VerifyTenantStep() {
             )}
           </div>
         )}
-        {shownProblem && fixingStep(shownProblem.id) === 'prepare-exchange' && (
-          <p>
-            <button type="button" onClick={() => goTo('prepare-exchange')}>
-              {t('verify.prepareLink')}
-            </button>
-          </p>
+        {shownProblem && switchOf(shownProblem.id) ? (
+          // Check first: the switch found off is explained and fixed here, not 2,000 px away.
+          <SwitchFix
+            problemId={shownProblem.id}
+            checking={running}
+            onCheckAgain={() => void checkNow()}
+          />
+        ) : (
+          shownProblem &&
+          fixingStep(shownProblem.id) === 'prepare-exchange' && (
+            <p>
+              <button type="button" onClick={() => goTo('prepare-exchange')}>
+                {t('verify.prepareLink')}
+              </button>
+            </p>
+          )
         )}
         {shownProblem?.id.startsWith('signin-') && (
           <p>
