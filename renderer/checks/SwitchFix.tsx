@@ -6,7 +6,8 @@ import type { ProblemEntry } from '../../shared/problems/types';
 import { useAccountStory } from '../account/account-story';
 import { CopyButton } from '../components/CopyButton';
 import { AdminFixLinks } from '../troubleshoot/AdminFixLinks';
-import { useMainValue } from '../store/wizard-store';
+import { scrollOnArrival } from '../components/scroll-target';
+import { useMainValue, useWizard } from '../store/wizard-store';
 
 /** The Exchange Online switches Prepare Exchange Online explains, by the board check they decide. */
 const switchOfCheck: Partial<Record<CheckId, 'organization' | 'mailbox' | 'securityDefaults'>> = {
@@ -14,6 +15,13 @@ const switchOfCheck: Partial<Record<CheckId, 'organization' | 'mailbox' | 'secur
   'smtp-auth-mailbox': 'mailbox',
   'security-defaults': 'securityDefaults',
 };
+
+/** Each switch's section on Prepare Exchange Online (its heading's id). */
+const prepareSection = {
+  organization: 'switch-organization',
+  mailbox: 'switch-mailbox',
+  securityDefaults: 'switch-security-defaults',
+} as const;
 
 /** The switch a problem blames, if it is one of Prepare Exchange Online's. */
 export function switchOf(problemId: ProblemId) {
@@ -38,6 +46,7 @@ export function SwitchFix({
   const { t } = useTranslation(['exchange', 'common']);
   const setup = useMainValue('exchangeSetup');
   const story = useAccountStory();
+  const goTo = useWizard((store) => store.goTo);
   const entry: ProblemEntry = problemCatalogue[problemId];
   const which = switchOf(problemId);
   if (!which || setup.status !== 'ready') return null;
@@ -66,6 +75,18 @@ export function SwitchFix({
           {checking ? t('verify.checking') : t('verify.switchFix.checkAgain')}
         </button>
       </div>
+      <p>
+        <button
+          type="button"
+          onClick={() => {
+            // Lands on this switch's own section, not at the top of the step.
+            scrollOnArrival(prepareSection[which]);
+            goTo('prepare-exchange');
+          }}
+        >
+          {t('verify.prepareLink')}
+        </button>
+      </p>
       <details className="for-it">
         <summary>{t('verify.switchFix.forIt')}</summary>
         <p>{t(`prepare.${which}.clicks`)}</p>
