@@ -4,6 +4,7 @@ import type { Problem } from '../../../shared/problem';
 import { AccountChoice } from '../../account/AccountChoice';
 import { AccountToChoose } from '../../account/StoryNotice';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { WhatIsThis } from '../../components/WhatIsThis';
 import { assertNever } from '../../store/loadable';
 import { useMainValue, useReadyState } from '../../store/wizard-store';
 import { BrowserSignIn } from '../../troubleshoot/BrowserSignIn';
@@ -101,6 +102,7 @@ function PhaseView({
   shownProblem: Problem | null;
 }) {
   const { t } = useTranslation('signin');
+  const personal = useReadyState().progress.accountKind === 'personal';
   switch (status.phase) {
     case 'no-client-id':
       return <ClientIdHelp />;
@@ -111,6 +113,7 @@ function PhaseView({
           <p>{t('start.text')}</p>
           <AccountToChoose />
           <AskedNext />
+          {!personal && <ConsentPermissions />}
           <button type="button" className="primary" disabled={busy} onClick={() => void onStart()}>
             {shownProblem?.id === 'signin-code-expired'
               ? t('start.newCode')
@@ -151,6 +154,28 @@ export function AskedNext() {
       <ol className="signin-next">
         {Array.isArray(steps) && steps.map((line) => <li key={String(line)}>{String(line)}</li>)}
       </ol>
+    </>
+  );
+}
+
+/**
+ * Before Microsoft's consent screen: the permissions it will list, each with why the wizard asks
+ * for it, and the two terms met on the way.
+ */
+function ConsentPermissions() {
+  const { t } = useTranslation('signin');
+  const permissions = t('clientIdHelp.permissions', { returnObjects: true }) as unknown;
+  return (
+    <>
+      <WhatIsThis term="device-code" />
+      <WhatIsThis term="consent" />
+      <details className="signin-permissions" data-testid="signin-permissions">
+        <summary>{t('clientIdHelp.permissionsTitle')}</summary>
+        <ul>
+          {Array.isArray(permissions) &&
+            permissions.map((line) => <li key={String(line)}>{String(line)}</li>)}
+        </ul>
+      </details>
     </>
   );
 }

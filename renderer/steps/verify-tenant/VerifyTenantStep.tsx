@@ -9,6 +9,7 @@ import { SwitchFix, switchOf } from '../../checks/SwitchFix';
 import { TurnOnSmtpAuth } from '../../checks/TurnOnSmtpAuth';
 import { useAccountStory } from '../../account/account-story';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { WhatIsThis } from '../../components/WhatIsThis';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { CopyButton } from '../../components/CopyButton';
 import {
@@ -82,6 +83,7 @@ export function VerifyTenantStep() {
 
       <section className="switch-card" aria-labelledby="smtp-check-title">
         <h3 id="smtp-check-title">{t('verify.smtpTitle')}</h3>
+        <WhatIsThis term="smtp-auth" />
         {setup && !setup.personal && <CheckedMailbox onSignIn={() => goTo('sign-in')} />}
         <label className="choice">
           <input
@@ -211,6 +213,7 @@ export function VerifyTenantStep() {
         <section className="switch-card" aria-labelledby="tenant-check-title">
           <h3 id="tenant-check-title">{t('verify.tenantTitle')}</h3>
           <p>{t('verify.tenantIntro')}</p>
+          <WhatIsThis term="conditional-access" />
           <fieldset className="plain">
             <legend className="visually-hidden">{t('verify.tenantTitle')}</legend>
             {tenantCheckIds.map((id) => (
