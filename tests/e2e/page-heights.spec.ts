@@ -44,8 +44,15 @@ test('each step’s height at 1366×768, English and Ukrainian', async ({ page, 
       await expect(
         page.getByRole('heading', { level: 2, name: w(`steps.${step}.title`) }),
       ).toBeVisible();
-      // Let the step's values (sign-in, checks) arrive before measuring.
+      // Let the step's values (sign-in, printers, checks) arrive: measure once the height holds.
       await page.waitForLoadState('networkidle');
+      let before = -1;
+      for (let tries = 0; tries < 12; tries += 1) {
+        await page.waitForTimeout(600);
+        const now = await page.evaluate(() => document.documentElement.scrollHeight);
+        if (now === before) break;
+        before = now;
+      }
       const measured = await page.evaluate(() => {
         window.scrollTo(0, 0);
         const next = document.querySelector('.step-nav button:last-of-type');
