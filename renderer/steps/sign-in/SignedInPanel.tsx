@@ -7,7 +7,9 @@ import { useSignIn } from './signin-store';
 
 /** Who signed in, the organization, the consent role, and what the sending mailbox means. */
 export function SignedInPanel({ account }: { account: SignedInAccount }) {
-  const personal = useReadyState().progress.accountKind === 'personal';
+  const { progress } = useReadyState();
+  const personal = progress.accountKind === 'personal';
+  const consentedBy = progress.printerAccount.consentedBy;
   const { t } = useTranslation('signin');
   const { signOut, start, checkRole, busy } = useSignIn();
   const role = account.role;
@@ -30,7 +32,8 @@ export function SignedInPanel({ account }: { account: SignedInAccount }) {
         <dd data-testid="signin-role">{t(`done.roleState.${role.state}`, { roles: roleNames })}</dd>
       </dl>
       {role.state === 'unknown' && <ProblemNotice problem={role.problem} />}
-      {role.state === 'cannot-consent' && (
+      {/* An administrator of the story already consented: this account need not. */}
+      {role.state === 'cannot-consent' && !consentedBy && (
         <div className="notice notice-warning" role="status">
           <p className="notice-title">{t('done.cannotTitle')}</p>
           <p>{t('done.cannotFix')}</p>
