@@ -125,7 +125,30 @@ export interface Progress {
   printerSetup: Record<string, PrinterSetupRecord>;
   /** Changes the wizard made in Microsoft 365 when the person asked it to, oldest first. */
   adminChanges: AdminChange[];
+  /** Which account signs in on the printer (and so sends its mail), and who consented. */
+  printerAccount: PrinterAccount;
 }
+
+/**
+ * The two ways of the account story. 'administrator': the guide's way, a Global Administrator
+ * signs in on the printer and consents for the organization, and that account's mailbox sends.
+ * 'own-mailbox': the way the wizard recommends, an administrator consents once for the
+ * organization, then the printer signs in with a mailbox of its own (scanner@…).
+ */
+export const printerAccountWays = ['own-mailbox', 'administrator'] as const;
+export type PrinterAccountWay = (typeof printerAccountWays)[number];
+
+/** The account story, asked once (Sign in) and read by every step, the board and the report. */
+export interface PrinterAccount {
+  /** null: not chosen yet (then the signed-in account is the sending mailbox, as in the guide). */
+  way: PrinterAccountWay | null;
+  /** 'own-mailbox': the printer's own mailbox, as the person typed it. */
+  mailbox: string | null;
+  /** The account that could consent for the organization and signed in (main records it). */
+  consentedBy: string | null;
+}
+
+export const noPrinterAccount: PrinterAccount = { way: null, mailbox: null, consentedBy: null };
 
 /** SMTP AUTH for one mailbox as Exchange keeps it (Get-CASMailbox SmtpClientAuthenticationDisabled: false, true, or empty = follow the organization). */
 export const mailboxSmtpAuthSettings = ['on', 'off', 'organization'] as const;
@@ -194,6 +217,7 @@ export const initialProgress: Progress = {
   printers: [],
   printerSetup: {},
   adminChanges: [],
+  printerAccount: noPrinterAccount,
 };
 
 export type ShellKind = 'electron' | 'browser';

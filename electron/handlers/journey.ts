@@ -9,6 +9,7 @@ import {
   accountKinds,
   journeySteps,
   microsoftClouds,
+  printerAccountWays,
   supportedLanguages,
 } from '../../shared/model';
 import type { Handler } from './table';
@@ -45,6 +46,13 @@ export function createJourneyHandlers(services: JourneyServices): JourneyHandler
           language: z.enum(supportedLanguages).nullable().optional(),
           accountKind: z.enum(accountKinds).optional(),
           cloud: z.enum(microsoftClouds).optional(),
+          printerAccount: z
+            .object({
+              way: z.enum(printerAccountWays).nullable(),
+              mailbox: z.string().max(254).nullable(),
+            })
+            .strict()
+            .optional(),
         })
         .strict() as z.ZodType<JourneyApi['setChoices']['params']>,
       run: (choices) => progress.choose(choices),

@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import type { PrinterApi, ReminderRequest, ReportWords } from '../../shared/contract/printer';
-import { supportedLanguages } from '../../shared/model';
+import { sendingMailbox } from '../../shared/account-story';
+import type { SignedInAccount } from '../../shared/contract/signin';
+import { supportedLanguages, type PrinterAccount } from '../../shared/model';
 import { buildSignInReminder } from '../services/calendar/sign-in-reminder';
 import { isTimeZone } from '../services/calendar/ics';
 import type { Handler } from './table';
@@ -83,9 +85,7 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
     ]);
     return buildSetupReport({
       progress,
-      account: status.account
-        ? { username: status.account.username, tenantName: status.account.tenantName }
-        : null,
+      account: reportAccount(progress.printerAccount, status.account),
       smtp: { host: setup.smtpHost, port: setup.smtpPort },
       personal: setup.personal,
       practice: setup.practice,
@@ -135,4 +135,13 @@ export function createPrinterHandlers(services: PrinterServices): PrinterHandler
       },
     },
   };
+}
+
+/** The report names the account story's sending mailbox (the printer's own, or the signed-in one). */
+function reportAccount(
+  story: PrinterAccount,
+  signedIn: SignedInAccount | null,
+): { username: string; tenantName: string | null } | null {
+  const mailbox = sendingMailbox(story, signedIn?.username ?? null);
+  return mailbox ? { username: mailbox, tenantName: signedIn?.tenantName ?? null } : null;
 }

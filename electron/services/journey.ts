@@ -349,14 +349,28 @@ export function createJourney(options: JourneyOptions): Journey {
         account ? (administrators.get(account.tenantId) ?? null) : null,
       );
       if (!checks) return;
-      await progress.record(
-        news([
-          { check: 'signed-in', result: checks.signedIn },
-          ...(checks.consentRole
-            ? [{ check: 'consent-role' as const, result: checks.consentRole }]
-            : []),
-        ]),
-      );
+      const entries = news([
+        { check: 'signed-in', result: checks.signedIn },
+        ...(checks.consentRole
+          ? [{ check: 'consent-role' as const, result: checks.consentRole }]
+          : []),
+      ]);
+      // The account story keeps who could consent for the organization (one change, one write).
+      const consenting =
+        status.phase === 'signed-in' && account?.role.state === 'can-consent'
+          ? account.username
+          : null;
+      if (consenting && progress.current().printerAccount.consentedBy !== consenting) {
+        await progress.update(
+          (current) => ({
+            ...current,
+            printerAccount: { ...current.printerAccount, consentedBy: consenting },
+          }),
+          entries,
+        );
+        return;
+      }
+      await progress.record(entries);
     },
     async recordTestWatches() {
       await progress.record(news(testMessageEntry(progress.current().printers)));

@@ -100,7 +100,15 @@ export async function openProgress(
     state,
     update: (change, board = []) => apply(withBoard(change(progress), board)),
     replace: (next) => apply(next),
-    choose: (choices) => apply({ ...progress, ...choices }),
+    choose: ({ printerAccount, ...choices }) =>
+      apply({
+        ...progress,
+        ...choices,
+        // Who consented stays: it is main's record, not a choice.
+        ...(printerAccount
+          ? { printerAccount: { ...progress.printerAccount, ...printerAccount } }
+          : {}),
+      }),
     record(entries) {
       if (entries.length === 0) return Promise.resolve(state());
       return apply(withBoard(progress, entries));

@@ -14,6 +14,8 @@ import {
   adminChangeKinds,
   adminChangeValues,
   microsoftClouds,
+  noPrinterAccount,
+  printerAccountWays,
   supportedLanguages,
   type Progress,
 } from '../../shared/model';
@@ -91,6 +93,14 @@ const adminChangeSchema = z
   })
   .strict();
 
+export const printerAccountSchema = z
+  .object({
+    way: z.enum(printerAccountWays).nullable(),
+    mailbox: z.string().max(254).nullable(),
+    consentedBy: z.string().max(320).nullable(),
+  })
+  .strict();
+
 export const progressSchema = z
   .object({
     step: z.enum(journeySteps),
@@ -108,6 +118,8 @@ export const progressSchema = z
       .default({}),
     // Older progress files have no changes yet.
     adminChanges: z.array(adminChangeSchema).max(50).default([]),
+    // Older progress files have no account story yet.
+    printerAccount: printerAccountSchema.default(noPrinterAccount),
   })
   .strict() satisfies z.ZodType<Progress>;
 

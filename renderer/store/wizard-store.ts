@@ -278,7 +278,16 @@ export const useWizard = create<WizardStore>((set, get) => {
     goNext: () => move(1),
     goBack: () => move(-1),
     choose(choices) {
-      void intend('setChoices', choices, (progress) => ({ ...progress, ...choices }));
+      void intend('setChoices', choices, (progress) => {
+        const { printerAccount, ...rest } = choices;
+        return {
+          ...progress,
+          ...rest,
+          ...(printerAccount
+            ? { printerAccount: { ...progress.printerAccount, ...printerAccount } }
+            : {}),
+        };
+      });
     },
     choosePrinter(id, chosen) {
       queued += 1;

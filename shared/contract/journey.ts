@@ -3,7 +3,7 @@
  * board) and the last result of each check. The renderer sends intents and shows what main
  * pushes; it never writes progress or the board itself.
  */
-import type { Progress, StepId } from '../model';
+import type { PrinterAccount, Progress, StepId } from '../model';
 import type { PrinterSetupRecord } from '../printer-setup';
 import type { Problem } from '../problem';
 import type {
@@ -25,8 +25,13 @@ export interface ProgressState {
   saveProblem: Problem | null;
 }
 
-/** The choices the person makes on the Welcome step and in the top bar. */
-export type Choices = Partial<Pick<Progress, 'language' | 'accountKind' | 'cloud'>>;
+/**
+ * The choices the person makes on the Welcome step and in the top bar, and the account story's
+ * way and mailbox on Sign in (who consented is main's to record, never the page's).
+ */
+export type Choices = Partial<Pick<Progress, 'language' | 'accountKind' | 'cloud'>> & {
+  printerAccount?: Pick<PrinterAccount, 'way' | 'mailbox'>;
+};
 
 /** The last run of one check: on its way, answered, or not to be had (a problem). */
 export type LastRun<Request, Result> =

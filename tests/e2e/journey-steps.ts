@@ -57,26 +57,23 @@ export async function signInOnPracticeMicrosoft(
   signInPage: Page,
   code: string,
   actions: Actions,
+  account = 'admin@contoso.example',
 ): Promise<void> {
   await signInPage.waitForLoadState();
   await expect(signInPage.getByRole('heading', { name: 'Enter code' })).toBeVisible();
   await actions.fill('external', signInPage.getByLabel('Code'), code, 'code');
   await actions.click('external', signInPage.getByRole('button', { name: 'Next' }), 'Next');
   await actions.click('external', signInPage.getByRole('button', { name: 'Continue' }), 'Continue');
-  await actions.click(
-    'external',
-    signInPage.getByRole('button', { name: /admin@contoso\.example/ }),
-    'account',
-  );
+  await actions.click('external', signInPage.getByRole('button', { name: account }), 'account');
   await actions.fill('external', signInPage.getByLabel('Password'), 'practice', 'password');
   await actions.click('external', signInPage.getByRole('button', { name: 'Sign in' }), 'Sign in');
   const consent = signInPage.getByRole('heading', { name: 'Permissions requested' });
   if (await consent.isVisible()) {
-    await actions.check(
-      'external',
-      signInPage.getByLabel('Consent on behalf of your organization'),
-      'consent for the organization',
-    );
+    // Microsoft offers the box to a Global Administrator only (a mailbox consents for itself).
+    const forOrganization = signInPage.getByLabel('Consent on behalf of your organization');
+    if (await forOrganization.isVisible()) {
+      await actions.check('external', forOrganization, 'consent for the organization');
+    }
     await actions.click('external', signInPage.getByRole('button', { name: 'Accept' }), 'Accept');
   }
   await expect(signInPage.getByText(/You have signed in/)).toBeVisible();
@@ -104,7 +101,18 @@ export interface JourneyStart {
   actions: Actions;
   openAdminCenter: OpenedBy;
   openSignInPage: OpenedBy;
+  /**
+   * The account story chosen on Sign in: the guide's way (a Global Administrator's mailbox) or
+   * the recommended one (the printer's own mailbox, signed in after the administrator consented).
+   * Absent: nothing chosen (the signed-in account sends, as in the guide).
+   */
+  story?: { way: 'administrator' } | { way: 'own-mailbox'; mailbox: string };
+  /** Called where a screen is worth a look (a screenshot), with its name. */
+  look?: (screen: string) => Promise<void>;
 }
+
+/** The practice printer's own mailbox in the recommended way. */
+export const practicePrinterMailbox = 'scanner@contoso.example';
 
 /** The step's heading and the Next button, in the journey's language. */
 export function stepControls(page: Page, w: ReturnType<typeof wordsOf>) {
@@ -139,49 +147,100 @@ export async function journeyToCheckExchange(start: JourneyStart): Promise<void>
   );
   await actions.click('wizard', next(), 'Next (Find the printer)');
 
-  // Prepare Exchange: the organization switch is off; fix it in the practice admin center.
+  /** The organization switch is off: the person turns it on in the practice admin center. */
+  const fixOrganizationSwitch = async (open: () => Promise<void>): Promise<void> => {
+    const admin = await start.openAdminCenter(open);
+    await admin.waitForLoadState();
+    // The tick box turns SMTP AUTH *off* for the organization: the person unticks it.
+    await admin.getByLabel('Turn off SMTP AUTH protocol for your organization').uncheck();
+    actions.count('external', 'untick "Turn off SMTP AUTH protocol"');
+    await actions.click(
+      'external',
+      admin.locator('#organization').getByRole('button', { name: 'Save' }),
+      'Save',
+    );
+    await expect(admin.getByText('SMTP AUTH for the organization: on')).toBeVisible();
+    await admin.close();
+  };
+
   await expect(heading('prepare-exchange')).toBeVisible();
-  const admin = await start.openAdminCenter(() =>
-    actions.click(
-      'wizard',
-      page.getByRole('button', { name: w('exchange:prepare.organization.open') }),
-      'open the Exchange admin center',
-    ),
-  );
-  await admin.waitForLoadState();
-  // The tick box turns SMTP AUTH *off* for the organization: the person unticks it.
-  await admin.getByLabel('Turn off SMTP AUTH protocol for your organization').uncheck();
-  actions.count('external', 'untick "Turn off SMTP AUTH protocol"');
-  await actions.click(
-    'external',
-    admin.locator('#organization').getByRole('button', { name: 'Save' }),
-    'Save',
-  );
-  await expect(admin.getByText('SMTP AUTH for the organization: on')).toBeVisible();
-  await admin.close();
+  if (!start.story) {
+    // Prepare Exchange: the organization switch is off; fix it in the practice admin center.
+    await fixOrganizationSwitch(() =>
+      actions.click(
+        'wizard',
+        page.getByRole('button', { name: w('exchange:prepare.organization.open') }),
+        'open the Exchange admin center',
+      ),
+    );
+  }
+  // With an account story the journey checks first: the switch is fixed where the check finds it.
   await actions.click('wizard', next(), 'Next (Prepare Exchange Online)');
 
   // Sign in (the wizard's own device-code sign-in).
   await expect(heading('sign-in')).toBeVisible();
+  const story = start.story;
+  if (story?.way === 'administrator') {
+    await actions.check(
+      'wizard',
+      page.getByRole('radio', { name: w('signin:story.administrator.label') }),
+      "the guide's way",
+    );
+    // Using an administrator's mailbox for a shared printer is named as a risk.
+    await expect(page.getByTestId('account-risk')).toBeVisible();
+  } else if (story?.way === 'own-mailbox') {
+    await actions.check(
+      'wizard',
+      page.getByRole('radio', { name: w('signin:story.own.label') }),
+      "the printer's own mailbox",
+    );
+    await actions.fill(
+      'wizard',
+      page.getByRole('textbox', { name: w('signin:story.own.mailbox') }),
+      story.mailbox,
+      "the printer's mailbox",
+    );
+  }
   await actions.click(
     'wizard',
     page.getByRole('button', { name: w('signin:start.button') }),
     'Start sign-in',
   );
-  const code = ((await page.getByTestId('user-code').textContent()) ?? '').trim();
-  const microsoft = await start.openSignInPage(() =>
-    actions.click(
-      'wizard',
-      page.getByRole('button', { name: w('signin:code.open') }),
-      'open sign-in page',
-    ),
-  );
-  await signInOnPracticeMicrosoft(microsoft, code, actions);
-  await microsoft.close();
+  const signInOnce = async (account: string): Promise<void> => {
+    const code = ((await page.getByTestId('user-code').textContent()) ?? '').trim();
+    const microsoft = await start.openSignInPage(() =>
+      actions.click(
+        'wizard',
+        page.getByRole('button', { name: w('signin:code.open') }),
+        'open sign-in page',
+      ),
+    );
+    await signInOnPracticeMicrosoft(microsoft, code, actions, account);
+    await microsoft.close();
+  };
+  await signInOnce('admin@contoso.example');
   const board = page.getByRole('complementary');
   await expect(board.locator('[data-check="signed-in"]')).toHaveClass(/board-passed/, {
     timeout: 20_000,
   });
+  if (story?.way === 'own-mailbox') {
+    await start.look?.('sign-in-as-mailbox');
+    // The administrator has consented for the organization; the wizard now says to sign in as
+    // the printer's mailbox, so the check proves that mailbox as the printer will use it.
+    await actions.click(
+      'wizard',
+      page.getByRole('button', {
+        name: w('signin:story.stage.signInAsMailboxButton', { mailbox: story.mailbox }),
+      }),
+      'Sign in as the printer mailbox',
+    );
+    await expect(page.getByTestId('account-to-choose')).toContainText(story.mailbox);
+    await signInOnce(story.mailbox);
+  }
+  if (story) {
+    await expect(page.getByTestId('account-ready')).toBeVisible({ timeout: 20_000 });
+    await start.look?.('sign-in-account-ready');
+  }
   await actions.click('wizard', next(), 'Next (Sign in)');
 
   // Check Exchange Online: the real SMTP AUTH login.
@@ -191,5 +250,24 @@ export async function journeyToCheckExchange(start: JourneyStart): Promise<void>
     page.getByRole('button', { name: w('exchange:verify.checkNow') }),
     'Check now',
   );
+  if (start.story) {
+    // Check first: SMTP AUTH is off for the organization; the fix is right where it was found.
+    const fix = page.getByTestId('switch-fix');
+    await expect(fix).toBeVisible({ timeout: 20_000 });
+    await start.look?.('verify-tenant-switch-off');
+    await fixOrganizationSwitch(() =>
+      actions.click(
+        'wizard',
+        fix.getByRole('button', { name: w('troubleshoot:link.exchangeSettings') }),
+        'open the Exchange admin center',
+      ),
+    );
+    await actions.click(
+      'wizard',
+      fix.getByRole('button', { name: w('exchange:verify.switchFix.checkAgain') }),
+      'Check again',
+    );
+  }
   await expect(page.getByTestId('mail-check-passed')).toBeVisible({ timeout: 20_000 });
+  await start.look?.('verify-tenant-passed');
 }

@@ -327,6 +327,30 @@ describe('the journey in main', () => {
     expect(progress.current().checks['consent-role']?.state).toBe('attention');
   });
 
+  it('keeps who consented for the organization in the account story, beside the way the person chose', async () => {
+    const { journey, progress } = await setup();
+    const signedIn = (username: string, role: string) =>
+      ({
+        phase: 'signed-in',
+        account: { username, tenantId: 't1', role: { state: role, roles: [] } },
+      }) as never;
+    await progress.choose({
+      printerAccount: { way: 'own-mailbox', mailbox: 'scanner@contoso.example' },
+    });
+    await journey.recordSignIn(signedIn('megan@contoso.example', 'cannot-consent'));
+    expect(progress.current().printerAccount.consentedBy).toBeNull();
+    await journey.recordSignIn(signedIn('admin@contoso.example', 'can-consent'));
+    await journey.recordSignIn(signedIn('scanner@contoso.example', 'cannot-consent'));
+    expect(progress.current().printerAccount).toEqual({
+      way: 'own-mailbox',
+      mailbox: 'scanner@contoso.example',
+      consentedBy: 'admin@contoso.example',
+    });
+    // A new choice of way keeps who consented: that is main's record, not the page's.
+    await progress.choose({ printerAccount: { way: 'administrator', mailbox: null } });
+    expect(progress.current().printerAccount.consentedBy).toBe('admin@contoso.example');
+  });
+
   it("keeps a failed sign-in's problem with its values, and marks what it decided out of date", async () => {
     const { journey, progress } = await setup();
     await journey.recordSignIn({

@@ -8,6 +8,7 @@ import type { Problem } from '../../../shared/problem';
 import type { ProblemId } from '../../../shared/problems/index';
 import { shownState, shownStates } from '../../../shared/board/results';
 import { problemTitleTemplate, resultProblemTitle } from '../../components/check-words';
+import { useAccountStory } from '../../account/account-story';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { adminChangeReportWords } from '../../checks/admin-change-words';
 import { deliveryReportWords } from '../../delivery/report-words';
@@ -118,6 +119,7 @@ export function DoneStep() {
   const ask = useWizard((store) => store.ask);
   const { appInfo, progress } = useReadyState();
   const reportWords = useReportWords();
+  const story = useAccountStory();
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [failure, setFailure] = useState<Problem | null>(null);
@@ -145,6 +147,16 @@ export function DoneStep() {
   return (
     <StepFrame step="done">
       <p>{t('printer:done.intro')}</p>
+      {story.mailbox && progress.accountKind === 'work' && (
+        <p data-testid="done-account">
+          {story.way === 'own-mailbox'
+            ? t('printer:done.accountOwn', {
+                mailbox: story.mailbox,
+                admin: story.consentedBy ?? t('printer:setup.anAdministrator'),
+              })
+            : t('printer:done.accountAdministrator', { mailbox: story.mailbox })}
+        </p>
+      )}
       <section className="switch-card" aria-labelledby="done-tenant-title">
         <h3 id="done-tenant-title">{t('printer:done.tenantTitle')}</h3>
         <ul className="board-list">

@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { examplePrinterMailbox, powerShellLines } from '../../../shared/exchange/powershell';
 import type { ExchangeSetup } from '../../../shared/contract/exchange';
 import { SecurityDefaultsOffer } from '../../checks/TurnOffSecurityDefaults';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { DeadlineNotice } from '../../components/DeadlineNotice';
+import { arriveAtTarget } from '../../components/scroll-target';
 import { CopyButton } from '../../components/CopyButton';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { assertNever } from '../../store/loadable';
@@ -42,6 +43,8 @@ export function PrepareExchangeStep() {
 
 function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
   const { t } = useTranslation('exchange');
+  // Sent here for one switch (from Check Exchange Online): land on it, not at the top.
+  useEffect(() => arriveAtTarget(), []);
   const [mailbox, setMailbox] = useState('');
   const mailboxId = useId();
   const hintId = useId();

@@ -1,8 +1,10 @@
 import { SmtpConsentProof } from '../../checks/SmtpConsentProof';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sendingMailbox } from '../../../shared/account-story';
 import { problem, type Problem } from '../../../shared/problem';
 import type { ChosenPrinter } from '../../../shared/printers';
+import { useAccountStory } from '../../account/account-story';
 import { openExternal } from '../../api/open-external';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { TestMessagePart } from '../../delivery/TestMessagePart';
@@ -93,7 +95,9 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
   const pageName = t(`${vendor}.labels.${profile.webPageLabel}`);
   // Not known yet is not "not signed in": the account line waits for the answer.
   const known = signIn.status === 'ready' ? signIn.value.account : null;
-  const account = known?.username ?? null;
+  const story = useAccountStory();
+  // The account story's mailbox: the printer's own, or (the guide's way) the signed-in account.
+  const account = story.mailbox;
   const consentRole = known?.role.state;
   // A printer that keeps sending another way: its own email settings, no sign-in on it.
   const way = record.sendingWay ?? null;
@@ -113,7 +117,10 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
     setNotSignedIn(!signedIn);
     // The account as main has it now, not as last shown.
     const now = signedIn ? await fresh('signIn') : signIn;
-    const signedInAs = now.status === 'ready' ? now.value.account?.username : account;
+    const signedInAs = sendingMailbox(
+      progress.printerAccount,
+      now.status === 'ready' ? now.value.account?.username : known?.username,
+    );
     update((current) => ({
       ...current,
       signedIn: {
@@ -208,7 +215,12 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
                 {step.id === 'account' || (step.kind === 'code' && profile.id !== 'epson') ? (
                   <p className="account-to-use" data-testid="account-to-use">
                     {account
-                      ? t('setup.account', { account })
+                      ? story.way === 'own-mailbox'
+                        ? t('setup.accountOwn', {
+                            account,
+                            admin: story.consentedBy ?? t('setup.anAdministrator'),
+                          })
+                        : t('setup.account', { account })
                       : signIn.status === 'loading'
                         ? t('signin:loading')
                         : t('setup.accountUnknown')}
@@ -216,6 +228,7 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
                 ) : null}
                 {step.kind === 'consent' &&
                   account &&
+                  story.way !== 'own-mailbox' &&
                   consentRole &&
                   consentRole !== 'can-consent' &&
                   consentRole !== 'not-needed' && (
@@ -224,10 +237,10 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
               </li>
             ))}
           </ol>
-          {signIn.status === 'ready' && !account && (
+          {signIn.status === 'ready' && (!account || story.stage !== 'ready') && (
             <p>
               <button type="button" onClick={() => goTo('sign-in')}>
-                {t('setup.signInLink')}
+                {account ? t('setup.signInAs', { account }) : t('setup.signInLink')}
               </button>
             </p>
           )}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DeviceCodePrompt } from '../../../shared/contract/signin';
 import { useAnnounce } from '../../components/Announcer';
 import { useWizard } from '../../store/wizard-store';
+import { AccountToChoose } from '../../account/StoryNotice';
 import { AskedNext } from './SignInStep';
 import { useSignIn } from './signin-store';
 import { openExternal } from '../../api/open-external';
@@ -87,6 +88,7 @@ export function DeviceCodePanel({
           ? t('code.slowDown', { count: prompt.intervalSeconds })
           : t('code.waiting', { count: prompt.intervalSeconds })}
       </p>
+      <AccountToChoose />
       <AskedNext />
     </section>
   );

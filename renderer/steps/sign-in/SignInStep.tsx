@@ -1,7 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { SignInStatus } from '../../../shared/contract/signin';
 import type { Problem } from '../../../shared/problem';
+import { AccountChoice } from '../../account/AccountChoice';
+import { AccountToChoose } from '../../account/StoryNotice';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { WhatIsThis } from '../../components/WhatIsThis';
 import { assertNever } from '../../store/loadable';
 import { useMainValue, useReadyState } from '../../store/wizard-store';
 import { BrowserSignIn } from '../../troubleshoot/BrowserSignIn';
@@ -41,6 +44,8 @@ function SignInStatusView({ status }: { status: SignInStatus }) {
   const { t } = useTranslation('signin');
   const { requestProblem, busy, start } = useSignIn();
   const shownProblem = requestProblem ?? status.problem;
+  // Outlook.com: the personal account signs in on the printer itself; there is nothing to choose.
+  const personal = useReadyState().progress.accountKind === 'personal';
   return (
     <>
       {status.storage.kind === 'memory' && (
@@ -60,6 +65,7 @@ function SignInStatusView({ status }: { status: SignInStatus }) {
       {status.phase === 'signed-in' && status.account.via === 'browser' && (
         <BlockingPolicyCheck account={status.account.username} />
       )}
+      {!personal && <AccountChoice />}
       <PhaseView status={status} busy={busy} onStart={start} shownProblem={shownProblem} />
       <ClientIdSettings clientId={status.clientId} cloud={status.cloud} />
     </>
@@ -98,6 +104,7 @@ function PhaseView({
   shownProblem: Problem | null;
 }) {
   const { t } = useTranslation('signin');
+  const personal = useReadyState().progress.accountKind === 'personal';
   switch (status.phase) {
     case 'no-client-id':
       return <ClientIdHelp />;
@@ -106,7 +113,9 @@ function PhaseView({
         <section aria-labelledby="signin-start-title" className="signin-section">
           <h3 id="signin-start-title">{t('start.title')}</h3>
           <p>{t('start.text')}</p>
+          <AccountToChoose />
           <AskedNext />
+          {!personal && <ConsentPermissions />}
           <button type="button" className="primary" disabled={busy} onClick={() => void onStart()}>
             {shownProblem?.id === 'signin-code-expired'
               ? t('start.newCode')
@@ -147,6 +156,28 @@ export function AskedNext() {
       <ol className="signin-next">
         {Array.isArray(steps) && steps.map((line) => <li key={String(line)}>{String(line)}</li>)}
       </ol>
+    </>
+  );
+}
+
+/**
+ * Before Microsoft's consent screen: the permissions it will list, each with why the wizard asks
+ * for it, and the two terms met on the way.
+ */
+function ConsentPermissions() {
+  const { t } = useTranslation('signin');
+  const permissions = t('clientIdHelp.permissions', { returnObjects: true }) as unknown;
+  return (
+    <>
+      <WhatIsThis term="device-code" />
+      <WhatIsThis term="consent" />
+      <details className="signin-permissions" data-testid="signin-permissions">
+        <summary>{t('clientIdHelp.permissionsTitle')}</summary>
+        <ul>
+          {Array.isArray(permissions) &&
+            permissions.map((line) => <li key={String(line)}>{String(line)}</li>)}
+        </ul>
+      </details>
     </>
   );
 }

@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { SignedInAccount } from '../../../shared/contract/signin';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { StoryNotice } from '../../account/StoryNotice';
+import { useReadyState } from '../../store/wizard-store';
 import { useSignIn } from './signin-store';
 
 /** Who signed in, the organization, the consent role, and what the sending mailbox means. */
 export function SignedInPanel({ account }: { account: SignedInAccount }) {
+  const { progress } = useReadyState();
+  const personal = progress.accountKind === 'personal';
+  const consentedBy = progress.printerAccount.consentedBy;
   const { t } = useTranslation('signin');
   const { signOut, start, checkRole, busy } = useSignIn();
   const role = account.role;
@@ -27,16 +32,14 @@ export function SignedInPanel({ account }: { account: SignedInAccount }) {
         <dd data-testid="signin-role">{t(`done.roleState.${role.state}`, { roles: roleNames })}</dd>
       </dl>
       {role.state === 'unknown' && <ProblemNotice problem={role.problem} />}
-      {role.state === 'cannot-consent' && (
+      {/* An administrator of the story already consented: this account need not. */}
+      {role.state === 'cannot-consent' && !consentedBy && (
         <div className="notice notice-warning" role="status">
           <p className="notice-title">{t('done.cannotTitle')}</p>
           <p>{t('done.cannotFix')}</p>
         </div>
       )}
-      <div className="notice notice-info">
-        <p className="notice-title">{t('done.mailboxTitle')}</p>
-        <p>{t('done.mailbox', { username: account.username })}</p>
-      </div>
+      {!personal && <StoryNotice busy={busy} onSignIn={() => void start()} />}
       <div className="actions">
         <button type="button" disabled={busy} onClick={() => void checkRole()}>
           {t('done.checkAgain')}

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { sendingMailbox } from '../../../shared/account-story';
 import type { ExchangeSetup } from '../../../shared/contract/exchange';
 import type { SignInStatus } from '../../../shared/contract/signin';
 import {
@@ -12,6 +13,7 @@ import {
   type StatusExpectations,
   type StatusFieldId,
 } from '../../../shared/printer-setup';
+import type { PrinterAccount } from '../../../shared/model';
 import { problem, type Problem } from '../../../shared/problem';
 import { openExternal } from '../../api/open-external';
 import { ProblemNotice } from '../../components/ProblemNotice';
@@ -83,6 +85,12 @@ function FieldCheck({
         ))}
       </fieldset>
       {mismatch?.problemId && <ProblemNotice problem={problem(mismatch.problemId as never)} />}
+      {mismatch && (field === 'authenticated-account' || field === 'sender-address') && (
+        // Another account on the printer: the way back names the account story's mailbox.
+        <p className="notice notice-info" data-testid="account-way-back">
+          {t('sheet.wayBack', { mailbox: expected })}
+        </p>
+      )}
     </li>
   );
 }
@@ -94,11 +102,13 @@ function FieldCheck({
 function statusExpectations(
   setup: Loadable<ExchangeSetup>,
   signIn: Loadable<SignInStatus>,
+  account: PrinterAccount,
 ): StatusExpectations | null {
   if (setup.status !== 'ready' || signIn.status !== 'ready') return null;
   return {
     personal: setup.value.personal,
-    mailbox: signIn.value.account?.username ?? null,
+    // The account story's mailbox (the printer's own, or the signed-in account in the guide's way).
+    mailbox: sendingMailbox(account, signIn.value.account?.username ?? null),
     smtpHost: setup.value.smtpHost,
     smtpPort: setup.value.smtpPort,
   };
@@ -143,7 +153,7 @@ function PrinterStatusSheet({
   const [readProblem, setReadProblem] = useState<Problem | null>(null);
 
   const vendor = `vendors.${profile.id}`;
-  const expect = statusExpectations(setup, signIn);
+  const expect = statusExpectations(setup, signIn, progress.printerAccount);
   const expected = expect ? expectedValues(expect) : null;
   const shownExpected = (field: StatusFieldId): string => {
     const word = translatedValues[field];
@@ -178,7 +188,7 @@ function PrinterStatusSheet({
       fresh('exchangeSetup'),
       fresh('signIn'),
     ]);
-    const expectNow = statusExpectations(setupNow, signInNow);
+    const expectNow = statusExpectations(setupNow, signInNow, progress.printerAccount);
     if (!reply.ok || !expectNow) {
       setReading('idle');
       setReadProblem(

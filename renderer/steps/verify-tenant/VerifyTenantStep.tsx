@@ -8,8 +8,11 @@ import { remediesFor } from '../../../shared/troubleshoot/remedies';
 import { DeviceCodeOffer } from '../../checks/AllowPrinterDeviceCode';
 import { useEntraOffers } from '../../checks/entra-offers';
 import { SecurityDefaultsOffer } from '../../checks/TurnOffSecurityDefaults';
+import { SwitchFix, switchOf } from '../../checks/SwitchFix';
 import { TurnOnSmtpAuth } from '../../checks/TurnOnSmtpAuth';
+import { useAccountStory } from '../../account/account-story';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { WhatIsThis } from '../../components/WhatIsThis';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { CopyButton } from '../../components/CopyButton';
 import {
@@ -85,6 +88,8 @@ export function VerifyTenantStep() {
 
       <section className="switch-card" aria-labelledby="smtp-check-title">
         <h3 id="smtp-check-title">{t('verify.smtpTitle')}</h3>
+        <WhatIsThis term="smtp-auth" />
+        {setup && !setup.personal && <CheckedMailbox onSignIn={() => goTo('sign-in')} />}
         <label className="choice">
           <input
             type="checkbox"
@@ -165,12 +170,22 @@ export function VerifyTenantStep() {
             )}
           </div>
         )}
-        {shownProblem && fixingStep(shownProblem.id) === 'prepare-exchange' && (
-          <p>
-            <button type="button" onClick={() => goTo('prepare-exchange')}>
-              {t('verify.prepareLink')}
-            </button>
-          </p>
+        {shownProblem && switchOf(shownProblem.id) ? (
+          // Check first: the switch found off is explained and fixed here, not 2,000 px away.
+          <SwitchFix
+            problemId={shownProblem.id}
+            checking={running}
+            onCheckAgain={() => void checkNow()}
+          />
+        ) : (
+          shownProblem &&
+          fixingStep(shownProblem.id) === 'prepare-exchange' && (
+            <p>
+              <button type="button" onClick={() => goTo('prepare-exchange')}>
+                {t('verify.prepareLink')}
+              </button>
+            </p>
+          )
         )}
         {shownProblem?.id.startsWith('signin-') && (
           <p>
@@ -203,6 +218,7 @@ export function VerifyTenantStep() {
         <section className="switch-card" aria-labelledby="tenant-check-title">
           <h3 id="tenant-check-title">{t('verify.tenantTitle')}</h3>
           <p>{t('verify.tenantIntro')}</p>
+          <WhatIsThis term="conditional-access" />
           <fieldset className="plain">
             <legend className="visually-hidden">{t('verify.tenantTitle')}</legend>
             {tenantCheckIds.map((id) => (
@@ -258,5 +274,30 @@ export function VerifyTenantStep() {
         </section>
       )}
     </StepFrame>
+  );
+}
+
+/**
+ * Which mailbox the login proves: the account story's. Signed in as another account (the
+ * administrator who consented), the check would prove the wrong mailbox: say so, and the way.
+ */
+function CheckedMailbox({ onSignIn }: { onSignIn(): void }) {
+  const { t } = useTranslation('exchange');
+  const story = useAccountStory();
+  if (!story.mailbox || !story.signedIn) return null;
+  if (story.stage === 'ready')
+    return (
+      <p data-testid="checked-mailbox">{t('verify.story.checks', { mailbox: story.mailbox })}</p>
+    );
+  return (
+    <div className="notice notice-warning" data-testid="checked-mailbox">
+      <p className="notice-title">{t('verify.story.otherTitle')}</p>
+      <p>{t('verify.story.other', { account: story.signedIn, mailbox: story.mailbox })}</p>
+      <p>
+        <button type="button" onClick={onSignIn}>
+          {t('verify.story.signIn', { mailbox: story.mailbox })}
+        </button>
+      </p>
+    </div>
   );
 }
