@@ -17,8 +17,9 @@ import { problem, type ProblemData } from '../../shared/problem';
 import type { ProblemId } from '../../shared/problems/index';
 import { plainText } from '../common/plain-text';
 import { ProblemError } from '../common/problem-error';
-import { createBoundedHttps, retryAfterSeconds, type BoundedReply } from './net/bounded-https';
-import { isTransientStatus, rideOut } from './net/ride-out';
+import { retryAfterSeconds } from './net/bounded-https';
+import { sendGraphRequest } from './net/graph-request';
+import { isTransientStatus } from './net/ride-out';
 import { lookUpDirectoryRoles, MalformedRolesError, readGraphList } from './signin/role-lookup';
 import type { TokenSource } from './token-source';
 
@@ -42,8 +43,6 @@ export interface TenantCheckService {
 /** Office 365 Exchange Online's well-known app id (the resource the printer signs in for). */
 export const exchangeOnlineAppId = '00000002-0000-0ff1-ce00-000000000000';
 
-const maxResponseBytes = 1024 * 1024;
-
 /** The What If question: this account's device-code sign-in to Exchange Online, as a printer's. */
 export const deviceCodeWhatIf = (userId: string) => ({
   signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId },
@@ -60,83 +59,88 @@ export const deviceCodeWhatIf = (userId: string) => ({
 
 const text = plainText;
 
+/** What a tenant check's Graph call needs from the service around it. */
+interface CallParts {
+  tokens: TokenSource;
+  trustedCa(): string | null;
+  timeoutMs: number;
+  maxRetryAfterSeconds: number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** One Graph call; a failure becomes the problem that says which thing is missing. */
+async function callGraph(
+  parts: CallParts,
+  profile: CloudProfile,
+  permissions: string[],
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  passStatuses: number[] = [],
+): Promise<{ status: number; json: unknown }> {
+  const token = await parts.tokens.getAccessToken(
+    permissions.map((permission) => graphScope(profile, permission)),
+  );
+  const permission = permissions.at(-1) ?? '';
+  // 429 and 5xx (as Retry-After says, else 1 s), a dropped connection, a slow answer.
+  const { url, reply } = await sendGraphRequest({
+    profile,
+    token: token.token,
+    method,
+    path,
+    body,
+    ca: parts.trustedCa(),
+    deadlineMs: parts.timeoutMs,
+    retry: {
+      attempts: 3,
+      maxWaitSeconds: parts.maxRetryAfterSeconds,
+      maxBackoffSeconds: 1,
+      sleep: parts.sleep,
+    },
+  });
+  if (reply.status === 429) {
+    throw new ProblemError('graph-throttled', {
+      seconds: retryAfterSeconds(reply.headers['retry-after']) ?? 5,
+    });
+  }
+  if (isTransientStatus(reply.status)) {
+    throw new ProblemError('graph-server-error', { status: reply.status });
+  }
+  if (reply.status === 401) throw new ProblemError('graph-unauthorized');
+  let json: unknown;
+  try {
+    json = reply.body.length > 0 ? JSON.parse(reply.body) : null;
+  } catch {
+    if (reply.status >= 500) throw new ProblemError('graph-server-error', { status: reply.status });
+    throw new ProblemError('graph-malformed', { path: url.pathname });
+  }
+  if (reply.status === 403) throw forbidden(json, permission);
+  if (reply.status >= 200 && reply.status < 300) return { status: reply.status, json };
+  if (passStatuses.includes(reply.status)) return { status: reply.status, json };
+  throw new ProblemError('graph-server-error', { status: reply.status });
+}
+
 export function createTenantCheckService(options: TenantCheckOptions): TenantCheckService {
   const timeoutMs = options.requestTimeoutMs ?? 10_000;
   const maxRetryAfter = options.maxRetryAfterSeconds ?? 10;
   const sleep =
     options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  function request(
-    profile: CloudProfile,
-    url: URL,
-    method: 'GET' | 'POST',
-    token: string,
-    body?: string,
-  ): Promise<BoundedReply> {
-    const client = createBoundedHttps({
-      trustedOrigins: [new URL(profile.graphBaseUrl).origin],
-      ca: options.trustedCa?.() ?? null,
-      deadlineMs: timeoutMs,
-      maxBodyBytes: maxResponseBytes,
-    });
-    return client.request({
-      method,
-      url,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        Accept: 'application/json',
-        ...(body ? { 'Content-Type': 'application/json' } : {}),
-      },
-      ...(body ? { body } : {}),
-    });
-  }
-
-  /** One Graph call; a failure becomes the problem that says which thing is missing. */
-  async function call(
+  const parts: CallParts = {
+    tokens: options.tokens,
+    trustedCa: () => options.trustedCa?.() ?? null,
+    timeoutMs,
+    maxRetryAfterSeconds: maxRetryAfter,
+    sleep,
+  };
+  const call = (
     profile: CloudProfile,
     permissions: string[],
     method: 'GET' | 'POST',
     path: string,
     body?: unknown,
     passStatuses: number[] = [],
-  ): Promise<{ status: number; json: unknown }> {
-    const token = await options.tokens.getAccessToken(
-      permissions.map((permission) => graphScope(profile, permission)),
-    );
-    const url = new URL(`${profile.graphBaseUrl.replace(/\/$/, '')}${path}`);
-    const permission = permissions.at(-1) ?? '';
-    let reply: BoundedReply;
-    try {
-      // 429 and 5xx (as Retry-After says, else 1 s), a dropped connection, a slow answer.
-      reply = await rideOut(
-        () => request(profile, url, method, token.token, body ? JSON.stringify(body) : undefined),
-        { attempts: 3, maxWaitSeconds: maxRetryAfter, maxBackoffSeconds: 1, sleep },
-      );
-    } catch {
-      throw new ProblemError('graph-unreachable', { host: url.host });
-    }
-    if (reply.status === 429) {
-      throw new ProblemError('graph-throttled', {
-        seconds: retryAfterSeconds(reply.headers['retry-after']) ?? 5,
-      });
-    }
-    if (isTransientStatus(reply.status)) {
-      throw new ProblemError('graph-server-error', { status: reply.status });
-    }
-    if (reply.status === 401) throw new ProblemError('graph-unauthorized');
-    let json: unknown;
-    try {
-      json = reply.body.length > 0 ? JSON.parse(reply.body) : null;
-    } catch {
-      if (reply.status >= 500)
-        throw new ProblemError('graph-server-error', { status: reply.status });
-      throw new ProblemError('graph-malformed', { path: url.pathname });
-    }
-    if (reply.status === 403) throw forbidden(json, permission);
-    if (reply.status >= 200 && reply.status < 300) return { status: reply.status, json };
-    if (passStatuses.includes(reply.status)) return { status: reply.status, json };
-    throw new ProblemError('graph-server-error', { status: reply.status });
-  }
+  ) => callGraph(parts, profile, permissions, method, path, body, passStatuses);
 
   async function securityDefaults(profile: CloudProfile): Promise<TenantCheckResult> {
     const { json } = await call(
