@@ -143,6 +143,7 @@ test("a brand-new tenant to a passing check and a signed-in printer with the wiz
       timeout: 20_000,
     },
   );
+  await expect(page.getByText(w('troubleshoot:browserSignIn.whySecurityDefaults'))).toBeVisible();
   await allowInBrowser(
     await clickForPopup(
       page,
