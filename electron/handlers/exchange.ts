@@ -75,7 +75,13 @@ export function createExchangeHandlers(services: ExchangeHandlerServices): Excha
       params: z
         .object({
           group: z.discriminatedUnion('kind', [
-            z.object({ kind: z.literal('existing'), id: z.string().uuid() }).strict(),
+            z
+              .object({
+                kind: z.literal('existing'),
+                // An Entra object id (a GUID; not every one follows RFC 9562's variant bits).
+                id: z.string().regex(/^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}$/),
+              })
+              .strict(),
             z.object({ kind: z.literal('new'), name: z.string().trim().min(1).max(120) }).strict(),
           ]),
         })

@@ -2,14 +2,14 @@
  * After the printer's own sign-in: which apps hold "Consent on behalf of organization" for
  * SMTP.Send on Office 365 Exchange Online, read from Microsoft Entra (oauth2PermissionGrants of
  * consentType AllPrincipals on Exchange Online's service principal), so the consent is proven,
- * not assumed. Read only when the person asks.
+ * not assumed. Read only when the person asks; Outlook.com accounts have no organization.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SmtpConsentProof as Proof } from '../../shared/contract/exchange';
 import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useWizard } from '../store/wizard-store';
+import { useReadyState, useWizard } from '../store/wizard-store';
 
 type Phase =
   | { kind: 'idle' }
@@ -21,6 +21,8 @@ export function SmtpConsentProof() {
   const { t } = useTranslation('exchange');
   const ask = useWizard((store) => store.ask);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const { progress } = useReadyState();
+  if (progress.accountKind === 'personal') return null;
   const read = async (): Promise<void> => {
     setPhase({ kind: 'reading' });
     const reply = await ask('readSmtpConsent', {});

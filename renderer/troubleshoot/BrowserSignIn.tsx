@@ -42,7 +42,15 @@ function stateOf(signIn: Loadable<SignInStatus>, attempt: Attempt): State {
  * browser (authorization code + PKCE), so its own checks can run. It says plainly that the
  * printer cannot do the same.
  */
-export function BrowserSignIn({ headingLevel = 4 }: { headingLevel?: 3 | 4 }) {
+export function BrowserSignIn({
+  headingLevel = 4,
+  refusedBy = 'conditional-access',
+}: {
+  headingLevel?: 3 | 4;
+  /** What refused the code sign-in: a Conditional Access policy, or security defaults. */
+  refusedBy?: 'conditional-access' | 'security-defaults';
+}) {
+  const bySecurityDefaults = refusedBy === 'security-defaults';
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   const { t } = useTranslation('troubleshoot');
   const client = useWizard((store) => store.client);
@@ -71,10 +79,14 @@ export function BrowserSignIn({ headingLevel = 4 }: { headingLevel?: 3 | 4 }) {
   return (
     <section className="browser-signin" aria-labelledby="browser-signin-title">
       <Heading id="browser-signin-title">{t('browserSignIn.title')}</Heading>
-      <p>{t('browserSignIn.why')}</p>
+      <p>{t(bySecurityDefaults ? 'browserSignIn.whySecurityDefaults' : 'browserSignIn.why')}</p>
       <div className="notice notice-warning">
         <p className="notice-title">{t('browserSignIn.printerTitle')}</p>
-        <p>{t('browserSignIn.printer')}</p>
+        <p>
+          {t(
+            bySecurityDefaults ? 'browserSignIn.printerSecurityDefaults' : 'browserSignIn.printer',
+          )}
+        </p>
       </div>
       <div className="actions">
         <button type="button" className="primary" onClick={() => void start()}>

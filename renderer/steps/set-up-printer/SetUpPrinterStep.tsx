@@ -274,6 +274,7 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
             </div>
           )}
         </div>
+        <SmtpConsentProof />
         {notSignedIn && (
           <>
             <p>{t('setup.notSignedInHelp')}</p>
@@ -288,7 +289,6 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
       {record.signedIn?.state === 'passed' && (
         <TestMessagePart key={printer.id} printer={printer} vendor={profile.id} />
       )}
-      {record.signedIn?.state === 'passed' && <SmtpConsentProof />}
     </StepFrame>
   );
 }

@@ -60,7 +60,14 @@ function SignInStatusView({ status }: { status: SignInStatus }) {
           (shownProblem?.id === 'signin-device-code-blocked' ||
             shownProblem?.id === 'signin-security-defaults'))) && (
         // On the step itself, a section of its own (the troubleshooter nests it under a diagnosis).
-        <BrowserSignIn headingLevel={3} />
+        <BrowserSignIn
+          headingLevel={3}
+          refusedBy={
+            shownProblem?.id === 'signin-security-defaults'
+              ? 'security-defaults'
+              : 'conditional-access'
+          }
+        />
       )}
       {status.phase === 'signed-in' && status.account.via === 'browser' && (
         <BlockingPolicyCheck account={status.account.username} />
