@@ -90,6 +90,10 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
   const { reach, findAgain } = useReachability(printer);
   const [openProblem, setOpenProblem] = useState<Problem | null>(null);
   const [notSignedIn, setNotSignedIn] = useState(false);
+  // One primary button: opening Web Config until it is open (or the printer is signed in), then
+  // confirming what it shows.
+  const [opened, setOpened] = useState(false);
+  const confirmIsNext = opened || record.signedIn?.state === 'passed';
 
   const vendor = `vendors.${profile.id}`;
   const pageName = t(`${vendor}.labels.${profile.webPageLabel}`);
@@ -111,6 +115,7 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
     if (!client || !url) return;
     const reply = await openExternal(client, url);
     if (!reply.ok) setOpenProblem(reply.problem);
+    else setOpened(true);
   };
 
   const confirm = async (signedIn: boolean): Promise<void> => {
@@ -167,7 +172,11 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
         )}
         {printer.webConfigUrl ? (
           <p>
-            <button type="button" className="primary" onClick={() => void open()}>
+            <button
+              type="button"
+              className={confirmIsNext ? undefined : 'primary'}
+              onClick={() => void open()}
+            >
               {t('setup.openWebConfig', {
                 page: t(`${vendor}.labels.${profile.openLabel ?? profile.webPageLabel}`),
               })}
@@ -258,7 +267,11 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
       <section className="switch-card" aria-labelledby="printer-confirm-title">
         <h3 id="printer-confirm-title">{t('setup.confirmTitle', { page: pageName })}</h3>
         <p>
-          <button type="button" className="primary" onClick={() => void confirm(true)}>
+          <button
+            type="button"
+            className={confirmIsNext ? 'primary' : undefined}
+            onClick={() => void confirm(true)}
+          >
             {way ? status : t('setup.confirmSignedIn', { status })}
           </button>{' '}
           <button type="button" onClick={() => void confirm(false)}>
