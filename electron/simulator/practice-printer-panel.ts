@@ -11,9 +11,9 @@
  * account (megan@): as when someone signed the printer in with their own account.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import https from 'node:https';
 import nodemailer from 'nodemailer';
 import { escapeHtml, readForm, sendPracticePage } from './practice-http';
+import { postForm } from './practice-printer-signin';
 import { practiceAccounts, practiceClientIds, practiceTenantId } from './practice-tenant';
 import type { PracticeContext } from './practice-world';
 
@@ -57,43 +57,43 @@ export interface PracticePrinterPanel {
 
 const wrongSenderAccount = 'megan@contoso.example';
 
-function postForm(
-  url: string,
-  form: Record<string, string>,
-  ca: string,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const body = new URLSearchParams(form).toString();
-  return new Promise((resolve, reject) => {
-    const request = https.request(
-      url,
-      {
-        method: 'POST',
-        ca,
-        headers: {
-          'Content-Type': 'application/x-www-form-urlencoded',
-          'Content-Length': Buffer.byteLength(body),
-        },
-        timeout: 10_000,
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          try {
-            resolve({
-              status: response.statusCode ?? 0,
-              body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
-            });
-          } catch {
-            resolve({ status: response.statusCode ?? 0, body: {} });
-          }
-        });
-      },
-    );
-    request.on('timeout', () => request.destroy(new Error('timed out')));
-    request.on('error', reject);
-    request.end(body);
-  });
+/** Scan > Email with the job log, newest first. */
+function sendPanelPage(
+  response: ServerResponse,
+  view: { model: string; log: readonly PanelJob[]; lastTo: string; flash: string },
+): void {
+  const { model, log, lastTo, flash } = view;
+  const rows = [...log]
+    .reverse()
+    .map(
+      (job) =>
+        `<tr><td>${escapeHtml(job.at.slice(11, 19))}</td><td>${escapeHtml(job.to)}</td><td data-field="job-result">${
+          job.result === 'completed'
+            ? 'Completed'
+            : job.code
+              ? `Error code ${escapeHtml(job.code)}`
+              : 'Error'
+        }</td><td>${escapeHtml(job.detail)}</td></tr>`,
+    )
+    .join('');
+  sendPracticePage(
+    response,
+    200,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scan to Email - ${escapeHtml(model)} panel</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:Arial,sans-serif;margin:0;color:#222}.practice{background:#5b2d8c;color:#fff;padding:.3rem 1rem;font-size:.85rem;margin:0}
+.bar{background:#1d3c6e;color:#fff;padding:.6rem 1rem}.bar h1{font-size:1.1rem;margin:0}main{padding:1rem 1.5rem;max-width:46rem}
+td,th{padding:.3rem .6rem;text-align:left}button{font:inherit;padding:.4rem 1.6rem}.ok{color:#060}input{font:inherit;padding:.2rem;width:20rem}</style></head>
+<body><header><p class="practice" role="note">Practice printer: this is the control panel of the wizard's simulated ${escapeHtml(model)}.</p>
+<div class="bar"><h1>${escapeHtml(model)} - Scan &gt; Email</h1></div></header><main>
+${flash ? `<p class="ok" role="status">${escapeHtml(flash)}</p>` : ''}
+<form method="post" action="${panelPaths.start}"><table>
+<tr><th><label for="to">Recipient</label></th><td><input type="text" id="to" name="to" value="${escapeHtml(lastTo)}" autocomplete="off"></td></tr>
+<tr><th><label for="subject">Subject</label></th><td><input type="text" id="subject" name="subject" autocomplete="off"></td></tr>
+</table><p><button type="submit">Start</button></p></form>
+<h2>Job Log</h2><table><thead><tr><th>Time</th><th>Recipient</th><th>Result</th><th>Details</th></tr></thead><tbody>${rows}</tbody></table>
+</main></body></html>`,
+  );
 }
 
 export function createPracticePrinterPanel(options: {
@@ -238,39 +238,8 @@ export function createPracticePrinterPanel(options: {
     }
   }
 
-  function panelPage(response: ServerResponse, flash = ''): void {
-    const rows = [...log]
-      .reverse()
-      .map(
-        (job) =>
-          `<tr><td>${escapeHtml(job.at.slice(11, 19))}</td><td>${escapeHtml(job.to)}</td><td data-field="job-result">${
-            job.result === 'completed'
-              ? 'Completed'
-              : job.code
-                ? `Error code ${escapeHtml(job.code)}`
-                : 'Error'
-          }</td><td>${escapeHtml(job.detail)}</td></tr>`,
-      )
-      .join('');
-    sendPracticePage(
-      response,
-      200,
-      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Scan to Email - ${escapeHtml(options.model)} panel</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:Arial,sans-serif;margin:0;color:#222}.practice{background:#5b2d8c;color:#fff;padding:.3rem 1rem;font-size:.85rem;margin:0}
-.bar{background:#1d3c6e;color:#fff;padding:.6rem 1rem}.bar h1{font-size:1.1rem;margin:0}main{padding:1rem 1.5rem;max-width:46rem}
-td,th{padding:.3rem .6rem;text-align:left}button{font:inherit;padding:.4rem 1.6rem}.ok{color:#060}input{font:inherit;padding:.2rem;width:20rem}</style></head>
-<body><header><p class="practice" role="note">Practice printer: this is the control panel of the wizard's simulated ${escapeHtml(options.model)}.</p>
-<div class="bar"><h1>${escapeHtml(options.model)} - Scan &gt; Email</h1></div></header><main>
-${flash ? `<p class="ok" role="status">${escapeHtml(flash)}</p>` : ''}
-<form method="post" action="${panelPaths.start}"><table>
-<tr><th><label for="to">Recipient</label></th><td><input type="text" id="to" name="to" value="${escapeHtml(lastTo)}" autocomplete="off"></td></tr>
-<tr><th><label for="subject">Subject</label></th><td><input type="text" id="subject" name="subject" autocomplete="off"></td></tr>
-</table><p><button type="submit">Start</button></p></form>
-<h2>Job Log</h2><table><thead><tr><th>Time</th><th>Recipient</th><th>Result</th><th>Details</th></tr></thead><tbody>${rows}</tbody></table>
-</main></body></html>`,
-    );
-  }
+  const panelPage = (response: ServerResponse, flash = ''): void =>
+    sendPanelPage(response, { model: options.model, log, lastTo, flash });
 
   return {
     send,

@@ -31,10 +31,17 @@ export interface PracticePrinterSignIn {
   forget(): void;
 }
 
-type FormReply = { status: number; body: Record<string, unknown> };
+export type FormReply = { status: number; body: Record<string, unknown> };
 
-/** One form POST over HTTPS to the practice tenant, trusting the practice CA for it only. */
-async function postForm(url: string, form: Record<string, string>, ca: string): Promise<FormReply> {
+/**
+ * One form POST over HTTPS to the practice tenant, trusting the practice CA for it only (the
+ * printer's sign-in, and its control panel's token refresh before each scan).
+ */
+export async function postForm(
+  url: string,
+  form: Record<string, string>,
+  ca: string,
+): Promise<FormReply> {
   const client = createBoundedHttps({
     trustedOrigins: [new URL(url).origin],
     ca,
