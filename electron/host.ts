@@ -5,13 +5,13 @@
 import { EventEmitter } from 'node:events';
 import type { WizardEvent } from '../shared/contract';
 import { cloudProfiles } from '../shared/cloud-profiles';
-import type { ShellKind } from '../shared/model';
+import type { Progress, ShellKind } from '../shared/model';
 import { createDispatcher, type Dispatch } from './handlers/dispatcher';
 import { createHandlerTable } from './handlers/table';
 import { admitPrinterOrigin } from './handlers/discovery';
 import type { SaveCalendar, SaveReport } from './handlers/printer';
 import { ProblemError } from './common/problem-error';
-import { createAppInfoService } from './services/app-info';
+import { createAppInfoService, type AppInfoService } from './services/app-info';
 import { loadCloudFile, type CustomCloud } from './services/cloud-profile-file';
 import {
   activeIpv4Interfaces,
@@ -20,7 +20,7 @@ import {
 } from './services/discovery/discovery-service';
 import { createEntraAdmin } from './services/entra-admin';
 import { createExchangeAdmin } from './services/exchange-admin';
-import { createExchangeSetup } from './services/exchange-setup';
+import { createExchangeSetup, type ExchangeSetupService } from './services/exchange-setup';
 import { createKeytarStore, type SecretStore } from './services/keychain';
 import { createLinkPolicy, type LinkPolicy } from './services/link-policy';
 import { createMailCheckService } from './services/mail-check';
@@ -106,6 +106,89 @@ function discoveryInterfaces(practice: boolean, env: NodeJS.ProcessEnv): () => s
 
 export const productName = 'Printer Mail Setup Wizard';
 
+/** A `WIZARD_CLOUD_FILE`'s profile, or the problem that says why it cannot be used. */
+function customCloudOf(env: NodeJS.ProcessEnv): CustomCloud | ProblemError | null {
+  const file = env['WIZARD_CLOUD_FILE'];
+  if (!file) return null;
+  try {
+    return loadCloudFile(file);
+  } catch (error) {
+    return error instanceof ProblemError
+      ? error
+      : new ProblemError('signin-cloud-file-invalid', { file, detail: '-' });
+  }
+}
+
+/**
+ * The other ways of sending: the extra CA counts only for hosts the practice world or the
+ * custom file names itself (mxHost, hveHost), never for Microsoft's own.
+ */
+function hostsNamedBy(
+  practice: PracticeWorld | null,
+  custom: CustomCloud | ProblemError | null,
+): () => { mxHost: boolean; hveHost: boolean } {
+  if (practice) {
+    return () => ({
+      mxHost: practice.cloudProfile().mxHost !== undefined,
+      hveHost: practice.cloudProfile().hveHost !== undefined,
+    });
+  }
+  const overrides = custom && !(custom instanceof ProblemError) ? custom.overrides : null;
+  return () => ({ mxHost: !!overrides?.mxHost, hveHost: !!overrides?.hveHost });
+}
+
+/** The Exchange setup and the sign-in follow the chosen cloud and account kind. */
+function followCloudChoice(
+  now: Progress,
+  before: Progress,
+  parts: {
+    exchangeSetup: ExchangeSetupService;
+    signIn: SignInService;
+    emit(event: WizardEvent): void;
+  },
+): void {
+  if (now.cloud !== before.cloud || now.accountKind !== before.accountKind) {
+    void parts.exchangeSetup.describe().then(
+      (setup) => parts.emit({ name: 'exchange-setup-changed', data: setup }),
+      () => undefined,
+    );
+  }
+  if (now.cloud !== before.cloud) {
+    void parts.signIn.status().then(
+      (status) => parts.emit({ name: 'signin-changed', data: status }),
+      () => undefined,
+    );
+  }
+}
+
+/** What the About dialog and the first screen learn of this run (practice addresses included). */
+function appInfoService(
+  options: HostOptions,
+  practice: PracticeWorld | null,
+  secretStore: () => SecretStore,
+): AppInfoService {
+  const practiceExchange = practice?.part<PracticeExchange>(practiceExchangePartName);
+  return createAppInfoService({
+    name: productName,
+    version: options.version,
+    shell: options.shell,
+    practice: options.practice,
+    ...(practiceExchange
+      ? {
+          practiceWorld: {
+            mailboxUrl: practiceExchange.mailboxUrl,
+            printerPanelPath: panelPaths.scanToEmail,
+            printerAdminPassword: practicePrinterAdminPassword,
+            webConfigOf: practiceWebConfigOf,
+          },
+        }
+      : {}),
+    secretStore,
+    ...(options.versions ? { versions: options.versions } : {}),
+    ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),
+  });
+}
+
 export async function createWizardHost(options: HostOptions): Promise<WizardHost> {
   const events = new EventEmitter();
   const emit = (event: WizardEvent): void => {
@@ -127,20 +210,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   const secretStore = (): SecretStore => keychain ?? realKeychain();
 
   const env = options.env ?? process.env;
-  let custom: CustomCloud | ProblemError | null = null;
-  if (!practice && env['WIZARD_CLOUD_FILE']) {
-    try {
-      custom = loadCloudFile(env['WIZARD_CLOUD_FILE']);
-    } catch (error) {
-      custom =
-        error instanceof ProblemError
-          ? error
-          : new ProblemError('signin-cloud-file-invalid', {
-              file: env['WIZARD_CLOUD_FILE'],
-              detail: '-',
-            });
-    }
-  }
+  const custom = practice ? null : customCloudOf(env);
   // Every cloud's pages, and a custom or the practice profile's exactly like Microsoft's own.
   const links = createLinkPolicy([
     ...Object.values(cloudProfiles),
@@ -226,20 +296,10 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   });
   // The other ways of sending: the extra CA counts only for hosts the practice world or the
   // custom file names itself (mxHost, hveHost), never for Microsoft's own.
-  const namedHosts = practice
-    ? () => ({
-        mxHost: practice.cloudProfile().mxHost !== undefined,
-        hveHost: practice.cloudProfile().hveHost !== undefined,
-      })
-    : () => ({
-        mxHost: custom !== null && !(custom instanceof ProblemError) && !!custom.overrides.mxHost,
-        hveHost:
-          custom !== null && !(custom instanceof ProblemError) && !!custom.overrides.hveHost,
-      });
   const wayProof = createWayProofService({
     profile: exchangeSetup.profile,
     ...(trustedCa ? { trustedCa } : {}),
-    overridden: namedHosts,
+    overridden: hostsNamedBy(practice, custom),
     productName,
     watchCode: (printerId) => {
       const watch = testMail.list()[printerId];
@@ -273,43 +333,11 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   });
   progress.onChange((state, before) => {
     emit({ name: 'progress-changed', data: state });
-    // The Exchange setup and the sign-in follow the chosen cloud and account kind.
-    const now = state.progress;
-    if (now.cloud !== before.cloud || now.accountKind !== before.accountKind) {
-      void exchangeSetup.describe().then(
-        (setup) => emit({ name: 'exchange-setup-changed', data: setup }),
-        () => undefined,
-      );
-    }
-    if (now.cloud !== before.cloud) {
-      void signIn.status().then(
-        (status) => emit({ name: 'signin-changed', data: status }),
-        () => undefined,
-      );
-    }
+    followCloudChoice(state.progress, before, { exchangeSetup, signIn, emit });
   });
-  const practiceExchange = practice?.part<PracticeExchange>(practiceExchangePartName);
   const statusSheets = createStatusSheetReader();
   const table = createHandlerTable({
-    appInfo: createAppInfoService({
-      name: productName,
-      version: options.version,
-      shell: options.shell,
-      practice: options.practice,
-      ...(practiceExchange
-        ? {
-            practiceWorld: {
-              mailboxUrl: practiceExchange.mailboxUrl,
-              printerPanelPath: panelPaths.scanToEmail,
-              printerAdminPassword: practicePrinterAdminPassword,
-              webConfigOf: practiceWebConfigOf,
-            },
-          }
-        : {}),
-      secretStore,
-      ...(options.versions ? { versions: options.versions } : {}),
-      ...(options.preferredLanguages ? { preferredLanguages: options.preferredLanguages } : {}),
-    }),
+    appInfo: appInfoService(options, practice, secretStore),
     progress,
     links,
     openExternal: options.openExternal,
