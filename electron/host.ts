@@ -232,8 +232,7 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
       })
     : () => ({
         mxHost: custom !== null && !(custom instanceof ProblemError) && !!custom.overrides.mxHost,
-        hveHost:
-          custom !== null && !(custom instanceof ProblemError) && !!custom.overrides.hveHost,
+        hveHost: custom !== null && !(custom instanceof ProblemError) && !!custom.overrides.hveHost,
       });
   const wayProof = createWayProofService({
     profile: exchangeSetup.profile,
