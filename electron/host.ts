@@ -294,8 +294,6 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
     personal: exchangeSetup.personal,
     ...(trustedCa ? { trustedCa } : {}),
   });
-  // The other ways of sending: the extra CA counts only for hosts the practice world or the
-  // custom file names itself (mxHost, hveHost), never for Microsoft's own.
   const wayProof = createWayProofService({
     profile: exchangeSetup.profile,
     ...(trustedCa ? { trustedCa } : {}),

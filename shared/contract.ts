@@ -21,7 +21,8 @@ type NoParams = Record<string, never>;
  * and adds it to the `extends` list below, so capabilities don't edit each other's lines.
  */
 export interface WizardApi
-  extends AppApi,
+  extends
+    AppApi,
     JourneyApi,
     DiscoveryApi,
     SigninApi,

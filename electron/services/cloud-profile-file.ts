@@ -46,7 +46,14 @@ export const cloudFileSchema = z
     hveHost: hostName.optional(),
     hvePort: z.number().int().min(1).max(65535).optional(),
     dnsServers: z
-      .array(z.string().regex(/^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/, 'must be an IP address, optionally :port'))
+      .array(
+        z
+          .string()
+          .regex(
+            /^(?:\d{1,3}(?:\.\d{1,3}){3}|\[[0-9a-fA-F:]+\])(?::\d{1,5})?$/,
+            'must be an IP address, optionally :port',
+          ),
+      )
       .min(1)
       .max(4)
       .optional(),

@@ -87,16 +87,18 @@ function keepMainsProof(
   asked: PrinterSetupRecord,
   before: SendingWayChoice | undefined,
 ): PrinterSetupRecord {
-  if (!asked.sendingWay) {
-    const { sendingWay: _dropped, ...rest } = asked;
-    return rest;
-  }
-  const { proof: _claimed, ...choice } = asked.sendingWay;
+  const record: PrinterSetupRecord = { ...asked };
+  delete record.sendingWay;
+  if (!asked.sendingWay) return record;
+  const choice: SendingWayChoice = { ...asked.sendingWay };
+  delete choice.proof;
   const kept = before && before.way === choice.way ? before.proof : undefined;
-  return { ...asked, sendingWay: { ...choice, ...(kept ? { proof: kept } : {}) } };
+  return { ...record, sendingWay: kept ? { ...choice, proof: kept } : choice };
 }
 
-function problemFields(found: Problem): Pick<PrinterSetupRecord['signedIn'] & object, 'problemId' | 'problemData'> {
+function problemFields(
+  found: Problem,
+): Pick<PrinterSetupRecord['signedIn'] & object, 'problemId' | 'problemData'> {
   return { problemId: found.id, ...(found.data ? { problemData: found.data } : {}) };
 }
 
@@ -285,7 +287,9 @@ export function createJourney(options: JourneyOptions): Journey {
         sender: request.sender,
         recipient: request.recipient,
       };
-      setRuns({ wayProofs: { ...runs.wayProofs, [printerId]: { state: 'running', request: asked } } });
+      setRuns({
+        wayProofs: { ...runs.wayProofs, [printerId]: { state: 'running', request: asked } },
+      });
       let result: WayProofResult | null = null;
       let failure: Problem | null = null;
       try {

@@ -12,11 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import nodemailer from 'nodemailer';
 import type { CloudProfile } from '../../shared/cloud-profiles';
-import type {
-  WayProofRequest,
-  WayProofResult,
-  WayProofStep,
-} from '../../shared/contract/ways';
+import type { WayProofRequest, WayProofResult, WayProofStep } from '../../shared/contract/ways';
 import { classifySmtpFailure, type SmtpFailure } from '../../shared/exchange/smtp-replies';
 import { replyRowFor } from '../../shared/exchange/replies';
 import { problem, type Problem } from '../../shared/problem';
@@ -57,8 +53,7 @@ const maxReplyBytes = 16 * 1024;
 const maxSpfLookups = 10;
 
 type ProbeOutcome =
-  | { ok: true; greeting: string; ehlo: string; ms: number }
-  | { ok: false; problem: Problem };
+  { ok: true; greeting: string; ehlo: string; ms: number } | { ok: false; problem: Problem };
 
 export function createWayProofService(options: WayProofOptions): WayProofService {
   const limit = options.stepLimitMs ?? 10_000;
@@ -175,8 +170,9 @@ export function createWayProofService(options: WayProofOptions): WayProofService
         const code = options.watchCode?.(request.printerId) ?? null;
         const subject = `Test message from ${options.productName} (${request.way})${code ? ` ${code}` : ''}`;
         const overridden = options.overridden?.() ?? { mxHost: false, hveHost: false };
-        const ca =
-          (byMx ? overridden.mxHost : overridden.hveHost) ? options.trustedCa?.() : undefined;
+        const ca = (byMx ? overridden.mxHost : overridden.hveHost)
+          ? options.trustedCa?.()
+          : undefined;
         const sent = await sendTestMessage({
           host: target.host,
           port: target.port,
@@ -199,7 +195,12 @@ export function createWayProofService(options: WayProofOptions): WayProofService
             id: 'message',
             state: 'failed',
             value: recipient,
-            problem: messageProblem(request.way, sent.failure, `${target.host}:${target.port}`, sender),
+            problem: messageProblem(
+              request.way,
+              sent.failure,
+              `${target.host}:${target.port}`,
+              sender,
+            ),
           });
         }
       }
@@ -270,10 +271,16 @@ export function probeSmtp(host: string, port: number, limitMs: number): Promise<
     };
     const fail = (id: Parameters<typeof problem>[0], data: Record<string, string | number>) =>
       finish({ ok: false, problem: problem(id, { server, ...data }) });
-    let timer = setTimeout(() => fail('way-port-timeout', { port, seconds: limitMs / 1000 }), limitMs);
+    let timer = setTimeout(
+      () => fail('way-port-timeout', { port, seconds: limitMs / 1000 }),
+      limitMs,
+    );
     const restart = (): void => {
       clearTimeout(timer);
-      timer = setTimeout(() => fail('way-port-timeout', { port, seconds: limitMs / 1000 }), limitMs);
+      timer = setTimeout(
+        () => fail('way-port-timeout', { port, seconds: limitMs / 1000 }),
+        limitMs,
+      );
     };
     socket.setEncoding('latin1');
     socket.on('connect', () => {
@@ -351,7 +358,9 @@ function ehloName(): string {
 function refusalProblem(reply: string, server: string): Problem {
   const text = redact(reply.split('\n')[0] ?? '').slice(0, 300);
   const row = replyRowFor(text);
-  return row ? problem(row.problemId, { reply: text, server }) : problem('way-message-refused', { reply: text, server });
+  return row
+    ? problem(row.problemId, { reply: text, server })
+    : problem('way-message-refused', { reply: text, server });
 }
 
 async function judgeSpf(
@@ -381,7 +390,11 @@ async function judgeSpf(
   const verdict = await lookup(domain);
   if (verdict === 'named') return { id: 'spf', state: 'passed', value: address };
   if (verdict === 'no-record') {
-    return { id: 'spf', state: 'attention', problem: problem('way-spf-missing', { domain, address }) };
+    return {
+      id: 'spf',
+      state: 'attention',
+      problem: problem('way-spf-missing', { domain, address }),
+    };
   }
   return {
     id: 'spf',

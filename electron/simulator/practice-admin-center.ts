@@ -73,6 +73,11 @@ export function createPracticeAdminCenter(
       const value = form.get('value');
       if (value === 'organization-setting') context.set('smtpAuthMailbox', 'organization-setting');
       else context.set('smtpAuthMailbox', form.get('authenticatedSmtp') === 'on' ? 'on' : 'off');
+    } else if (setting === 'mail-flow') {
+      // The other ways of sending (practice-mx.ts): direct send, the connector, the HVE account.
+      context.set('directSend', form.get('rejectDirectSend') === 'on' ? 'rejected' : 'allowed');
+      context.set('connector', form.get('connector') === 'on' ? 'this-address' : 'no-connector');
+      context.set('hveAccount', form.get('hveAccount') === 'on' ? 'works' : 'missing');
     } else if (setting === 'security-defaults') {
       context.set('securityDefaults', form.get('enabled') === 'yes' ? 'on' : 'off');
     } else if (setting === 'ca-exclude') {
@@ -186,6 +191,15 @@ ${form(
   `<label><input type="checkbox" name="turnOff"${settings.smtpAuthOrganization === 'off' ? ' checked' : ''}> Turn off SMTP AUTH protocol for your organization</label><br><button type="submit">Save</button>`,
 )}
 <p class="state">SMTP AUTH for the organization: ${settings.smtpAuthOrganization === 'on' ? 'on' : 'off'}</p></section>
+<section id="mail-flow"${current('/exchange/mail-flow')}><h2>Exchange admin center: direct send, connectors, High Volume Email</h2><p class="path">Mail flow &gt; Connectors; Set-OrganizationConfig -RejectDirectSend; Mail flow &gt; High Volume Email</p>
+${form(
+  'mail-flow',
+  '/exchange/mail-flow',
+  `<label><input type="checkbox" name="rejectDirectSend"${settings.directSend === 'rejected' ? ' checked' : ''}> Reject direct send (RejectDirectSend)</label><br>` +
+    `<label><input type="checkbox" name="connector"${settings.connector === 'this-address' ? ' checked' : ''}> Inbound connector (from your organization's email server) for this network's public address</label><br>` +
+    `<label><input type="checkbox" name="hveAccount"${settings.hveAccount === 'works' ? ' checked' : ''}> High Volume Email account for the printer (password: practice)</label><br><button type="submit">Save</button>`,
+)}
+<p class="state">Direct send: ${settings.directSend}; connector: ${settings.connector}; HVE account: ${settings.hveAccount}</p></section>
 <section id="mailbox"${current('/m365')}><h2>Microsoft 365 admin center</h2><p class="path">Users &gt; Active users &gt; (the printer's mailbox) &gt; Mail &gt; Manage email apps</p>
 ${form(
   'mailbox',

@@ -2,14 +2,7 @@ import type { CheckId, StepId } from '../model';
 
 /** Areas group problems; each area's words live in the locale namespace of the same name. */
 export type ProblemArea =
-  | 'app'
-  | 'discovery'
-  | 'signin'
-  | 'exchange'
-  | 'printer'
-  | 'troubleshoot'
-  | 'delivery'
-  | 'ways';
+  'app' | 'discovery' | 'signin' | 'exchange' | 'printer' | 'troubleshoot' | 'delivery' | 'ways';
 
 export type ProblemSeverity = 'error' | 'warning' | 'info';
 

@@ -105,6 +105,36 @@ describe('direct send and a connector through the practice MX', () => {
     );
   });
 
+  test('the practice admin center turns direct send off and the connector away, as an administrator would', async () => {
+    const page = new URL(
+      '/exchange/mail-flow',
+      world.cloudProfile().adminPages?.exchangeSettings ?? '',
+    ).toString();
+    const html = await (await fetch(page)).text();
+    expect(html).toContain('Reject direct send (RejectDirectSend)');
+    const token = /name="token" value="([0-9a-f]+)"/.exec(html)?.[1] ?? '';
+    const saved = await fetch(new URL('/set', page), {
+      method: 'POST',
+      // Unticked boxes are not sent: reject direct send, no connector, HVE account kept.
+      body: new URLSearchParams({
+        token,
+        setting: 'mail-flow',
+        back: '/exchange/mail-flow',
+        rejectDirectSend: 'on',
+        hveAccount: 'on',
+      }),
+      redirect: 'manual',
+    });
+    expect(saved.status).toBe(303);
+    expect(world.settings()).toMatchObject({
+      directSend: 'rejected',
+      connector: 'no-connector',
+      hveAccount: 'works',
+    });
+    const result = await service().run(directSend);
+    expect(result.problem?.id).toBe('smtp-direct-send-rejected');
+  });
+
   test('a relay outside the organization without a connector is 550 5.7.64', async () => {
     world.set('connector', 'no-connector');
     const result = await service().run({

@@ -289,10 +289,16 @@ function ProveWay({
               <span className={`proof-state proof-${step.state}`}>
                 {t(`prove.state.${step.state}`)}
               </span>{' '}
-              {t(`prove.step.${step.id}`, {
-                value: step.value ?? '',
-                domain: result.domain,
-              })}
+              {/* The whole sentence only for what passed; otherwise the part's name (and
+                  what was tried), with the problem saying the rest. */}
+              {step.state === 'passed'
+                ? t(`prove.step.${step.id}`, { value: step.value ?? '', domain: result.domain })
+                : step.value
+                  ? t('prove.stepTried', {
+                      step: t(`prove.stepName.${step.id}`),
+                      value: step.value,
+                    })
+                  : t(`prove.stepName.${step.id}`)}
               {step.problem && <ProblemNotice problem={step.problem} />}
             </li>
           ))}
