@@ -67,10 +67,12 @@ const directoryReaders = [
   'Application.Read.All',
 ];
 
-export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeContext): void {
-  // The proof of consent for the organization (Graph v1.0 oauth2permissiongrant-list,
-  // serviceprincipal-list): service principals found by app id, grants of consentType
-  // AllPrincipals on Exchange Online's service principal. Graph keeps no date on a grant.
+/**
+ * The proof of consent for the organization (Graph v1.0 oauth2permissiongrant-list,
+ * serviceprincipal-list): service principals found by app id, grants of consentType
+ * AllPrincipals on Exchange Online's service principal. Graph keeps no date on a grant.
+ */
+function addConsentProofRoutes(tenant: PracticeTenant): void {
   const principals = () => [
     exchangeOnline,
     ...tenant.tenantWideConsents().map(({ app }) => ({
@@ -152,60 +154,74 @@ export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeCo
       };
     }),
   );
+}
 
-  /** The switch first, then the permission in the token, then the account's role. */
-  const change =
-    (
-      permissions: string[],
-      allowed: ReadonlySet<string>,
-      answer: GraphRoute,
-      kind: 'policy' | 'other' = 'other',
-    ): GraphRoute =>
-    (caller, url, body) => {
-      switch (context.settings().graphChanges) {
-        case 'throttled-long':
-          return graphError(429, 'TooManyRequests', 'Too many requests. Please try again later.', {
-            'Retry-After': '120',
-          });
-        case 'server-error':
-          return graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
-        case 'policy-change-fails':
-          if (kind === 'policy') {
-            return graphError(500, 'InternalServerError', 'An internal server error occurred.');
-          }
-      }
-      if (!permissions.some((permission) => caller.scopes.includes(permission))) {
-        return graphError(
-          403,
-          'AccessDenied',
-          `Missing scope permissions on the request. API requires one of '${permissions.join(', ')}'. Scopes on the request '${caller.scopes.join(' ')}'`,
-        );
-      }
-      if (!caller.account.roles.some((role) => allowed.has(role.roleTemplateId))) {
-        return graphError(
-          403,
-          'Authorization_RequestDenied',
-          'Insufficient privileges to complete the operation.',
-        );
-      }
-      return answer(caller, url, body);
-    };
+/**
+ * A change route's guard: the switch first, then the permission in the token, then the
+ * account's role; only then the change itself (`answer`).
+ */
+function guardedChange(
+  context: PracticeContext,
+  permissions: string[],
+  allowed: ReadonlySet<string>,
+  answer: GraphRoute,
+  kind: 'policy' | 'other' = 'other',
+): GraphRoute {
+  return (caller, url, body) => {
+    switch (context.settings().graphChanges) {
+      case 'throttled-long':
+        return graphError(429, 'TooManyRequests', 'Too many requests. Please try again later.', {
+          'Retry-After': '120',
+        });
+      case 'server-error':
+        return graphError(503, 'ServiceUnavailable', 'The service is temporarily unavailable.');
+      case 'policy-change-fails':
+        if (kind === 'policy') {
+          return graphError(500, 'InternalServerError', 'An internal server error occurred.');
+        }
+    }
+    if (!permissions.some((permission) => caller.scopes.includes(permission))) {
+      return graphError(
+        403,
+        'AccessDenied',
+        `Missing scope permissions on the request. API requires one of '${permissions.join(', ')}'. Scopes on the request '${caller.scopes.join(' ')}'`,
+      );
+    }
+    if (!caller.account.roles.some((role) => allowed.has(role.roleTemplateId))) {
+      return graphError(
+        403,
+        'Authorization_RequestDenied',
+        'Insufficient privileges to complete the operation.',
+      );
+    }
+    return answer(caller, url, body);
+  };
+}
 
-  // Security defaults on or off. Turning them off makes Microsoft create its managed policies.
+/** Security defaults on or off. Turning them off makes Microsoft create its managed policies. */
+function addSecurityDefaultsRoute(tenant: PracticeTenant, context: PracticeContext): void {
   tenant.addGraphRoute(
     'PATCH',
     '/policies/identitySecurityDefaultsEnforcementPolicy',
-    change(['Policy.ReadWrite.SecurityDefaults'], securityDefaultsRoles, (_caller, _url, body) => {
-      const enabled = parsed(body)?.['isEnabled'];
-      if (typeof enabled !== 'boolean') {
-        return graphError(400, 'BadRequest', 'Invalid value specified for property isEnabled.');
-      }
-      context.set('securityDefaults', enabled ? 'on' : 'off');
-      if (!enabled) tenant.securityDefaultsTurnedOff();
-      return noContent;
-    }),
+    guardedChange(
+      context,
+      ['Policy.ReadWrite.SecurityDefaults'],
+      securityDefaultsRoles,
+      (_caller, _url, body) => {
+        const enabled = parsed(body)?.['isEnabled'];
+        if (typeof enabled !== 'boolean') {
+          return graphError(400, 'BadRequest', 'Invalid value specified for property isEnabled.');
+        }
+        context.set('securityDefaults', enabled ? 'on' : 'off');
+        if (!enabled) tenant.securityDefaultsTurnedOff();
+        return noContent;
+      },
+    ),
   );
+}
 
+/** One Conditional Access policy read and changed (its exclusions only). */
+function addPolicyRoutes(tenant: PracticeTenant, context: PracticeContext): void {
   const policyOf = (id: string) => tenant.policies().find((policy) => policy.id === id);
   tenant.addGraphRoute('GET', '/identity/conditionalAccess/policies/{id}', (caller, url) => {
     if (
@@ -227,7 +243,8 @@ export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeCo
   tenant.addGraphRoute(
     'PATCH',
     '/identity/conditionalAccess/policies/{id}',
-    change(
+    guardedChange(
+      context,
       ['Policy.ReadWrite.ConditionalAccess'],
       policyRoles,
       (_caller, url, body) => {
@@ -258,7 +275,10 @@ export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeCo
       'policy',
     ),
   );
+}
 
+/** Security groups: listed, created, deleted, and their members added and taken out. */
+function addGroupRoutes(tenant: PracticeTenant, context: PracticeContext): void {
   const groupsList = () =>
     [...tenant.groups()].map(([id, displayName]) => ({
       id,
@@ -284,33 +304,38 @@ export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeCo
   tenant.addGraphRoute(
     'POST',
     '/groups',
-    change(['Group.ReadWrite.All', 'Group.Create'], groupRoles, (_caller, _url, body) => {
-      const wanted = parsed(body);
-      const name = wanted?.['displayName'];
-      if (
-        typeof name !== 'string' ||
-        name.trim().length === 0 ||
-        wanted?.['securityEnabled'] !== true ||
-        wanted['mailEnabled'] !== false ||
-        typeof wanted['mailNickname'] !== 'string'
-      ) {
-        return graphError(
-          400,
-          'Request_BadRequest',
-          'Invalid value specified for property of resource Group.',
-        );
-      }
-      const id = tenant.createGroup(name.trim());
-      return {
-        status: 201,
-        body: { id, displayName: name.trim(), securityEnabled: true, mailEnabled: false },
-      };
-    }),
+    guardedChange(
+      context,
+      ['Group.ReadWrite.All', 'Group.Create'],
+      groupRoles,
+      (_caller, _url, body) => {
+        const wanted = parsed(body);
+        const name = wanted?.['displayName'];
+        if (
+          typeof name !== 'string' ||
+          name.trim().length === 0 ||
+          wanted?.['securityEnabled'] !== true ||
+          wanted['mailEnabled'] !== false ||
+          typeof wanted['mailNickname'] !== 'string'
+        ) {
+          return graphError(
+            400,
+            'Request_BadRequest',
+            'Invalid value specified for property of resource Group.',
+          );
+        }
+        const id = tenant.createGroup(name.trim());
+        return {
+          status: 201,
+          body: { id, displayName: name.trim(), securityEnabled: true, mailEnabled: false },
+        };
+      },
+    ),
   );
   tenant.addGraphRoute(
     'DELETE',
     '/groups/{id}',
-    change(['Group.ReadWrite.All'], groupRoles, (_caller, url) =>
+    guardedChange(context, ['Group.ReadWrite.All'], groupRoles, (_caller, url) =>
       tenant.deleteGroup(idIn(url, 'groups'))
         ? noContent
         : graphError(
@@ -323,7 +348,8 @@ export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeCo
   tenant.addGraphRoute(
     'POST',
     '/groups/{id}/members/$ref',
-    change(
+    guardedChange(
+      context,
       ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
       groupRoles,
       (_caller, url, body) => {
@@ -354,9 +380,21 @@ export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeCo
   tenant.addGraphRoute(
     'DELETE',
     '/groups/{id}/members/{id}/$ref',
-    change(['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'], groupRoles, (_caller, url) => {
-      tenant.setMember(idIn(url, 'groups'), idIn(url, 'members'), false);
-      return noContent;
-    }),
+    guardedChange(
+      context,
+      ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
+      groupRoles,
+      (_caller, url) => {
+        tenant.setMember(idIn(url, 'groups'), idIn(url, 'members'), false);
+        return noContent;
+      },
+    ),
   );
+}
+
+export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeContext): void {
+  addConsentProofRoutes(tenant);
+  addSecurityDefaultsRoute(tenant, context);
+  addPolicyRoutes(tenant, context);
+  addGroupRoutes(tenant, context);
 }
