@@ -242,6 +242,17 @@ export default tseslint.config(
     },
   },
   {
+    // Main-process and shared code in named parts: a factory whose closure grows past 200 lines
+    // holds several things at once (the practice Web Config reached 417 before it was split).
+    files: ['electron/**/*.ts', 'shared/**/*.ts'],
+    rules: {
+      'max-lines-per-function': [
+        'error',
+        { max: 200, skipBlankLines: true, skipComments: true, IIFEs: true },
+      ],
+    },
+  },
+  {
     // Raw IPC only in the Electron shell (and the harness's stand-in for Electron, which must
     // provide ipcMain to run the shell in CI).
     files: ['**/*.{ts,tsx,mjs}'],

@@ -32,6 +32,7 @@ import {
   type ReachRequest,
 } from '../../shared/contract/journey';
 import type { SignInStatus } from '../../shared/contract/signin';
+import type { Progress } from '../../shared/model';
 import type { PrinterSetupRecord } from '../../shared/printer-setup';
 import type { ChosenPrinter, PrinterEntry } from '../../shared/printers';
 import { problem, type Problem } from '../../shared/problem';
@@ -116,6 +117,92 @@ const problemOf = (error: unknown): Problem =>
     ? error.problem
     : problem('request-failed', { method: 'check', reference: '-' });
 
+/** What a proof of the way leaves in the printer's record (never the password). */
+function proofOf(
+  result: WayProofResult | null,
+  failure: Problem | null,
+  at: string,
+): NonNullable<SendingWayChoice['proof']> {
+  if (!result) return { state: 'failed', at, ...(failure ? problemFields(failure) : {}) };
+  // A way proven with only an SPF warning sends: it is proven, with that to look at.
+  return {
+    state: result.passed ? 'passed' : 'failed',
+    at: result.at,
+    ...(result.mxHost ? { mxHost: result.mxHost } : {}),
+    ...(result.publicAddress ? { publicAddress: result.publicAddress } : {}),
+    ...proofProblem(result),
+  };
+}
+
+/** The printer's record with the way just proven (its first choice time kept for the same way). */
+function withProvenWay(
+  before: PrinterSetupRecord | undefined,
+  request: { way: SendingWayChoice['way']; sender: string },
+  proven: { proof: NonNullable<SendingWayChoice['proof']>; at: string },
+): PrinterSetupRecord {
+  const chosenAt = before?.sendingWay?.way === request.way ? before.sendingWay.chosenAt : proven.at;
+  return {
+    ...(before ?? { signedIn: null, answers: {}, statusSheet: null }),
+    sendingWay: {
+      way: request.way,
+      chosenAt,
+      sender: request.sender.trim().slice(0, 320),
+      proof: proven.proof,
+    },
+  };
+}
+
+/** The board lines a printer record speaks to: its way, its sign-in, its status sheet. */
+function printerSetupEntries(
+  printers: readonly ChosenPrinter[],
+  printerSetup: Progress['printerSetup'],
+): BoardEntry[] {
+  const summaries = printerSetupChecks(printers, printerSetup);
+  const entries: BoardEntry[] = [];
+  const way = sendingWayCheck(printers, printerSetup);
+  if (way) entries.push({ check: 'sending-way', result: way });
+  if (summaries.signedIn) entries.push({ check: 'printer-signed-in', result: summaries.signedIn });
+  if (summaries.statusSheet) entries.push({ check: 'status-sheet', result: summaries.statusSheet });
+  return entries;
+}
+
+/** Probes a printer; a chosen one's firmware goes on its record and the board. */
+async function probeChosenPrinter(options: JourneyOptions, id: string): Promise<PrinterEntry> {
+  const { progress } = options;
+  const isChosen = (printerId: string): boolean =>
+    progress.current().printers.some((printer) => printer.id === printerId);
+  let entry: PrinterEntry;
+  try {
+    entry = await options.discovery.probe(id);
+  } catch (error) {
+    if (isChosen(id)) {
+      await progress.record([
+        {
+          check: 'printer-firmware',
+          result: { state: 'info', problemId: 'printer-firmware-unknown' },
+        },
+      ]);
+    }
+    throw error;
+  }
+  if (isChosen(id)) {
+    const printers = progress.current().printers.map((printer) =>
+      printer.id === id
+        ? {
+            ...printer,
+            firmwareVersion: entry.probe?.firmwareVersion ?? null,
+            webConfigUrl: entry.webConfigUrl ?? printer.webConfigUrl,
+          }
+        : printer,
+    );
+    await progress.update(
+      (current) => ({ ...current, printers }),
+      [{ check: 'printer-firmware', result: printerFirmwareCheck(printers) }],
+    );
+  }
+  return entry;
+}
+
 export function createJourney(options: JourneyOptions): Journey {
   const { progress } = options;
   let runs: CheckRuns = noCheckRuns;
@@ -193,38 +280,7 @@ export function createJourney(options: JourneyOptions): Journey {
       );
       return printers;
     },
-    async probePrinter(id) {
-      let entry: PrinterEntry;
-      try {
-        entry = await options.discovery.probe(id);
-      } catch (error) {
-        if (chosen(id)) {
-          await progress.record([
-            {
-              check: 'printer-firmware',
-              result: { state: 'info', problemId: 'printer-firmware-unknown' },
-            },
-          ]);
-        }
-        throw error;
-      }
-      if (chosen(id)) {
-        const printers = progress.current().printers.map((printer) =>
-          printer.id === id
-            ? {
-                ...printer,
-                firmwareVersion: entry.probe?.firmwareVersion ?? null,
-                webConfigUrl: entry.webConfigUrl ?? printer.webConfigUrl,
-              }
-            : printer,
-        );
-        await progress.update(
-          (current) => ({ ...current, printers }),
-          [{ check: 'printer-firmware', result: printerFirmwareCheck(printers) }],
-        );
-      }
-      return entry;
-    },
+    probePrinter: (id) => probeChosenPrinter(options, id),
     async checkPrinterReach(request) {
       const { printerId, search } = request;
       const printer = chosen(printerId);
@@ -263,16 +319,10 @@ export function createJourney(options: JourneyOptions): Journey {
       const current = progress.current();
       const record = keepMainsProof(asked, current.printerSetup[printerId]?.sendingWay);
       const printerSetup = { ...current.printerSetup, [printerId]: record };
-      const summaries = printerSetupChecks(current.printers, printerSetup);
-      const entries: BoardEntry[] = [];
-      const way = sendingWayCheck(current.printers, printerSetup);
-      if (way) entries.push({ check: 'sending-way', result: way });
-      if (summaries.signedIn)
-        entries.push({ check: 'printer-signed-in', result: summaries.signedIn });
-      if (summaries.statusSheet) {
-        entries.push({ check: 'status-sheet', result: summaries.statusSheet });
-      }
-      return progress.update((now) => ({ ...now, printerSetup }), entries);
+      return progress.update(
+        (now) => ({ ...now, printerSetup }),
+        printerSetupEntries(current.printers, printerSetup),
+      );
     },
     async proveSendingWay(request) {
       const { printerId } = request;
@@ -298,33 +348,11 @@ export function createJourney(options: JourneyOptions): Journey {
         failure = problemOf(error);
       }
       const at = new Date().toISOString();
-      const proof: NonNullable<SendingWayChoice['proof']> = result
-        ? {
-            state: result.passed
-              ? result.steps.some((step) => step.state === 'attention')
-                ? 'attention'
-                : 'passed'
-              : 'failed',
-            at: result.at,
-            ...(result.mxHost ? { mxHost: result.mxHost } : {}),
-            ...(result.publicAddress ? { publicAddress: result.publicAddress } : {}),
-            ...proofProblem(result),
-          }
-        : { state: 'failed', at, ...(failure ? problemFields(failure) : {}) };
-      // A way proven with only an SPF warning sends: it is proven, with that to look at.
-      if (proof.state === 'attention' && result?.passed) proof.state = 'passed';
       const current = progress.current();
-      const before = current.printerSetup[printerId];
-      const wayNow: SendingWayChoice = {
-        way: request.way,
-        chosenAt: before?.sendingWay?.way === request.way ? before.sendingWay.chosenAt : at,
-        sender: request.sender.trim().slice(0, 320),
-        proof,
-      };
-      const record: PrinterSetupRecord = {
-        ...(before ?? { signedIn: null, answers: {}, statusSheet: null }),
-        sendingWay: wayNow,
-      };
+      const record = withProvenWay(current.printerSetup[printerId], request, {
+        proof: proofOf(result, failure, at),
+        at,
+      });
       const printerSetup = { ...current.printerSetup, [printerId]: record };
       const way = sendingWayCheck(current.printers, printerSetup);
       const saved = progress.update(

@@ -59,3 +59,21 @@ describe('rooms inside electron/', () => {
     expect(await roomErrors(file, importing(specifier))).toEqual([]);
   });
 });
+
+describe('named parts', () => {
+  /** A factory whose closure has `lines` statements (one line each). */
+  const factory = (lines: number): string =>
+    `export function createThing(): number {\n  let total = 0;\n${'  total += 1;\n'.repeat(lines)}  return total;\n}\n`;
+  const tooLong = async (filePath: string, code: string): Promise<number> => {
+    const [result] = await eslint.lintText(code, { filePath: path.join(repoRoot, filePath) });
+    return (result?.messages ?? []).filter((message) => message.ruleId === 'max-lines-per-function')
+      .length;
+  };
+  test.each(['electron/services/fixture.ts', 'electron/simulator/fixture.ts', 'shared/fixture.ts'])(
+    'a factory of 203 lines in %s fails, one of 193 passes',
+    async (file) => {
+      expect(await tooLong(file, factory(200))).toBe(1);
+      expect(await tooLong(file, factory(190))).toBe(0);
+    },
+  );
+});
