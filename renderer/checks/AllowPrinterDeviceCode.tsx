@@ -7,7 +7,7 @@
  * halfway lists what was and was not changed; Undo puts back each change made, last first.
  * Each permission is asked for only when main says it is missing.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../shared/contract';
 import type {
@@ -19,7 +19,8 @@ import type {
 } from '../../shared/contract/exchange';
 import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useMainValue, useWizard } from '../store/wizard-store';
+import { useWizard } from '../store/wizard-store';
+import { ReadFailed, useReadFirst } from './read-first';
 
 type Phase =
   | { kind: 'reading' }
@@ -57,7 +58,6 @@ const permissionOf = (problem: Problem): EntraChangePermission | null => {
 export function AllowPrinterDeviceCode() {
   const { t } = useTranslation('exchange');
   const ask = useWizard((store) => store.ask);
-  const signIn = useMainValue('signIn');
   const [phase, setPhase] = useState<Phase>({ kind: 'reading' });
   const [choice, setChoice] = useState<'new' | 'existing'>('new');
   const [newName, setNewName] = useState<string | null>(null);
@@ -77,19 +77,15 @@ export function AllowPrinterDeviceCode() {
     setNewName((current) => current ?? reply.value.suggestedName);
     setExistingId((current) => current || (reply.value.groups[0]?.id ?? ''));
   };
-  const read = async (): Promise<void> => {
-    setPhase({ kind: 'reading' });
-    show(await ask('planDeviceCodeExclusion', {}));
-  };
-
-  useEffect(() => {
-    let open = true;
-    void ask('planDeviceCodeExclusion', {}).then((reply) => open && show(reply));
-    return () => {
-      open = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const {
+    read,
+    allow: allowIn,
+    signInProblem,
+  } = useReadFirst({
+    load: () => ask('planDeviceCodeExclusion', {}),
+    show,
+    reading: () => setPhase({ kind: 'reading' }),
+  });
 
   const group = (): ExclusionGroupChoice =>
     choice === 'new'
@@ -103,24 +99,11 @@ export function AllowPrinterDeviceCode() {
     else failedWith(reply.problem);
   };
 
-  // Allowed in the browser: the sign-in says signed in again; go on at once.
-  const signInPhase = signIn.status === 'ready' ? signIn.value.phase : null;
-  const signInProblem = signIn.status === 'ready' ? signIn.value.problem : null;
-  const waitingForGrant = useRef(false);
-  useEffect(() => {
-    if (!waitingForGrant.current || signInPhase !== 'signed-in' || signInProblem) return;
-    waitingForGrant.current = false;
-    void read();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signInPhase, signInProblem]);
-
-  const allow = async (permission: EntraChangePermission): Promise<void> => {
-    const reply = await ask('allowEntraChange', { permission });
-    if (!reply.ok) return setPhase({ kind: 'failed', problem: reply.problem });
-    setPhase({ kind: 'needs-permission', permission, asked: true });
-    waitingForGrant.current = true;
-    if (reply.value.via === 'page') window.open(reply.value.url, '_blank', 'noopener,noreferrer');
-  };
+  const allow = (permission: EntraChangePermission): Promise<void> =>
+    allowIn(() => ask('allowEntraChange', { permission }), {
+      asked: () => setPhase({ kind: 'needs-permission', permission, asked: true }),
+      failed: (problem) => setPhase({ kind: 'failed', problem }),
+    });
 
   const undo = async (fix: DeviceCodeExclusionFix): Promise<void> => {
     setUndoing(true);
@@ -246,12 +229,7 @@ export function AllowPrinterDeviceCode() {
         </button>
       )}
       {phase.kind === 'failed' && (
-        <div>
-          <ProblemNotice problem={phase.problem} />
-          <button type="button" onClick={() => void read()}>
-            {t('doItForMe.readAgain')}
-          </button>
-        </div>
+        <ReadFailed problem={phase.problem} onReadAgain={() => void read()} />
       )}
     </section>
   );

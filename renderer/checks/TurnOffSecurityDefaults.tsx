@@ -6,7 +6,7 @@
  * and runs the What If check of the printer's device-code sign-in. Undo turns them on again.
  * The permission (Policy.ReadWrite.SecurityDefaults) is asked for here, not at sign-in.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../shared/contract';
 import type {
@@ -17,7 +17,8 @@ import type {
 import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { DeviceCodeOffer } from './AllowPrinterDeviceCode';
-import { useMainValue, useWizard } from '../store/wizard-store';
+import { useWizard } from '../store/wizard-store';
+import { ReadFailed, useReadFirst } from './read-first';
 
 const permission = 'Policy.ReadWrite.SecurityDefaults';
 
@@ -53,7 +54,6 @@ export function SecurityDefaultsOffer({ offerNext = false }: { offerNext?: boole
 export function TurnOffSecurityDefaults({ offerNext = false }: { offerNext?: boolean }) {
   const { t } = useTranslation('exchange');
   const ask = useWizard((store) => store.ask);
-  const signIn = useMainValue('signIn');
   const [phase, setPhase] = useState<Phase>({ kind: 'reading' });
   const [undoing, setUndoing] = useState(false);
 
@@ -63,39 +63,20 @@ export function TurnOffSecurityDefaults({ offerNext = false }: { offerNext?: boo
       setPhase({ kind: 'needs-permission', asked: false });
     } else setPhase({ kind: 'failed', problem: reply.problem });
   };
-  const read = async (): Promise<void> => {
-    setPhase({ kind: 'reading' });
-    show(await ask('readSecurityDefaults', {}));
-  };
-
-  // Read once when the panel opens; later reads are the person's.
-  useEffect(() => {
-    let open = true;
-    void ask('readSecurityDefaults', {}).then((reply) => open && show(reply));
-    return () => {
-      open = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  // Allowed in the browser: the sign-in says signed in again; read at once (no second click).
-  const signInPhase = signIn.status === 'ready' ? signIn.value.phase : null;
-  const signInProblem = signIn.status === 'ready' ? signIn.value.problem : null;
-  const readOnGrant = useRef(false);
-  useEffect(() => {
-    if (!readOnGrant.current || signInPhase !== 'signed-in' || signInProblem) return;
-    readOnGrant.current = false;
-    void read();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signInPhase, signInProblem]);
-
-  const allow = async (): Promise<void> => {
-    const reply = await ask('allowEntraChange', { permission });
-    if (!reply.ok) return setPhase({ kind: 'failed', problem: reply.problem });
-    setPhase({ kind: 'needs-permission', asked: true });
-    readOnGrant.current = true;
-    if (reply.value.via === 'page') window.open(reply.value.url, '_blank', 'noopener,noreferrer');
-  };
+  const {
+    read,
+    allow: allowIn,
+    signInProblem,
+  } = useReadFirst({
+    load: () => ask('readSecurityDefaults', {}),
+    show,
+    reading: () => setPhase({ kind: 'reading' }),
+  });
+  const allow = (): Promise<void> =>
+    allowIn(() => ask('allowEntraChange', { permission }), {
+      asked: () => setPhase({ kind: 'needs-permission', asked: true }),
+      failed: (problem) => setPhase({ kind: 'failed', problem }),
+    });
 
   const change = async (current: SecurityDefaultsState): Promise<void> => {
     setPhase({ kind: 'changing', current });
@@ -176,12 +157,7 @@ export function TurnOffSecurityDefaults({ offerNext = false }: { offerNext?: boo
         </button>
       )}
       {phase.kind === 'failed' && (
-        <div>
-          <ProblemNotice problem={phase.problem} />
-          <button type="button" onClick={() => void read()}>
-            {t('doItForMe.readAgain')}
-          </button>
-        </div>
+        <ReadFailed problem={phase.problem} onReadAgain={() => void read()} />
       )}
     </section>
   );

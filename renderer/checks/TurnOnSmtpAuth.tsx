@@ -4,14 +4,15 @@
  * then main changes it, reads it back, records it and re-runs the real SMTP AUTH check; Undo
  * puts back what was read. The permission (Exchange.Manage) is asked for here, not at sign-in.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../shared/contract';
 import type { MailboxSmtpAuth, MailboxSmtpAuthFix } from '../../shared/contract/exchange';
 import { isMailboxSmtpAuthSetting } from '../../shared/model';
 import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useMainValue, useWizard } from '../store/wizard-store';
+import { useWizard } from '../store/wizard-store';
+import { ReadFailed, useReadFirst } from './read-first';
 
 type Phase =
   | { kind: 'reading' }
@@ -25,7 +26,6 @@ type Phase =
 export function TurnOnSmtpAuth() {
   const { t } = useTranslation('exchange');
   const ask = useWizard((store) => store.ask);
-  const signIn = useMainValue('signIn');
   const [phase, setPhase] = useState<Phase>({ kind: 'reading' });
   const [undoing, setUndoing] = useState(false);
 
@@ -35,40 +35,21 @@ export function TurnOnSmtpAuth() {
       setPhase({ kind: 'needs-permission', asked: false });
     } else setPhase({ kind: 'failed', problem: reply.problem });
   };
-  /** Asks main for the setting as Exchange has it now and shows it (or why not). */
-  const read = async (): Promise<void> => {
-    setPhase({ kind: 'reading' });
-    show(await ask('readMailboxSmtpAuth', {}));
-  };
-
-  // Read once when the panel opens (it starts as "reading"); later reads are the person's.
-  useEffect(() => {
-    let open = true;
-    void ask('readMailboxSmtpAuth', {}).then((reply) => open && show(reply));
-    return () => {
-      open = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-
-  // Allowed in the browser: the sign-in says signed in again; read at once (no second click).
-  const signInPhase = signIn.status === 'ready' ? signIn.value.phase : null;
-  const signInProblem = signIn.status === 'ready' ? signIn.value.problem : null;
-  const readOnGrant = useRef(false);
-  useEffect(() => {
-    if (!readOnGrant.current || signInPhase !== 'signed-in' || signInProblem) return;
-    readOnGrant.current = false;
-    void read();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [signInPhase, signInProblem]);
-
-  const allow = async (): Promise<void> => {
-    const reply = await ask('allowExchangeChanges', {});
-    if (!reply.ok) return setPhase({ kind: 'failed', problem: reply.problem });
-    setPhase({ kind: 'needs-permission', asked: true });
-    readOnGrant.current = true;
-    if (reply.value.via === 'page') window.open(reply.value.url, '_blank', 'noopener,noreferrer');
-  };
+  /** The setting as Exchange has it now (or why not), read when the panel opens. */
+  const {
+    read,
+    allow: allowIn,
+    signInProblem,
+  } = useReadFirst({
+    load: () => ask('readMailboxSmtpAuth', {}),
+    show,
+    reading: () => setPhase({ kind: 'reading' }),
+  });
+  const allow = (): Promise<void> =>
+    allowIn(() => ask('allowExchangeChanges', {}), {
+      asked: () => setPhase({ kind: 'needs-permission', asked: true }),
+      failed: (problem) => setPhase({ kind: 'failed', problem }),
+    });
 
   const change = async (current: MailboxSmtpAuth): Promise<void> => {
     setPhase({ kind: 'changing', current });
@@ -150,12 +131,7 @@ export function TurnOnSmtpAuth() {
         </button>
       )}
       {phase.kind === 'failed' && (
-        <div>
-          <ProblemNotice problem={phase.problem} />
-          <button type="button" onClick={() => void read()}>
-            {t('doItForMe.readAgain')}
-          </button>
-        </div>
+        <ReadFailed problem={phase.problem} onReadAgain={() => void read()} />
       )}
     </section>
   );
