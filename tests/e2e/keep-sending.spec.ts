@@ -119,6 +119,17 @@ test('direct send: chosen, proven from this computer, set on the printer, named 
   await page.getByRole('button', { name: "The printer's email settings are entered" }).click();
   // Recorded by main; the journey moves on to the printer's status sheet.
   await expect(page.locator('#step-title')).toHaveText('Check the status sheet');
+  // No OAuth 2.0 lines to tick for a printer on another way: the way's settings, compared whole.
+  await expect(page.getByTestId('way-settings').locator('[data-field="port"]')).toHaveText('25');
+  await expect(page.getByRole('heading', { name: 'Compare each line' })).toHaveCount(0);
+  await expect(page.getByText("the sheet's sign-in lines do not apply")).toBeVisible();
+  await page.getByRole('button', { name: 'Yes, the sheet shows these settings' }).click();
+  await expect(page.getByTestId('status-sheet-passed')).toBeVisible();
+  await expect(page.getByRole('complementary').locator('[data-check="status-sheet"]')).toHaveClass(
+    /board-passed/,
+  );
+  await expectNoAxeViolations(page, 'status-sheet direct send');
+  await screenshot(page, 'en/keep-sending-status-sheet');
 
   await openStep(page, 'done', 'Done');
   await expect(page.getByTestId('done-way')).toContainText(

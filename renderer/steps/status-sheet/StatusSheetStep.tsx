@@ -28,6 +28,8 @@ import { PrinterPicker } from '../../printer-journey/PrinterPicker';
 import type { Loadable } from '../../store/loadable';
 import { useMainValue, useReadyState, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
+import { WaySettings } from '../../printer-journey/WaySettings';
+import type { SendingWayChoice } from '../../../shared/sending-ways';
 
 /** Fields whose value is a word the printer shows in the user's language. */
 const translatedValues: Partial<Record<StatusFieldId, string>> = {
@@ -246,14 +248,19 @@ function PrinterStatusSheet({
             layout is not captured yet: shared/vendor-profiles.ts). */}
         {appInfo.practiceWorld?.webConfigOf === profile.id && profile.statusSheetPage && (
           <p>
-            <button
-              type="button"
-              className="primary"
-              disabled={reading === 'reading'}
-              onClick={() => void readPracticeSheet()}
-            >
-              {reading === 'reading' ? t('sheet.practiceReading') : t('sheet.practiceRead')}
-            </button>{' '}
+            {/* Read against the OAuth 2.0 lines; a printer on another way is compared as a whole. */}
+            {!record.sendingWay && (
+              <>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={reading === 'reading'}
+                  onClick={() => void readPracticeSheet()}
+                >
+                  {reading === 'reading' ? t('sheet.practiceReading') : t('sheet.practiceRead')}
+                </button>{' '}
+              </>
+            )}
             <button type="button" onClick={() => void openPracticeSheet()}>
               {t('sheet.practiceOpen')}
             </button>
@@ -265,54 +272,116 @@ function PrinterStatusSheet({
         {readProblem && <ProblemNotice problem={readProblem} />}
       </section>
 
-      <section className="switch-card" aria-labelledby="sheet-list-title">
-        <h3 id="sheet-list-title">{t('sheet.listTitle')}</h3>
+      {record.sendingWay ? (
+        <SendingWaySheet way={record.sendingWay} journey={journey} />
+      ) : (
+        <section className="switch-card" aria-labelledby="sheet-list-title">
+          <h3 id="sheet-list-title">{t('sheet.listTitle')}</h3>
+          <p>
+            <button
+              type="button"
+              onClick={() =>
+                save(Object.fromEntries(statusFieldIds.map((field) => [field, 'match'])))
+              }
+            >
+              {t('sheet.allMatch')}
+            </button>
+          </p>
+          <ul className="sheet-fields">
+            {statusFieldIds.map((field) => (
+              <FieldCheck
+                key={field}
+                field={field}
+                label={fieldLabel(field)}
+                expected={shownExpected(field)}
+                answer={record.answers[field]}
+                onAnswer={(answer) => save({ ...record.answers, [field]: answer })}
+              />
+            ))}
+          </ul>
+          <div aria-live="polite">
+            {unanswered > 0 && (
+              <p className="hint">{t('sheet.unanswered', { count: unanswered })}</p>
+            )}
+            {result?.state === 'passed' && (
+              <div className="notice notice-success" data-testid="status-sheet-passed">
+                <p className="notice-title">{t('sheet.passed', { printer: printer.name })}</p>
+              </div>
+            )}
+            {nextPrinter && (
+              <p>
+                <button type="button" className="primary" onClick={() => pick(nextPrinter.id)}>
+                  {t('sheet.nextPrinter', { printer: nextPrinter.name })}
+                </button>
+              </p>
+            )}
+          </div>
+          {failedOnSetupScreen && (
+            <p>
+              <button type="button" onClick={() => goTo('set-up-printer')}>
+                {t('sheet.goBack')}
+              </button>
+            </p>
+          )}
+        </section>
+      )}
+      <TestMessagePart printer={printer} vendor={profile.id} />
+    </StepFrame>
+  );
+}
+
+/**
+ * A printer that sends another way (no OAuth 2.0 sign-in): the sheet's sign-in lines do not
+ * apply, so its email server lines are compared with the way's settings as a whole; the test
+ * message below is what proves the printer's own mail arrives.
+ */
+function SendingWaySheet({
+  way,
+  journey,
+}: {
+  way: SendingWayChoice;
+  journey: Extract<PrinterJourney, { kind: 'printer' }>;
+}) {
+  const { t } = useTranslation(['printer', 'ways']);
+  const goTo = useWizard((store) => store.goTo);
+  const { printer, record, update } = journey;
+  const matched = record.statusSheet?.state === 'passed';
+  return (
+    <>
+      <WaySettings way={way} record={record} />
+      <section className="switch-card" aria-labelledby="sheet-way-title">
+        <h3 id="sheet-way-title">{t('sheet.sendingWayTitle')}</h3>
+        <p>
+          {t('sheet.sendingWayIntro', {
+            printer: printer.name,
+            way: t(`ways:ways.${way.way}.name`),
+          })}
+        </p>
         <p>
           <button
             type="button"
+            className={matched ? undefined : 'primary'}
             onClick={() =>
-              save(Object.fromEntries(statusFieldIds.map((field) => [field, 'match'])))
+              update((current) => ({
+                ...current,
+                statusSheet: { state: 'passed', at: new Date().toISOString() },
+              }))
             }
           >
-            {t('sheet.allMatch')}
+            {t('sheet.sendingWayMatches')}
+          </button>{' '}
+          <button type="button" onClick={() => goTo('set-up-printer')}>
+            {t('sheet.sendingWayDiffers')}
           </button>
         </p>
-        <ul className="sheet-fields">
-          {statusFieldIds.map((field) => (
-            <FieldCheck
-              key={field}
-              field={field}
-              label={fieldLabel(field)}
-              expected={shownExpected(field)}
-              answer={record.answers[field]}
-              onAnswer={(answer) => save({ ...record.answers, [field]: answer })}
-            />
-          ))}
-        </ul>
         <div aria-live="polite">
-          {unanswered > 0 && <p className="hint">{t('sheet.unanswered', { count: unanswered })}</p>}
-          {result?.state === 'passed' && (
+          {matched && (
             <div className="notice notice-success" data-testid="status-sheet-passed">
               <p className="notice-title">{t('sheet.passed', { printer: printer.name })}</p>
             </div>
           )}
-          {nextPrinter && (
-            <p>
-              <button type="button" className="primary" onClick={() => pick(nextPrinter.id)}>
-                {t('sheet.nextPrinter', { printer: nextPrinter.name })}
-              </button>
-            </p>
-          )}
         </div>
-        {failedOnSetupScreen && (
-          <p>
-            <button type="button" onClick={() => goTo('set-up-printer')}>
-              {t('sheet.goBack')}
-            </button>
-          </p>
-        )}
       </section>
-      <TestMessagePart printer={printer} vendor={profile.id} />
-    </StepFrame>
+    </>
   );
 }
