@@ -23,7 +23,9 @@ const openPrepareStep = (page: Page) =>
   openStep(page, /Prepare Exchange Online/, 'Prepare Exchange Online');
 /** A switch's card on Prepare Exchange Online: its "For IT" fold (clicks, PowerShell, buttons). */
 const forIt = (page: Page, heading: string) =>
-  page.getByRole('region', { name: heading }).locator('summary');
+  page
+    .getByRole('region', { name: heading })
+    .getByText('For IT: the clicks, PowerShell and admin-center buttons');
 const openCheckStep = (page: Page) =>
   openStep(page, /Check Exchange Online/, 'Check Exchange Online');
 

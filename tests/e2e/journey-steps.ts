@@ -171,7 +171,7 @@ export async function journeyToCheckExchange(start: JourneyStart): Promise<void>
       'wizard',
       page
         .getByRole('region', { name: w('exchange:prepare.organization.title') })
-        .locator('summary'),
+        .getByText(w('exchange:prepare.forIt')),
       'open "For IT"',
     );
     await fixOrganizationSwitch(() =>

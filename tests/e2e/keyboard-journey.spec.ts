@@ -121,7 +121,7 @@ test('the whole practice journey by keyboard alone', async ({ page, context, req
       page,
       page
         .getByRole('region', { name: w('exchange:prepare.organization.title') })
-        .locator('summary'),
+        .getByText(w('exchange:prepare.forIt')),
     );
     const admin = await pageOpenedBy(
       context,

@@ -145,6 +145,17 @@ function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
           <p className="hint">{t('prepare.organization.narrower')}</p>
           <AdminPageButton url={pages.exchangeSettings} label={t('prepare.organization.open')} />
           {commands(lines.organization, true)}
+          {/* What else works when the organization keeps SMTP AUTH off. */}
+          <details className="alternatives">
+            <summary>{t('prepare.alternatives.title')}</summary>
+            <p>{t('prepare.alternatives.intro')}</p>
+            <ul>
+              <li>{t('prepare.alternatives.directSend')}</li>
+              <li>{t('prepare.alternatives.relay')}</li>
+              <li>{t('prepare.alternatives.others')}</li>
+            </ul>
+            <p className="hint">{t('prepare.alternatives.limits')}</p>
+          </details>
         </>,
       )}
 
@@ -206,17 +217,6 @@ function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
       <DeadlineNotice folded>
         <p>{t('prepare.deadlineHere')}</p>
       </DeadlineNotice>
-
-      <details className="alternatives">
-        <summary>{t('prepare.alternatives.title')}</summary>
-        <p>{t('prepare.alternatives.intro')}</p>
-        <ul>
-          <li>{t('prepare.alternatives.directSend')}</li>
-          <li>{t('prepare.alternatives.relay')}</li>
-          <li>{t('prepare.alternatives.others')}</li>
-        </ul>
-        <p className="hint">{t('prepare.alternatives.limits')}</p>
-      </details>
     </StepFrame>
   );
 }
