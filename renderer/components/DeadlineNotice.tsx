@@ -7,23 +7,46 @@ import { useTranslation } from 'react-i18next';
  * what each needs (Exchange Team blog, 27 January 2026; docs/troubleshoot.md). Shown on Welcome
  * and on Prepare Exchange Online.
  */
-export function DeadlineNotice({ children }: { children?: ReactNode }) {
+export function DeadlineNotice({
+  children,
+  folded = false,
+}: {
+  children?: ReactNode;
+  /** Where the page is about something else: the step's own words show, the rest is folded. */
+  folded?: boolean;
+}) {
   const { t } = useTranslation('welcome');
+  const ways = (
+    <ul>
+      <li>{t('deadline.oauth')}</li>
+      <li>{t('deadline.hve')}</li>
+      <li>{t('deadline.connector')}</li>
+    </ul>
+  );
   return (
     <section className="notice notice-warning deadline" aria-labelledby="deadline-title">
       <h3 id="deadline-title" className="notice-title">
         {t('deadline.title')}
       </h3>
-      <p>{t('deadline.text')}</p>
-      {children}
-      <details>
-        <summary>{t('deadline.waysTitle')}</summary>
-        <ul>
-          <li>{t('deadline.oauth')}</li>
-          <li>{t('deadline.hve')}</li>
-          <li>{t('deadline.connector')}</li>
-        </ul>
-      </details>
+      {folded ? (
+        <>
+          {children}
+          <details>
+            <summary>{t('deadline.waysTitle')}</summary>
+            <p>{t('deadline.text')}</p>
+            {ways}
+          </details>
+        </>
+      ) : (
+        <>
+          <p>{t('deadline.text')}</p>
+          {children}
+          <details>
+            <summary>{t('deadline.waysTitle')}</summary>
+            {ways}
+          </details>
+        </>
+      )}
     </section>
   );
 }

@@ -9,14 +9,18 @@ export function scrollOnArrival(elementId: string): void {
   pending = elementId;
 }
 
-/** Called by a step once drawn: brings its named element into view (once) and focuses it. */
-export function arriveAtTarget(): void {
+/**
+ * Called by a step once drawn: brings its named element into view (once) and focuses it.
+ * Returns the element arrived at, if any, so the step can unfold what belongs to it.
+ */
+export function arriveAtTarget(): HTMLElement | null {
   const id = pending;
   pending = null;
-  if (!id) return;
+  if (!id) return null;
   const element = document.getElementById(id);
-  if (!element) return;
+  if (!element) return null;
   element.scrollIntoView({ block: 'start' });
   if (!element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
   element.focus({ preventScroll: true });
+  return element;
 }

@@ -21,6 +21,11 @@ async function openStep(page: Page, name: RegExp, title: string): Promise<void> 
 
 const openPrepareStep = (page: Page) =>
   openStep(page, /Prepare Exchange Online/, 'Prepare Exchange Online');
+/** A switch's card on Prepare Exchange Online: its "For IT" fold (clicks, PowerShell, buttons). */
+const forIt = (page: Page, heading: string) =>
+  page
+    .getByRole('region', { name: heading })
+    .getByText('For IT: the clicks, PowerShell and admin-center buttons');
 const openCheckStep = (page: Page) =>
   openStep(page, /Check Exchange Online/, 'Check Exchange Online');
 
@@ -69,8 +74,18 @@ test('Prepare Exchange Online explains the three switches, the cost and the alte
     '1. Security defaults',
     '2. SMTP AUTH for the organization',
     "3. SMTP AUTH for the printer's mailbox",
+    "4. Conditional Access for the printer's sign-in",
+    '5. Consent for the organization',
   ]) {
     await expect(page.getByRole('heading', { level: 3, name: heading })).toBeVisible();
+  }
+  // Check first: each switch's guidance is folded "For IT"; the new facts are said unfolded.
+  await expect(page.getByText(/device-code sign-in \(AADSTS530035/)).toBeVisible();
+  await expect(page.getByText(/a new printer account must be excluded/)).toBeVisible();
+  for (const summary of await page
+    .getByText('For IT: the clicks, PowerShell and admin-center buttons')
+    .all()) {
+    await summary.click();
   }
   await expect(page.getByText('What turning them off costs')).toBeVisible();
   await expect(page.getByText(/removes that protection for everyone/)).toBeVisible();
@@ -101,6 +116,7 @@ test('the mailbox fills the PowerShell lines, and a line can be copied', async (
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: wizard.origin });
   await openWizard(page, wizard);
   await openPrepareStep(page);
+  await forIt(page, "3. SMTP AUTH for the printer's mailbox").click();
   const mailbox = page.getByLabel("The printer's mailbox (the address the printer sends from)");
   await expect(
     page.getByText(
@@ -130,6 +146,7 @@ test('the admin center buttons open the practice admin center, where a switch ca
 }) => {
   await openWizard(page, wizard);
   await openPrepareStep(page);
+  await forIt(page, '2. SMTP AUTH for the organization').click();
   const [popup] = await Promise.all([
     page.waitForEvent('popup'),
     page.getByRole('button', { name: 'Open the Exchange admin center (Settings)' }).click(),
@@ -198,8 +215,8 @@ for (const language of ['zh-TW', 'uk'] as const) {
     await resetProgress(request, wizard, { language, step: 'prepare-exchange' });
     await openWizard(page, wizard);
     await expect(page.locator('html')).toHaveAttribute('lang', language);
-    // The end-of-Basic-auth notice, then the three switches.
-    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(4);
+    // The five switches, then the end-of-Basic-auth notice.
+    await expect(page.getByRole('heading', { level: 3 })).toHaveCount(6);
     await expect(page.getByText('1. Security defaults')).toHaveCount(0);
     await expectNoAxeViolations(page, `prepare-exchange ${language}`);
     await screenshot(page, `${language}/exchange-prepare`);

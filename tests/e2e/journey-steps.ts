@@ -165,7 +165,15 @@ export async function journeyToCheckExchange(start: JourneyStart): Promise<void>
 
   await expect(heading('prepare-exchange')).toBeVisible();
   if (!start.story) {
-    // Prepare Exchange: the organization switch is off; fix it in the practice admin center.
+    // Prepare Exchange: the organization switch is off; fix it in the practice admin center
+    // (its button is folded "For IT" in the switch's card).
+    await actions.click(
+      'wizard',
+      page
+        .getByRole('region', { name: w('exchange:prepare.organization.title') })
+        .getByText(w('exchange:prepare.forIt')),
+      'open "For IT"',
+    );
     await fixOrganizationSwitch(() =>
       actions.click(
         'wizard',

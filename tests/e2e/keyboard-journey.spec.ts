@@ -116,6 +116,13 @@ test('the whole practice journey by keyboard alone', async ({ page, context, req
 
     // Prepare Exchange: turn SMTP AUTH on in the practice admin center.
     await expect(heading).toHaveText(w('steps.prepare-exchange.title'));
+    // The switch's clicks and admin-center button are folded "For IT" in its card.
+    await keys.press(
+      page,
+      page
+        .getByRole('region', { name: w('exchange:prepare.organization.title') })
+        .getByText(w('exchange:prepare.forIt')),
+    );
     const admin = await pageOpenedBy(
       context,
       keys.press(page, page.getByRole('button', { name: w('exchange:prepare.organization.open') })),

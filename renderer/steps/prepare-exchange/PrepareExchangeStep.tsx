@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { examplePrinterMailbox, powerShellLines } from '../../../shared/exchange/powershell';
 import type { ExchangeSetup } from '../../../shared/contract/exchange';
@@ -9,14 +9,16 @@ import { arriveAtTarget } from '../../components/scroll-target';
 import { CopyButton } from '../../components/CopyButton';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { assertNever } from '../../store/loadable';
-import { useMainValue } from '../../store/wizard-store';
+import { useMainValue, useWizard } from '../../store/wizard-store';
 import { StepFrame } from '../common/StepFrame';
 
 /**
- * The guide's "Enable SMTP AUTH in Exchange Online": the three switches, what each does, why
- * the printer needs it, where to click (with a button to the right admin page), the
- * PowerShell lines to copy, the honest cost of turning security defaults off, and what else
- * works when SMTP AUTH must stay off.
+ * Check first: a short "what we will check and why" before the person signs in. One card per
+ * switch (security defaults, Conditional Access for the printer's device-code sign-in, SMTP AUTH
+ * for the organization and for the mailbox, consent for the organization) says in plain words
+ * what it is and why the printer needs it; the guide's full "Enable SMTP AUTH in Exchange
+ * Online" (clicks, admin-page buttons, PowerShell, the cost of turning security defaults off)
+ * stays, folded "For IT". Check Exchange Online then shows only what is off, with its fix.
  */
 export function PrepareExchangeStep() {
   const { t } = useTranslation('exchange');
@@ -43,8 +45,14 @@ export function PrepareExchangeStep() {
 
 function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
   const { t } = useTranslation('exchange');
-  // Sent here for one switch (from Check Exchange Online): land on it, not at the top.
-  useEffect(() => arriveAtTarget(), []);
+  const goNext = useWizard((store) => store.goNext);
+  // Sent here for one switch (from Check Exchange Online): land on it, not at the top, with its
+  // guidance for IT unfolded.
+  useEffect(() => {
+    const target = arriveAtTarget();
+    const forIt = target?.closest('section')?.querySelector('details.for-it');
+    if (forIt instanceof HTMLDetailsElement) forIt.open = true;
+  }, []);
   const [mailbox, setMailbox] = useState('');
   const mailboxId = useId();
   const hintId = useId();
@@ -77,103 +85,140 @@ function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
     </div>
   );
 
+  /** Each switch: what it is and why the printer needs it in plain words; the rest folded for IT. */
+  const switchCard = (id: string, name: SwitchName, forIt: ReactNode) => (
+    <section className="switch-card switch-card-brief" aria-labelledby={id}>
+      <h3 id={id}>{t(`prepare.${name}.title`)}</h3>
+      <p>{t(`prepare.${name}.short`)}</p>
+      <details className="for-it">
+        <summary>{t('prepare.forIt')}</summary>
+        {forIt}
+      </details>
+    </section>
+  );
+
   return (
     <StepFrame step="prepare-exchange">
-      <p>{t('prepare.intro')}</p>
-      <DeadlineNotice>
+      <div className="prepare-start">
+        <p>{t('prepare.intro')}</p>
+        <button type="button" className="primary" onClick={goNext}>
+          {t('prepare.start')}
+        </button>
+      </div>
+      {setup.practice && <p className="hint">{t('prepare.practice')}</p>}
+
+      {switchCard(
+        'switch-security-defaults',
+        'securityDefaults',
+        <>
+          <dl>
+            <dt>{t('prepare.what')}</dt>
+            <dd>{t('prepare.securityDefaults.what')}</dd>
+            <dt>{t('prepare.why')}</dt>
+            <dd>{t('prepare.securityDefaults.why')}</dd>
+          </dl>
+          <div className="notice notice-warning">
+            <p className="notice-title">{t('prepare.securityDefaults.costTitle')}</p>
+            <p>{t('prepare.securityDefaults.cost')}</p>
+            <p>{t('prepare.securityDefaults.managed')}</p>
+            <p>{t('prepare.securityDefaults.recommend')}</p>
+          </div>
+          <SecurityDefaultsOffer offerNext />
+          <h4>{t('prepare.clicks')}</h4>
+          <p>{t('prepare.securityDefaults.clicks')}</p>
+          <AdminPageButton url={pages.entraProperties} label={t('prepare.securityDefaults.open')} />
+        </>,
+      )}
+
+      {switchCard(
+        'switch-organization',
+        'organization',
+        <>
+          <dl>
+            <dt>{t('prepare.what')}</dt>
+            <dd>{t('prepare.organization.what')}</dd>
+            <dt>{t('prepare.why')}</dt>
+            <dd>{t('prepare.organization.why')}</dd>
+          </dl>
+          <h4>{t('prepare.clicks')}</h4>
+          <p>{t('prepare.organization.clicks')}</p>
+          <p className="hint">{t('prepare.organization.narrower')}</p>
+          <AdminPageButton url={pages.exchangeSettings} label={t('prepare.organization.open')} />
+          {commands(lines.organization, true)}
+          {/* What else works when the organization keeps SMTP AUTH off. */}
+          <details className="alternatives">
+            <summary>{t('prepare.alternatives.title')}</summary>
+            <p>{t('prepare.alternatives.intro')}</p>
+            <ul>
+              <li>{t('prepare.alternatives.directSend')}</li>
+              <li>{t('prepare.alternatives.relay')}</li>
+              <li>{t('prepare.alternatives.others')}</li>
+            </ul>
+            <p className="hint">{t('prepare.alternatives.limits')}</p>
+          </details>
+        </>,
+      )}
+
+      {switchCard(
+        'switch-mailbox',
+        'mailbox',
+        <>
+          <dl>
+            <dt>{t('prepare.what')}</dt>
+            <dd>{t('prepare.mailbox.what')}</dd>
+            <dt>{t('prepare.why')}</dt>
+            <dd>{t('prepare.mailbox.why')}</dd>
+          </dl>
+          <h4>{t('prepare.clicks')}</h4>
+          <p>{t('prepare.mailbox.clicks')}</p>
+          <AdminPageButton url={pages.m365ActiveUsers} label={t('prepare.mailbox.open')} />
+          <div className="field">
+            <label htmlFor={mailboxId} className="field-label">
+              {t('prepare.mailboxLabel')}
+            </label>
+            <input
+              id={mailboxId}
+              type="email"
+              autoComplete="off"
+              spellCheck={false}
+              value={mailbox}
+              placeholder={examplePrinterMailbox}
+              aria-describedby={hintId}
+              onChange={(event) => setMailbox(event.target.value)}
+            />
+            <p id={hintId} className="hint">
+              {t('prepare.mailboxHint')}
+            </p>
+          </div>
+          {commands(lines.mailbox)}
+          <p className="hint">{t('prepare.mailbox.values')}</p>
+          <p className="hint">{t('prepare.delay')}</p>
+        </>,
+      )}
+
+      {switchCard(
+        'switch-conditional-access',
+        'conditionalAccess',
+        <>
+          <p>{t('prepare.conditionalAccess.managed')}</p>
+          <h4>{t('prepare.clicks')}</h4>
+          <p>{t('prepare.conditionalAccess.clicks')}</p>
+          {pages.conditionalAccess && (
+            <AdminPageButton
+              url={pages.conditionalAccess}
+              label={t('prepare.securityDefaults.openCa')}
+            />
+          )}
+        </>,
+      )}
+
+      {switchCard('switch-consent', 'consent', <p>{t('prepare.consent.clicks')}</p>)}
+
+      <DeadlineNotice folded>
         <p>{t('prepare.deadlineHere')}</p>
       </DeadlineNotice>
-      {setup.practice && (
-        <div className="notice notice-info">
-          <p>{t('prepare.practice')}</p>
-        </div>
-      )}
-      <div className="field">
-        <label htmlFor={mailboxId} className="field-label">
-          {t('prepare.mailboxLabel')}
-        </label>
-        <input
-          id={mailboxId}
-          type="email"
-          autoComplete="off"
-          spellCheck={false}
-          value={mailbox}
-          placeholder={examplePrinterMailbox}
-          aria-describedby={hintId}
-          onChange={(event) => setMailbox(event.target.value)}
-        />
-        <p id={hintId} className="hint">
-          {t('prepare.mailboxHint')}
-        </p>
-      </div>
-
-      <section className="switch-card" aria-labelledby="switch-security-defaults">
-        <h3 id="switch-security-defaults">{t('prepare.securityDefaults.title')}</h3>
-        <dl>
-          <dt>{t('prepare.what')}</dt>
-          <dd>{t('prepare.securityDefaults.what')}</dd>
-          <dt>{t('prepare.why')}</dt>
-          <dd>{t('prepare.securityDefaults.why')}</dd>
-        </dl>
-        <div className="notice notice-warning">
-          <p className="notice-title">{t('prepare.securityDefaults.costTitle')}</p>
-          <p>{t('prepare.securityDefaults.cost')}</p>
-          <p>{t('prepare.securityDefaults.recommend')}</p>
-        </div>
-        <SecurityDefaultsOffer offerNext />
-        <h4>{t('prepare.clicks')}</h4>
-        <p>{t('prepare.securityDefaults.clicks')}</p>
-        <AdminPageButton url={pages.entraProperties} label={t('prepare.securityDefaults.open')} />
-        {pages.conditionalAccess && (
-          <AdminPageButton
-            url={pages.conditionalAccess}
-            label={t('prepare.securityDefaults.openCa')}
-          />
-        )}
-      </section>
-
-      <section className="switch-card" aria-labelledby="switch-organization">
-        <h3 id="switch-organization">{t('prepare.organization.title')}</h3>
-        <dl>
-          <dt>{t('prepare.what')}</dt>
-          <dd>{t('prepare.organization.what')}</dd>
-          <dt>{t('prepare.why')}</dt>
-          <dd>{t('prepare.organization.why')}</dd>
-        </dl>
-        <h4>{t('prepare.clicks')}</h4>
-        <p>{t('prepare.organization.clicks')}</p>
-        <p className="hint">{t('prepare.organization.narrower')}</p>
-        <AdminPageButton url={pages.exchangeSettings} label={t('prepare.organization.open')} />
-        {commands(lines.organization, true)}
-      </section>
-
-      <section className="switch-card" aria-labelledby="switch-mailbox">
-        <h3 id="switch-mailbox">{t('prepare.mailbox.title')}</h3>
-        <dl>
-          <dt>{t('prepare.what')}</dt>
-          <dd>{t('prepare.mailbox.what')}</dd>
-          <dt>{t('prepare.why')}</dt>
-          <dd>{t('prepare.mailbox.why')}</dd>
-        </dl>
-        <h4>{t('prepare.clicks')}</h4>
-        <p>{t('prepare.mailbox.clicks')}</p>
-        <AdminPageButton url={pages.m365ActiveUsers} label={t('prepare.mailbox.open')} />
-        {commands(lines.mailbox)}
-        <p className="hint">{t('prepare.mailbox.values')}</p>
-      </section>
-
-      <p className="hint">{t('prepare.delay')}</p>
-
-      <details className="alternatives">
-        <summary>{t('prepare.alternatives.title')}</summary>
-        <p>{t('prepare.alternatives.intro')}</p>
-        <ul>
-          <li>{t('prepare.alternatives.directSend')}</li>
-          <li>{t('prepare.alternatives.relay')}</li>
-          <li>{t('prepare.alternatives.others')}</li>
-        </ul>
-        <p className="hint">{t('prepare.alternatives.limits')}</p>
-      </details>
     </StepFrame>
   );
 }
+
+type SwitchName = 'securityDefaults' | 'conditionalAccess' | 'organization' | 'mailbox' | 'consent';
