@@ -34,7 +34,7 @@ export function TestMessagePart({
   printer: ChosenPrinter;
   vendor: VendorProfileId;
 }) {
-  const { t, i18n } = useTranslation('delivery');
+  const { t, i18n } = useTranslation(['delivery', 'ways']);
   const client = useWizard((store) => store.client);
   const ask = useWizard((store) => store.ask);
   const { appInfo, progress } = useReadyState();
@@ -107,8 +107,12 @@ export function TestMessagePart({
 
   const vendorKey = vendorsWithSteps.has(vendor) ? vendor : 'generic';
   const stepValues = { mailbox, code: code || t('codeLater') };
-  const steps = Object.values(
+  // A printer on another way sends with the settings entered for it, not with a sign-in.
+  const way = progress.printerSetup[printer.id]?.sendingWay?.way ?? null;
+  const steps = Object.entries(
     t(`how.${vendorKey}`, { returnObjects: true, ...stepValues }) as Record<string, string>,
+  ).map(([key, step]) =>
+    key === 'start' && way ? t('startByWay', { way: t(`ways:ways.${way}.name`) }) : step,
   );
   const settled = watch && !['watching', 'needs-permission'].includes(watch.outcome.state);
   const proved = watch ? isProved(watch) : false;

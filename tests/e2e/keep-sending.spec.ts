@@ -128,6 +128,11 @@ test('direct send: chosen, proven from this computer, set on the printer, named 
   await expect(page.getByRole('complementary').locator('[data-check="status-sheet"]')).toHaveClass(
     /board-passed/,
   );
+  // The test from the printer says how it sends: by the way, not with a sign-in.
+  await expect(page.getByTestId('test-message-steps')).toContainText(
+    'The printer sends it by Direct send, with the settings entered on its web page.',
+  );
+  await expect(page.getByTestId('test-message-steps')).not.toContainText('its own sign-in');
   await expectNoAxeViolations(page, 'status-sheet direct send');
   await screenshot(page, 'en/keep-sending-status-sheet');
 
