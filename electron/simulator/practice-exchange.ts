@@ -16,7 +16,12 @@
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import {
+  SMTPServer,
+  type SMTPServerDataStream,
+  type SMTPServerOptions,
+  type SMTPServerSession,
+} from 'smtp-server';
 import type { CloudProfile } from '../../shared/cloud-profiles';
 import {
   exchangeReplies,
@@ -61,6 +66,27 @@ export interface PracticeExchange extends PracticePart {
 }
 
 const serverName = 'PR3P195MB0001.EURP195.PROD.OUTLOOK.COM';
+
+/**
+ * What every practice Exchange Online SMTP front end shares (submission, MX, High Volume
+ * Email): STARTTLS with the practice certificate, Microsoft's greeting, its 35 MB limit, on
+ * loopback without a reverse lookup (which would only add delay).
+ */
+export function exchangeSmtpBase(
+  certificate: { key: string; cert: string },
+  name: string,
+): SMTPServerOptions {
+  return {
+    secure: false,
+    key: certificate.key,
+    cert: certificate.cert,
+    name,
+    banner: `Microsoft ESMTP MAIL Service ready at ${new Date().toUTCString()}`,
+    size: 35 * 1024 * 1024,
+    logger: false,
+    disableReverseLookup: true,
+  };
+}
 const maxMessages = 50;
 const maxMessageBytes = 256 * 1024;
 
@@ -167,17 +193,9 @@ export function createPracticeExchange(): PracticeExchange {
       context = started;
       const { certificate, tokens } = started;
       smtp = new SMTPServer({
-        secure: false,
-        key: certificate.key,
-        cert: certificate.cert,
-        name: serverName,
-        banner: `Microsoft ESMTP MAIL Service ready at ${new Date().toUTCString()}`,
+        ...exchangeSmtpBase(certificate, serverName),
         // Exchange Online offers LOGIN beside XOAUTH2; a password is refused (passwordLogin).
         authMethods: ['XOAUTH2', 'LOGIN', 'PLAIN'],
-        size: 35 * 1024 * 1024,
-        logger: false,
-        // Loopback only: a reverse DNS lookup would only add delay.
-        disableReverseLookup: true,
         onSecure(_socket, _session, callback) {
           callback(switchedReply(settings(), 'tls'));
         },

@@ -11,7 +11,7 @@
  * the connection and never greets), directSend, connector, hveAccount.
  */
 import net from 'node:net';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions } from 'smtp-server';
 import type { CloudProfile } from '../../shared/cloud-profiles';
 import {
   exchangeReplyNamed,
@@ -20,6 +20,7 @@ import {
 } from '../../shared/exchange/replies';
 import { startPracticeDns, type PracticeDns } from './practice-dns';
 import {
+  exchangeSmtpBase,
   headerValue,
   practiceExchangePartName,
   reserveClosedPort,
@@ -109,19 +110,23 @@ export function createPracticeMx(): PracticeMx {
       context = started;
       const exchange = started.part<PracticeExchange>(practiceExchangePartName);
       const { certificate } = started;
+      /** Accepted mail lands in the practice mailbox, as Exchange would deliver it. */
+      const onData: SMTPServerOptions['onData'] = (stream, session, callback) =>
+        file(
+          exchange,
+          stream,
+          {
+            from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+            to: session.envelope.rcptTo.map((recipient) => recipient.address),
+          },
+          callback,
+        );
       mx = new SMTPServer({
-        secure: false,
-        key: certificate.key,
-        cert: certificate.cert,
-        name: mxServerName,
-        banner: `Microsoft ESMTP MAIL Service ready at ${new Date().toUTCString()}`,
+        ...exchangeSmtpBase(certificate, mxServerName),
         heloResponse: '%s Hello %s',
         // Direct send and a connector relay: no account at all.
         authOptional: true,
         disabledCommands: ['AUTH'],
-        size: 35 * 1024 * 1024,
-        logger: false,
-        disableReverseLookup: true,
         onRcptTo(address, _session, callback) {
           const now = settings();
           const connector = now.connector === 'this-address';
@@ -134,31 +139,14 @@ export function createPracticeMx(): PracticeMx {
           }
           callback();
         },
-        onData(stream, session, callback) {
-          file(
-            exchange,
-            stream,
-            {
-              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              to: session.envelope.rcptTo.map((recipient) => recipient.address),
-            },
-            callback,
-          );
-        },
+        onData,
       });
       hve = new SMTPServer({
-        secure: false,
-        key: certificate.key,
-        cert: certificate.cert,
-        name: hveServerName,
-        banner: `Microsoft ESMTP MAIL Service ready at ${new Date().toUTCString()}`,
+        ...exchangeSmtpBase(certificate, hveServerName),
         heloResponse: '%s Hello %s',
         authMethods: ['LOGIN', 'PLAIN'],
         // Never a password before STARTTLS (smtp-server refuses AUTH on a plain connection).
         allowInsecureAuth: false,
-        size: 35 * 1024 * 1024,
-        logger: false,
-        disableReverseLookup: true,
         onAuth(auth, _session, callback) {
           const account = settings().hveAccount;
           const valid =
@@ -172,17 +160,7 @@ export function createPracticeMx(): PracticeMx {
           // High Volume Email sends to the organization's own mailboxes only.
           callback(inPracticeDomain(address.address) ? null : refusal('relay-denied'));
         },
-        onData(stream, session, callback) {
-          file(
-            exchange,
-            stream,
-            {
-              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              to: session.envelope.rcptTo.map((recipient) => recipient.address),
-            },
-            callback,
-          );
-        },
+        onData,
       });
       mx.on('error', () => undefined);
       hve.on('error', () => undefined);
