@@ -7,11 +7,12 @@
  * always-on computer is not installed or proven by the wizard: Done says so, with the address
  * the person typed. One way also in Simplified Chinese.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { journeySteps } from '../../shared/model';
 import { expect, openWizard, screenshot, test } from './fixtures';
 import { wordsOf } from './journey-steps';
-import { chooseBrotherWithoutOauth, resetWays, setSwitch } from './ways-helpers';
+import { chooseBrotherWithoutOauth, openStep, resetWays, setSwitch } from './ways-helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,6 +21,13 @@ test.beforeEach(async ({ request, wizard }) => {
 });
 
 type Words = ReturnType<typeof wordsOf>;
+
+async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
+    [],
+  );
+}
 
 async function next(page: Page, w: Words, title: string): Promise<void> {
   await page
@@ -135,6 +143,14 @@ test('High Volume Email, from Find the printer to Done', async ({ page, wizard }
   await page.getByLabel(w('ways:prove.password')).fill('practice');
   await page.getByRole('button', { name: 'Prove this way' }).click();
   await expect(page.getByTestId('way-proof')).toHaveAttribute('data-state', 'passed');
+  // Sign in, opened from the rail, says at once why it is not needed, and where to go instead.
+  await openStep(page, 'sign-in', w('steps.sign-in.title'));
+  await expect(page.getByTestId('step-not-needed')).toContainText(w('step.notNeeded'));
+  await expectNoAxeViolations(page, 'sign-in not needed');
+  await screenshot(page, 'en/every-way-sign-in-not-needed');
+  await page.getByRole('button', { name: w('step.notNeededGo') }).click();
+  await expect(page.locator('#step-title')).toHaveText(w('steps.set-up-printer.title'));
+  await openStep(page, 'keep-sending', w('steps.keep-sending.title'));
   const done = await fromWayToDone(page, w, { server: 'smtp.hve.mx.microsoft', port: '587' });
   await expect(done).toContainText('Sends by High Volume Email, proven');
 });
@@ -199,6 +215,7 @@ test('a relay on an always-on computer: not installed or proven, the address on 
   await form.getByLabel(w('ways:prove.sender')).fill('scanner@contoso.example');
   await form.getByRole('button', { name: w('ways:relay.save') }).click();
   await expect(page.getByTestId('relay-kept')).toContainText('relay.office.lan:2525');
+  await expectNoAxeViolations(page, 'relay form');
   const done = await fromWayToDone(
     page,
     w,
