@@ -126,15 +126,20 @@ function customCloudOf(env: NodeJS.ProcessEnv): CustomCloud | ProblemError | nul
 function hostsNamedBy(
   practice: PracticeWorld | null,
   custom: CustomCloud | ProblemError | null,
-): () => { mxHost: boolean; hveHost: boolean } {
+): () => { mxHost: boolean; hveHost: boolean; smtpHost: boolean } {
   if (practice) {
     return () => ({
       mxHost: practice.cloudProfile().mxHost !== undefined,
       hveHost: practice.cloudProfile().hveHost !== undefined,
+      smtpHost: practice.cloudProfile().smtpHost !== undefined,
     });
   }
   const overrides = custom && !(custom instanceof ProblemError) ? custom.overrides : null;
-  return () => ({ mxHost: !!overrides?.mxHost, hveHost: !!overrides?.hveHost });
+  return () => ({
+    mxHost: !!overrides?.mxHost,
+    hveHost: !!overrides?.hveHost,
+    smtpHost: !!overrides?.smtpHost,
+  });
 }
 
 /** The Exchange setup and the sign-in follow the chosen cloud and account kind. */

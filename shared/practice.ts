@@ -68,9 +68,11 @@ export const practiceSwitches = {
   /**
    * What the practice Exchange answers a printer that still logs in with a password (AUTH
    * LOGIN or PLAIN): Basic authentication retired (5.7.30, the default in existing tenants
-   * from the end of December 2026) or turned off (5.7.139 "basic authentication is disabled").
+   * from the end of December 2026), turned off (5.7.139 "basic authentication is disabled"),
+   * or turned back on by an administrator for a while (the way "password-for-now"): then an
+   * account of the practice domain with the practice password signs in.
    */
-  passwordLogin: ['retired', 'turned-off'],
+  passwordLogin: ['retired', 'turned-off', 'turned-back-on'],
   graph: [
     'works',
     'consent-missing',

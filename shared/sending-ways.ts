@@ -23,8 +23,12 @@ export function isSendingWay(value: unknown): value is SendingWayId {
   return typeof value === 'string' && (sendingWays as readonly string[]).includes(value);
 }
 
-/** The ways the wizard can prove from this computer (the others are proven where they run). */
-export const provableWays = ['hve', 'direct-send', 'connector-relay'] as const;
+/**
+ * The ways the wizard can prove from this computer. A password sign-in is proven by one AUTH
+ * LOGIN with the password typed once; the relay on an always-on computer is the person's own,
+ * set up and proven with its own guide.
+ */
+export const provableWays = ['hve', 'direct-send', 'connector-relay', 'password-for-now'] as const;
 export type ProvableWayId = (typeof provableWays)[number];
 
 export function isProvableWay(way: SendingWayId): way is ProvableWayId {
@@ -109,12 +113,56 @@ export function keepSendingOnTheWay(
   });
 }
 
+/**
+ * The steps about the wizard's own Microsoft sign-in: Prepare Exchange Online, Sign in and Check
+ * Exchange Online. A printer that sends by another way does not sign in to Microsoft with
+ * OAuth 2.0: its way's proof ("Prove this way") stands in for them.
+ */
+export const signInSteps = ['prepare-exchange', 'sign-in', 'verify-tenant'] as const;
+export type SignInStepId = (typeof signInSteps)[number];
+
+export function isSignInStep(step: string): step is SignInStepId {
+  return (signInSteps as readonly string[]).includes(step);
+}
+
+/**
+ * Whether every chosen printer sends by another way (so the sign-in steps are not needed and
+ * the board's "Microsoft 365 ready" row reads from the ways' proof). false with no printer.
+ */
+export function everyPrinterHasAWay(
+  progress: Partial<Pick<Progress, 'printers' | 'printerSetup'>>,
+): boolean {
+  const printers = progress.printers ?? [];
+  const setup = progress.printerSetup ?? {};
+  return printers.length > 0 && printers.every((printer) => !!setup[printer.id]?.sendingWay);
+}
+
 /** What the printer's own SMTP settings must be for a way (the step "Set up the printer"). */
 export interface PrinterSmtpSettings {
   server: string;
   port: number;
-  security: 'starttls' | 'none-or-starttls';
-  authentication: 'password' | 'none';
+  /** 'as-relay': what the relay on an always-on computer was set up to take (its own guide). */
+  security: 'starttls' | 'none-or-starttls' | 'as-relay';
+  authentication: 'password' | 'none' | 'as-relay';
+}
+
+/** A host name or IPv4 address the person types for their relay computer (no scheme, no port). */
+export const relayHostPattern =
+  /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/i;
+
+/** The relay computer the person typed (the relay way): where the printer sends. */
+export interface RelayAddress {
+  host: string;
+  port: number;
+}
+
+/** The typed relay address, checked; null when it is not a host and a port. */
+export function readRelayAddress(host: string, port: string): RelayAddress | null {
+  const cleaned = host.trim().toLowerCase().replace(/\.$/, '');
+  const number = Number(port.trim());
+  if (!relayHostPattern.test(cleaned) || !/^\d{1,5}$/.test(port.trim())) return null;
+  if (number < 1 || number > 65535) return null;
+  return { host: cleaned, port: number };
 }
 
 /**
@@ -126,6 +174,7 @@ export function printerSmtpSettings(
   way: SendingWayId,
   profile: Pick<CloudProfile, 'hveHost' | 'hvePort' | 'smtpHost' | 'smtpPort' | 'mxPort'>,
   mxHost: string | null,
+  relay: RelayAddress | null = null,
 ): PrinterSmtpSettings | null {
   switch (way) {
     case 'hve':
@@ -155,7 +204,14 @@ export function printerSmtpSettings(
         authentication: 'password',
       };
     case 'relay-computer':
-      return null;
+      return relay
+        ? {
+            server: relay.host,
+            port: relay.port,
+            security: 'as-relay',
+            authentication: 'as-relay',
+          }
+        : null;
   }
 }
 
@@ -166,6 +222,8 @@ export interface SendingWayChoice {
   chosenAt: string;
   /** The sending address the proof used (the printer's sender). */
   sender?: string;
+  /** The relay way: the relay computer's address and port, as the person typed them. */
+  relay?: RelayAddress;
   /** The last proof, as main ran it: passed, or the problem it met. Main alone writes it. */
   proof?: CheckResult & { mxHost?: string; publicAddress?: string };
 }

@@ -84,7 +84,10 @@ export function printerLapses(
   watches: TestWatches,
   now: Date,
 ): PrinterLapse[] {
-  return progress.printers.map((printer) =>
-    printerLapse(printer, progress.printerSetup[printer.id], watches[printer.id], now),
-  );
+  // A printer that sends by another way has no OAuth 2.0 sign-in of its own to lapse.
+  return progress.printers
+    .filter((printer) => !progress.printerSetup[printer.id]?.sendingWay)
+    .map((printer) =>
+      printerLapse(printer, progress.printerSetup[printer.id], watches[printer.id], now),
+    );
 }

@@ -20,7 +20,7 @@ import {
   type Progress,
 } from '../../shared/model';
 import { statusFieldIds } from '../../shared/printer-setup';
-import { sendingWays } from '../../shared/sending-ways';
+import { relayHostPattern, sendingWays } from '../../shared/sending-ways';
 import { printerVendors } from '../../shared/vendor-profiles';
 import { problemIds } from '../../shared/problems/index';
 import { ProblemError, systemErrorCode } from '../common/problem-error';
@@ -64,6 +64,13 @@ export const printerSetupSchema = z
         way: z.enum(sendingWays),
         chosenAt: z.iso.datetime(),
         sender: z.string().max(320).optional(),
+        relay: z
+          .object({
+            host: z.string().regex(relayHostPattern),
+            port: z.number().int().min(1).max(65535),
+          })
+          .strict()
+          .optional(),
         proof: checkResultSchema
           .extend({
             mxHost: z.string().max(253).optional(),

@@ -6,6 +6,11 @@
  * names it, and sends one real test message as the printer will. Only when the person starts
  * it, only to the hosts of the cloud profile (the MX host only when it is Exchange Online's, or
  * the profile's own mxHost). The HVE password is used for this one login and dropped.
+ *
+ * A password sign-in turned back on for a while is proven the same way on the profile's SMTP
+ * AUTH endpoint (smtpHost:smtpPort): the port, then one AUTH LOGIN with the mailbox's password
+ * typed once (dropped as the HVE one is) and one test message. Exchange's refusals (550 5.7.30
+ * retired, 535 5.7.139 turned off for the tenant or the mailbox) are rows of the reply table.
  */
 import { promises as dnsPromises } from 'node:dns';
 import net from 'node:net';
@@ -35,7 +40,7 @@ export interface WayProofOptions {
   /** The practice or custom-profile CA: trusted only for the profile's own mxHost and hveHost. */
   trustedCa?: () => string | undefined;
   /** Whether the profile names its own hosts (custom file or practice): only then the CA counts. */
-  overridden?: () => { mxHost: boolean; hveHost: boolean };
+  overridden?: () => { mxHost: boolean; hveHost: boolean; smtpHost?: boolean };
   productName: string;
   /** The code of a test-message watch running for this printer, put in the subject. */
   watchCode?: (printerId: string) => string | null;
@@ -87,9 +92,12 @@ export function createWayProofService(options: WayProofOptions): WayProofService
       if (request.way === 'hve' && !request.password) {
         throw new ProblemError('way-hve-sign-in-refused', { account: sender });
       }
+      if (request.way === 'password-for-now' && !request.password) {
+        throw new ProblemError('way-password-needed', { account: sender });
+      }
       const steps: WayProofStep[] = [];
       const dns = resolver(profile);
-      const byMx = request.way !== 'hve';
+      const byMx = request.way === 'direct-send' || request.way === 'connector-relay';
 
       // 1. The MX record, and whether it is Exchange Online's.
       let mxHost: string | null = null;
@@ -125,11 +133,7 @@ export function createWayProofService(options: WayProofOptions): WayProofService
       }
 
       // 2. The port, within the limit; 3. the public address from the EHLO reply.
-      const target = byMx
-        ? mxHost
-          ? { host: profile.mxHost ?? mxHost, port: profile.mxPort }
-          : null
-        : { host: profile.hveHost ?? '', port: profile.hvePort };
+      const target = targetOf(request.way, profile, mxHost);
       let publicAddress: string | null = null;
       let portOpen = false;
       if (!target) {
@@ -170,17 +174,19 @@ export function createWayProofService(options: WayProofOptions): WayProofService
         const code = options.watchCode?.(request.printerId) ?? null;
         const subject = `Test message from ${options.productName} (${request.way})${code ? ` ${code}` : ''}`;
         const overridden = options.overridden?.() ?? { mxHost: false, hveHost: false };
-        const ca = (byMx ? overridden.mxHost : overridden.hveHost)
-          ? options.trustedCa?.()
-          : undefined;
+        const ownHost =
+          request.way === 'hve'
+            ? overridden.hveHost
+            : request.way === 'password-for-now'
+              ? overridden.smtpHost === true
+              : overridden.mxHost;
+        const ca = ownHost ? options.trustedCa?.() : undefined;
         const sent = await sendTestMessage({
           host: target.host,
           port: target.port,
           requireTls: !byMx,
           ...(ca ? { ca } : {}),
-          ...(request.way === 'hve' && request.password
-            ? { auth: { user: sender, pass: request.password } }
-            : {}),
+          ...(!byMx && request.password ? { auth: { user: sender, pass: request.password } } : {}),
           from: sender,
           to: recipient,
           subject,
@@ -221,6 +227,23 @@ export function createWayProofService(options: WayProofOptions): WayProofService
       };
     },
   };
+}
+
+/** Where the printer will send by this way: the MX host (once proven Exchange Online's), HVE, or SMTP AUTH. */
+function targetOf(
+  way: WayProofRequest['way'],
+  profile: CloudProfile,
+  mxHost: string | null,
+): { host: string; port: number } | null {
+  switch (way) {
+    case 'direct-send':
+    case 'connector-relay':
+      return mxHost ? { host: profile.mxHost ?? mxHost, port: profile.mxPort } : null;
+    case 'hve':
+      return { host: profile.hveHost ?? '', port: profile.hvePort };
+    case 'password-for-now':
+      return { host: profile.smtpHost, port: profile.smtpPort };
+  }
 }
 
 function clip(text: string): string {
@@ -492,6 +515,17 @@ function messageProblem(
   server: string,
   sender: string,
 ): Problem {
+  // A password sign-in's own 535 5.7.3 (wrong account or password): not the token's row.
+  if (
+    way === 'password-for-now' &&
+    failure.responseCode === 535 &&
+    !/5\.7\.139/.test(failure.response ?? '')
+  ) {
+    return problem('way-password-refused', {
+      account: sender,
+      reply: redact(failure.response ?? '').slice(0, 300),
+    });
+  }
   if (way === 'hve' && (failure.code === 'EAUTH' || failure.responseCode === 535)) {
     return problem('way-hve-sign-in-refused', {
       account: sender,

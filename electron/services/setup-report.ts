@@ -165,7 +165,7 @@ export function buildSetupReport(input: ReportInput): SetupReport {
 <tr><th scope="row">${text(word('report.webConfig'))}</th><td>${text(printer.webConfigUrl ?? word('done.unknown'), 400)}</td></tr>
 ${
   setup?.sendingWay
-    ? `<tr><th scope="row">${text(word('done.sendingWay'))}</th><td class="sending-way">${text(word(`way.${setup.sendingWay.way}`))}${setup.sendingWay.proof ? ` (${text(setup.sendingWay.proof.at)})` : ''}</td>${stateCell(setup.sendingWay.proof)}</tr>`
+    ? `<tr><th scope="row">${text(word('done.sendingWay'))}</th><td class="sending-way">${text(word(`way.${setup.sendingWay.way}`))}${setup.sendingWay.relay ? `: ${text(`${setup.sendingWay.relay.host}:${setup.sendingWay.relay.port}`)}` : ''}${setup.sendingWay.proof ? ` (${text(setup.sendingWay.proof.at)})` : ''}</td>${stateCell(setup.sendingWay.proof)}</tr>`
     : ''
 }<tr><th scope="row">${text(word('done.signedIn'))}</th>${stateCell(setup?.signedIn)}</tr>
 <tr><th scope="row">${text(word('done.statusSheet'))}</th>${stateCell(setup?.statusSheet)}</tr>

@@ -36,7 +36,13 @@ import { createPracticeAdminCenter } from './practice-admin-center';
 import { addEntraChangeRoutes } from './practice-entra-changes';
 import { addTenantCheckRoutes } from './practice-graph';
 import { listenOnLoopback } from './practice-http';
-import { practiceResources, practiceTenantPartName, type PracticeTenant } from './practice-tenant';
+import {
+  practiceDomain,
+  practicePassword,
+  practiceResources,
+  practiceTenantPartName,
+  type PracticeTenant,
+} from './practice-tenant';
 import type { PracticeContext, PracticePart } from './practice-world';
 
 export interface DeliveredMessage {
@@ -82,6 +88,9 @@ export function exchangeSmtpBase(
     cert: certificate.cert,
     name,
     banner: `Microsoft ESMTP MAIL Service ready at ${new Date().toUTCString()}`,
+    // As Exchange Online answers EHLO, with the address it sees ("… Hello [77.233.241.24]",
+    // captured from outlook.office365.com: docs/sending-ways.md).
+    heloResponse: '%s Hello %s',
     size: 35 * 1024 * 1024,
     logger: false,
     disableReverseLookup: true,
@@ -201,7 +210,18 @@ export function createPracticeExchange(): PracticeExchange {
         },
         onAuth(auth, _session, callback) {
           if (auth.method === 'LOGIN' || auth.method === 'PLAIN') {
-            const turnedOff = settings().passwordLogin === 'turned-off';
+            const login = settings().passwordLogin;
+            if (login === 'turned-back-on') {
+              // Turned back on for the tenant: the mailbox's own password, SMTP AUTH switches
+              // still apply (as for a token).
+              const user = (auth.username ?? '').toLowerCase();
+              if (!user.endsWith(`@${practiceDomain}`) || auth.password !== practicePassword) {
+                return callback(reply('auth-failed'));
+              }
+              const refusal = authRefusal(settings());
+              return refusal ? callback(refusal) : callback(null, { user });
+            }
+            const turnedOff = login === 'turned-off';
             return callback(reply(turnedOff ? 'basic-auth-turned-off' : 'basic-auth-retired'));
           }
           const claims = auth.method === 'XOAUTH2' ? tokens.verify(auth.accessToken ?? '') : null;

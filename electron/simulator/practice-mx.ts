@@ -123,7 +123,6 @@ export function createPracticeMx(): PracticeMx {
         );
       mx = new SMTPServer({
         ...exchangeSmtpBase(certificate, mxServerName),
-        heloResponse: '%s Hello %s',
         // Direct send and a connector relay: no account at all.
         authOptional: true,
         disabledCommands: ['AUTH'],
@@ -143,7 +142,6 @@ export function createPracticeMx(): PracticeMx {
       });
       hve = new SMTPServer({
         ...exchangeSmtpBase(certificate, hveServerName),
-        heloResponse: '%s Hello %s',
         authMethods: ['LOGIN', 'PLAIN'],
         // Never a password before STARTTLS (smtp-server refuses AUTH on a plain connection).
         allowInsecureAuth: false,

@@ -1,8 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownState, type ShownState } from '../../shared/board/results';
-import { boardRows, rowState } from '../../shared/board/summary';
+import { boardRowsFor, rowState } from '../../shared/board/summary';
 import { statusChecks } from '../../shared/model';
+import { everyPrinterHasAWay } from '../../shared/sending-ways';
 import { useAnnounceTestMessages } from '../delivery/announce-test-messages';
 import { useShownProgress, useWizard } from '../store/wizard-store';
 import { announce } from './Announcer';
@@ -13,19 +14,39 @@ import { announce } from './Announcer';
  * is there on demand (its problem in words is on the step that ran it, and on Done). Until a check has run it says plainly that it has not.
  */
 export function StatusBoard() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const progress = useShownProgress();
+  const onWays = everyPrinterHasAWay(progress);
   useAnnounceResults();
   useAnnounceTestMessages();
   return (
     <aside className="board" aria-labelledby="board-title">
       <h2 id="board-title">{t('board.title')}</h2>
       <ul className="board-list board-rows">
-        {boardRows.map((row) => {
+        {boardRowsFor(onWays).map((row) => {
           const state = rowState(row, progress.checks);
+          const proof = progress.checks['sending-way'];
+          // With every printer on another way, the Microsoft 365 row is its proof: say when.
+          const byWay = onWays && row.id === 'microsoft-365';
           return (
-            <li key={row.id} className={`board-item board-${state}`} data-row={row.id}>
-              <span className="board-name">{t(`board.rows.${row.id}`)}</span>
+            <li
+              key={row.id}
+              className={`board-item board-${state}`}
+              data-row={row.id}
+              data-by={byWay ? 'way' : undefined}
+            >
+              <span className="board-name">
+                {t(`board.rows.${row.id}`)}
+                {byWay && (
+                  <span className="board-summary">
+                    {state === 'passed' && proof
+                      ? t('board.byWayProven', {
+                          time: new Date(proof.at).toLocaleString(i18n.language),
+                        })
+                      : t('board.byWay')}
+                  </span>
+                )}
+              </span>
               <span className="board-state">{t(`board.state.${state}`)}</span>
             </li>
           );

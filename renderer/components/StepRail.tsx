@@ -54,6 +54,9 @@ export function StepRail() {
                 <span className="rail-text">
                   <span className="rail-title">{t(`steps.${step}.title`)}</span>
                   <span className="rail-status">{t(`rail.status.${status}`)}</span>
+                  {status === 'not-needed' && (
+                    <span className="rail-status">{t('rail.notNeededWhy')}</span>
+                  )}
                 </span>
               </button>
             </li>

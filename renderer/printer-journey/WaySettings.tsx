@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { cloudProfileFor } from '../../shared/cloud-profiles';
 import type { PrinterSetupRecord } from '../../shared/printer-setup';
-import { printerSmtpSettings, type SendingWayChoice } from '../../shared/sending-ways';
+import {
+  isProvableWay,
+  printerSmtpSettings,
+  type SendingWayChoice,
+} from '../../shared/sending-ways';
 import { useReadyState, useWizard } from '../store/wizard-store';
 
 /**
@@ -20,7 +24,12 @@ export function WaySettings({
   const { progress } = useReadyState();
   const goTo = useWizard((store) => store.goTo);
   const profile = cloudProfileFor(progress.accountKind, progress.cloud);
-  const settings = printerSmtpSettings(way.way, profile, way.proof?.mxHost ?? null);
+  const settings = printerSmtpSettings(
+    way.way,
+    profile,
+    way.proof?.mxHost ?? null,
+    way.relay ?? null,
+  );
   const name = t(`ways.${way.way}.name`);
   const proof = way.proof;
   return (
@@ -33,7 +42,9 @@ export function WaySettings({
       <p data-testid="way-proof-line">
         {proof?.state === 'passed'
           ? t('setup.proven', { way: name, time: new Date(proof.at).toLocaleString(i18n.language) })
-          : t('setup.notProven', { way: name })}
+          : isProvableWay(way.way)
+            ? t('setup.notProven', { way: name })
+            : t('setup.relayNotInstalled')}
       </p>
       {settings ? (
         <>
@@ -71,7 +82,7 @@ export function WaySettings({
       ) : (
         <p>{t(`setup.noSettings.${way.way}`)}</p>
       )}
-      {record.sendingWay && proof?.state !== 'passed' && settings !== null && (
+      {record.sendingWay && proof?.state !== 'passed' && isProvableWay(way.way) && (
         <p>
           <button type="button" onClick={() => goTo('keep-sending')}>
             {t('setup.proveFirst')}

@@ -28,7 +28,7 @@ import {
 } from '../../shared/model';
 import type { PracticeSettings } from '../../shared/practice';
 import type { WayProofRequest, WayProofResult } from '../../shared/contract/ways';
-import { keepSendingOnTheWay } from '../../shared/sending-ways';
+import { everyPrinterHasAWay, isSignInStep, keepSendingOnTheWay } from '../../shared/sending-ways';
 import { emptyPrinterRecord } from '../../shared/board/printers';
 import type { PrinterSetupRecord } from '../../shared/printer-setup';
 import type { Problem } from '../../shared/problem';
@@ -220,6 +220,11 @@ export const useWizard = create<WizardStore>((set, get) => {
     // one); otherwise Next and Back pass it by (the rail still reaches it).
     if (journeySteps[index] === 'keep-sending' && !keepSendingOnTheWay(state.progress)) {
       index += offset;
+    }
+    // Every printer sends by another way: the sign-in steps are not needed, so Next and Back
+    // pass them by (the rail still reaches them, marked "not needed").
+    if (everyPrinterHasAWay(state.progress)) {
+      while (isSignInStep(journeySteps[index] ?? '')) index += offset;
     }
     const next = journeySteps[index];
     if (next) get().goTo(next);

@@ -5,13 +5,17 @@
  * moved on. Opening a step proves nothing, so it alone never makes a step done.
  */
 import { statusChecks, type Progress, type StepId } from '../model';
+import { everyPrinterHasAWay, isSignInStep } from '../sending-ways';
 
-export type StepStatus = 'done' | 'attention' | 'not-started';
+/** 'not-needed': a sign-in step while every chosen printer sends by another way. */
+export type StepStatus = 'done' | 'attention' | 'not-started' | 'not-needed';
 
 export function stepStatus(
   step: StepId,
-  progress: Pick<Progress, 'checks' | 'visited' | 'step'>,
+  progress: Pick<Progress, 'checks' | 'visited' | 'step'> &
+    Partial<Pick<Progress, 'printers' | 'printerSetup'>>,
 ): StepStatus {
+  if (isSignInStep(step) && everyPrinterHasAWay(progress)) return 'not-needed';
   const results = statusChecks
     .filter((check) => check.step === step)
     .map((check) => progress.checks[check.id]);

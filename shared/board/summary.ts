@@ -13,6 +13,27 @@ export interface BoardRow {
   checks: readonly CheckId[];
   /** The checks that must have passed for the row to be green (the rest may stay not run). */
   proof: readonly CheckId[];
+  /** Only 'passed' proves it ('info', a way chosen but not proven, does not). */
+  strict?: true;
+}
+
+/**
+ * "Microsoft 365 ready" when every chosen printer sends by another way: the printer signs in to
+ * nothing of the wizard's, so the ways' proof from this computer is what says Exchange Online
+ * takes its mail (shared/sending-ways.ts everyPrinterHasAWay).
+ */
+export const wayMicrosoftRow: BoardRow = {
+  id: 'microsoft-365',
+  checks: ['sending-way'],
+  proof: ['sending-way'],
+  strict: true,
+};
+
+/** The rows for this journey: with every printer on another way, its Microsoft 365 row. */
+export function boardRowsFor(everyPrinterOnAWay: boolean): readonly BoardRow[] {
+  return everyPrinterOnAWay
+    ? boardRows.map((row) => (row.id === 'microsoft-365' ? wayMicrosoftRow : row))
+    : boardRows;
 }
 
 export const boardRows: readonly BoardRow[] = [
@@ -56,7 +77,9 @@ export function rowState(
   const shown = row.checks.map((id) => shownState(checks[id]));
   if (shown.includes('failed')) return 'failed';
   if (shown.includes('attention') || shown.includes('stale')) return 'attention';
-  if (row.proof.every((id) => isGood(checks[id]))) return 'passed';
+  const proven = (id: CheckId): boolean =>
+    row.strict ? shownState(checks[id]) === 'passed' : isGood(checks[id]);
+  if (row.proof.every(proven)) return 'passed';
   if (shown.includes('running')) return 'running';
   if (shown.includes('waiting')) return 'waiting';
   return 'not-run';

@@ -2,8 +2,8 @@
  * Proving a way to keep sending from this computer (shared/sending-ways.ts): main asks DNS for
  * the sending domain's MX and SPF, tries the port, reads the address Exchange sees and sends one
  * real test message as the printer will. Only when the person starts it, only to the hosts of
- * the cloud profile. The High Volume Email password crosses once, in the request, and is never
- * kept, logged or sent back.
+ * the cloud profile. The High Volume Email (or mailbox) password crosses once, in the request,
+ * and is never kept, logged or sent back.
  */
 import type { Problem } from '../problem';
 import type { ProvableWayId } from '../sending-ways';
@@ -15,7 +15,7 @@ export interface WayProofRequest {
   sender: string;
   /** An internal mailbox that receives the test message (empty: the sender itself). */
   recipient: string;
-  /** HVE only: the HVE account's password, used once for this proof. */
+  /** HVE and password-for-now only: the account's password, used once for this proof. */
   password?: string;
 }
 

@@ -46,6 +46,15 @@ export const wayProblems = {
     links: ['m365ActiveUsers'],
     remedies: ['choose-sending-way'],
   },
+  /** A password sign-in is proven with the mailbox's password, and none was typed. */
+  'way-password-needed': { area: 'ways', severity: 'warning', fixedOn: 'keep-sending' },
+  /** Exchange refused the mailbox's password (535 5.7.3) though password sign-in is on. */
+  'way-password-refused': {
+    area: 'ways',
+    severity: 'error',
+    links: ['m365ActiveUsers'],
+    remedies: ['choose-sending-way'],
+  },
   /** The domain has no SPF record: direct-sent mail may land in Junk. */
   'way-spf-missing': { area: 'ways', severity: 'warning', links: ['exchangeSettings'] },
   /** SPF does not name the address Exchange sees: direct-sent mail may land in Junk. */

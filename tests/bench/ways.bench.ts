@@ -1,8 +1,9 @@
 /**
  * Benchmark: "Prove this way" in practice, from the call to its answer (MX lookup on the
- * practice DNS, port and EHLO, SPF, one test message), median of 10 for direct send and for
- * High Volume Email, and the answer for a port that never speaks (bounded by the 10 s limit:
- * one run, it is the limit itself).
+ * practice DNS, port and EHLO, SPF, one test message), median of 10 for direct send, a
+ * connector (to a recipient outside the organization), High Volume Email and a password
+ * sign-in turned back on (one AUTH LOGIN), and the answer for a port that never speaks (bounded
+ * by the 10 s limit: one run, it is the limit itself).
  * Run: npx tsx tests/bench/ways.bench.ts   (last line of stdout is one JSON object)
  */
 import { createWayProofService } from '../../electron/services/sending-way-proof';
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
     const proof = createWayProofService({
       profile: async () => ({ ...cloudProfiles.global, ...world.cloudProfile() }),
       trustedCa: () => world.certificate.cert,
-      overridden: () => ({ mxHost: true, hveHost: true }),
+      overridden: () => ({ mxHost: true, hveHost: true, smtpHost: true }),
       productName: 'Printer Mail Setup Wizard',
     });
     const directSend: WayProofRequest = {
@@ -35,6 +36,14 @@ async function main(): Promise<void> {
       recipient: 'megan@contoso.example',
     };
     const hve: WayProofRequest = { ...directSend, way: 'hve', password: 'practice' };
+    const connector: WayProofRequest = {
+      ...directSend,
+      way: 'connector-relay',
+      recipient: 'someone@fabrikam.example',
+    };
+    const passwordForNow: WayProofRequest = { ...hve, way: 'password-for-now' };
+    world.set('passwordLogin', 'turned-back-on');
+    world.set('smtpAuthOrganization', 'on');
     const time = async (request: WayProofRequest, expectPassed: boolean): Promise<number> => {
       const started = process.hrtime.bigint();
       const result = await proof.run(request);
@@ -45,12 +54,18 @@ async function main(): Promise<void> {
     };
     const direct: number[] = [];
     const highVolume: number[] = [];
+    const relayed: number[] = [];
+    const password: number[] = [];
     for (let index = 0; index < warmup + runs; index += 1) {
       const a = await time(directSend, true);
       const b = await time(hve, true);
+      const c = await time(connector, true);
+      const d = await time(passwordForNow, true);
       if (index >= warmup) {
         direct.push(a);
         highVolume.push(b);
+        relayed.push(c);
+        password.push(d);
       }
     }
     world.set('port25', 'hangs');
@@ -61,6 +76,8 @@ async function main(): Promise<void> {
       runs,
       directSendProofMedian: round(median(direct)),
       hveProofMedian: round(median(highVolume)),
+      connectorProofMedian: round(median(relayed)),
+      passwordForNowProofMedian: round(median(password)),
       silentPortAnswer: round(silent),
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);

@@ -6,35 +6,17 @@
  * when it was proven. Then each practice switch leads to its own problem and fix.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Page } from '@playwright/test';
-import { journeySteps, type StepId } from '../../shared/model';
-import { defaultPracticeSettings, type PracticeSwitchId } from '../../shared/practice';
-import type { WizardProcess } from '../support/wizard-process';
+import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { callApi, resetProgress } from './helpers';
+import { callApi } from './helpers';
 import { wordsOf } from './journey-steps';
+import { brother, chooseBrotherWithoutOauth, openStep, resetWays, setSwitch } from './ways-helpers';
+import type { PracticeSwitchId } from '../../shared/practice';
 
 test.describe.configure({ mode: 'serial' });
 
-const waySwitches: PracticeSwitchId[] = ['mx', 'port25', 'directSend', 'connector', 'hveAccount'];
-
-async function setSwitch(
-  request: APIRequestContext,
-  wizard: WizardProcess,
-  id: PracticeSwitchId,
-  value: string,
-): Promise<void> {
-  await callApi(request, wizard, 'setPracticeSwitch', { id, value });
-}
-
 test.beforeEach(async ({ request, wizard }) => {
-  await callApi(request, wizard, 'setPracticeSwitch', { id: 'printers', value: 'three' });
-  const defaults = defaultPracticeSettings();
-  for (const id of waySwitches) await setSwitch(request, wizard, id, defaults[id]);
-  await resetProgress(request, wizard, {
-    step: 'find-printer',
-    visited: ['welcome', 'find-printer'],
-  });
+  await resetWays(request, wizard);
 });
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
@@ -42,31 +24,6 @@ async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
   expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
     [],
   );
-}
-
-const brother = 'Brother MFC-L2750DW series';
-
-/** Find the printer: use the practice Brother and say its email settings have no OAuth 2.0. */
-async function chooseBrotherWithoutOauth(page: Page, w: ReturnType<typeof wordsOf>) {
-  const card = page
-    .getByRole('listitem')
-    .filter({ has: page.getByRole('heading', { level: 3, name: brother, exact: true }) });
-  await card.getByRole('checkbox', { name: w('discovery:card.use') }).check();
-  await card.getByRole('button', { name: w('discovery:oauth.overrule') }).click();
-  await expect(card.getByTestId('oauth-verdict')).toHaveAttribute('data-verdict', 'not-offered');
-  // Next: a printer that needs another way goes through "Choose a way to keep sending".
-  await page
-    .locator('.step-nav')
-    .getByRole('button', { name: w('step.next') })
-    .click();
-  await expect(page.locator('#step-title')).toHaveText(w('steps.keep-sending.title'));
-  await expect(page.getByTestId('way-need')).toHaveAttribute('data-need', 'needed');
-}
-
-async function openStep(page: Page, step: StepId, title: string): Promise<void> {
-  await page.getByRole('navigation').getByRole('button').nth(journeySteps.indexOf(step)).click();
-  await expect(page.locator('#step-title')).toHaveText(title);
-  await expect(page.locator('.step-loading')).toHaveCount(0);
 }
 
 test('direct send: chosen, proven from this computer, set on the printer, named on Done', async ({

@@ -49,13 +49,15 @@ beforeEach(() => {
   world.set('directSend', defaults.directSend);
   world.set('connector', defaults.connector);
   world.set('hveAccount', defaults.hveAccount);
+  world.set('passwordLogin', defaults.passwordLogin);
+  world.set('smtpAuthOrganization', defaults.smtpAuthOrganization);
 });
 
 function service(overrides: Partial<CloudProfile> = {}, stepLimitMs = 10_000) {
   return createWayProofService({
     profile: async () => ({ ...cloudProfiles.global, ...world.cloudProfile(), ...overrides }),
     trustedCa: () => world.certificate.cert,
-    overridden: () => ({ mxHost: true, hveHost: true }),
+    overridden: () => ({ mxHost: true, hveHost: true, smtpHost: true }),
     productName: 'Printer Mail Setup Wizard',
     watchCode: () => 'K7Q2',
     stepLimitMs,
@@ -265,6 +267,57 @@ describe('High Volume Email through the practice HVE', () => {
     });
     await expect(service(cloudProfiles.personal).run(directSend)).rejects.toMatchObject({
       problem: { id: 'way-no-organization' },
+    });
+  });
+});
+
+describe('password sign-in turned back on, through the practice Exchange', () => {
+  const passwordForNow: WayProofRequest = {
+    printerId: 'uuid:practice',
+    way: 'password-for-now',
+    sender: 'scanner@contoso.example',
+    recipient: 'megan@contoso.example',
+    password: 'practice',
+  };
+
+  test('turned back on (and SMTP AUTH on): AUTH LOGIN on the SMTP AUTH port, message filed', async () => {
+    world.set('passwordLogin', 'turned-back-on');
+    world.set('smtpAuthOrganization', 'on');
+    const result = await service().run(passwordForNow);
+    expect(result.passed).toBe(true);
+    expect(result.server).toBe(`127.0.0.1:${world.cloudProfile().smtpPort}`);
+    expect(stepStates(result.steps)).toEqual({
+      mx: 'passed',
+      port: 'passed',
+      address: expect.any(String),
+      spf: 'skipped',
+      message: 'passed',
+    });
+    expect(JSON.stringify(result)).not.toContain('practice"');
+  });
+
+  test("Microsoft's refusals while it is off are rows of the reply table", async () => {
+    const retired = await service().run(passwordForNow);
+    expect(retired.passed).toBe(false);
+    expect(retired.problem?.id).toBe('smtp-basic-auth-retired');
+    expect(String(retired.problem?.data?.['reply'])).toMatch(/^550 5\.7\.30/);
+    world.set('passwordLogin', 'turned-off');
+    const off = await service().run(passwordForNow);
+    expect(off.problem?.id).toBe('smtp-basic-auth-disabled');
+    // Turned back on, but SMTP AUTH still off for the organization: 535 5.7.139 for the tenant.
+    world.set('passwordLogin', 'turned-back-on');
+    const tenantOff = await service().run(passwordForNow);
+    expect(tenantOff.problem?.id).toBe('smtp-auth-disabled-tenant');
+  });
+
+  test('a wrong password is its own problem, without the password; none typed is refused', async () => {
+    world.set('passwordLogin', 'turned-back-on');
+    world.set('smtpAuthOrganization', 'on');
+    const wrong = await service().run({ ...passwordForNow, password: 'Secret-Typed-0nce' });
+    expect(wrong.problem?.id).toBe('way-password-refused');
+    expect(JSON.stringify(wrong)).not.toContain('Secret-Typed-0nce');
+    await expect(service().run({ ...passwordForNow, password: undefined })).rejects.toMatchObject({
+      problem: { id: 'way-password-needed' },
     });
   });
 });

@@ -8,7 +8,7 @@ import { printerFirmwareCheck, testMessageCheck } from '../../shared/board/print
 import { problemFields, recordResults, shownState } from '../../shared/board/results';
 import { checksFor } from '../../shared/board/sign-in';
 import { stepStatus } from '../../shared/board/steps';
-import { boardRows, rowState } from '../../shared/board/summary';
+import { boardRows, boardRowsFor, rowState } from '../../shared/board/summary';
 import { boardForMailCheck } from '../../shared/exchange/board';
 import type { TestWatches } from '../../shared/contract/delivery';
 import { initialProgress, type CheckId, type CheckResult } from '../../shared/model';
@@ -208,6 +208,48 @@ describe('the three rows and the rail', () => {
       rowState(microsoft, { 'signed-in': passed(), 'smtp-login': { ...passed(), stale: true } }),
     ).toBe('attention');
     expect(rowState(printer, { 'status-sheet': { state: 'failed', at } })).toBe('failed');
+  });
+
+  it('every printer on another way: Microsoft 365 ready is the way proven, nothing less', () => {
+    const [wayRow] = boardRowsFor(true);
+    if (!wayRow) throw new Error('rows');
+    expect(wayRow.checks).toEqual(['sending-way']);
+    expect(boardRowsFor(false)).toBe(boardRows);
+    // No sign-in and no SMTP login: the way's proof alone makes it green.
+    expect(rowState(wayRow, { 'sending-way': passed('Brother: direct-send') })).toBe('passed');
+    // A way chosen but not proven (information) is not green here, as it would be for firmware.
+    expect(rowState(wayRow, { 'sending-way': { state: 'info', at } })).toBe('not-run');
+    expect(rowState(wayRow, { 'sending-way': { state: 'failed', at } })).toBe('failed');
+    expect(rowState(wayRow, { 'signed-in': passed(), 'smtp-login': passed() })).toBe('not-run');
+  });
+
+  it('the rail: the sign-in steps are not needed when every printer sends by another way', () => {
+    const chosen = {
+      id: 'p1',
+      name: 'Brother',
+      model: 'Brother MFC-L2750DW series',
+      vendor: 'brother' as const,
+      addresses: [],
+      webConfigUrl: null,
+      firmwareVersion: null,
+    };
+    const onAWay = {
+      ...initialProgress,
+      printers: [chosen],
+      printerSetup: {
+        p1: {
+          signedIn: null,
+          answers: {},
+          statusSheet: null,
+          sendingWay: { way: 'hve' as const, chosenAt: at },
+        },
+      },
+    };
+    expect(stepStatus('prepare-exchange', onAWay)).toBe('not-needed');
+    expect(stepStatus('sign-in', onAWay)).toBe('not-needed');
+    expect(stepStatus('verify-tenant', onAWay)).toBe('not-needed');
+    expect(stepStatus('set-up-printer', onAWay)).toBe('not-started');
+    expect(stepStatus('sign-in', { ...onAWay, printerSetup: {} })).toBe('not-started');
   });
 
   it('the rail: done, needs attention or not started, never just "opened"', () => {

@@ -107,6 +107,30 @@ describe('setup report', () => {
     expect(html).toContain("default-src 'none'");
   });
 
+  it('names the relay computer a printer sends through (typed by the person, escaped)', () => {
+    const input = buildInput();
+    const record = input.progress.printerSetup['host:evil.local'];
+    if (!record) throw new Error('record');
+    const { html } = buildSetupReport({
+      ...input,
+      words: { ...input.words, 'way.relay-computer': 'A relay on an always-on computer' },
+      progress: {
+        ...input.progress,
+        printerSetup: {
+          'host:evil.local': {
+            ...record,
+            sendingWay: {
+              way: 'relay-computer',
+              chosenAt: '2026-11-23T10:00:00.000Z',
+              relay: { host: 'relay.office.lan', port: 2525 },
+            },
+          },
+        },
+      },
+    });
+    expect(html).toContain('A relay on an always-on computer: relay.office.lan:2525');
+  });
+
   it('names the date, the mailbox and when the printer must sign in again', () => {
     const report = build();
     expect(report.fileName).toBe('printer-mail-setup-report-2026-11-23.html');

@@ -9,6 +9,7 @@ import {
   addressInRange,
   anotherWayNeed,
   domainOf,
+  everyPrinterHasAWay,
   findSpf,
   judgeMx,
   keepSendingOnTheWay,
@@ -16,6 +17,7 @@ import {
   printerSmtpSettings,
   publicAddressFromEhlo,
   readGreeting,
+  readRelayAddress,
   spfNamesDirectly,
 } from '../../shared/sending-ways';
 
@@ -212,6 +214,68 @@ describe('the ways themselves', () => {
     ).toMatchObject({ port: 25, authentication: 'none' });
     expect(printerSmtpSettings('hve', cloudProfiles.china, null)).toBeNull();
     expect(printerSmtpSettings('relay-computer', profile, null)).toBeNull();
+    expect(
+      printerSmtpSettings('relay-computer', profile, null, {
+        host: 'relay.office.lan',
+        port: 2525,
+      }),
+    ).toEqual({
+      server: 'relay.office.lan',
+      port: 2525,
+      security: 'as-relay',
+      authentication: 'as-relay',
+    });
+    expect(printerSmtpSettings('password-for-now', profile, null)).toMatchObject({
+      server: 'smtp.office365.com',
+      port: 587,
+      authentication: 'password',
+    });
+  });
+
+  it('reads the relay address the person types, refusing what is not a host and a port', () => {
+    expect(readRelayAddress(' Relay.Office.LAN. ', '2525')).toEqual({
+      host: 'relay.office.lan',
+      port: 2525,
+    });
+    expect(readRelayAddress('192.168.1.20', '25')).toEqual({ host: '192.168.1.20', port: 25 });
+    for (const [host, port] of [
+      ['http://relay', '25'],
+      ['relay:25', '25'],
+      ['relay', '0'],
+      ['relay', '65536'],
+      ['relay', '25a'],
+      ['', '25'],
+      ['<img src=x>', '25'],
+    ] as const) {
+      expect(readRelayAddress(host, port), `${host} ${port}`).toBeNull();
+    }
+  });
+
+  it('the sign-in steps are not needed only when every chosen printer has a way', () => {
+    const printer = (id: string) => ({
+      id,
+      name: id,
+      model: 'Brother MFC-L2750DW series',
+      vendor: 'brother' as const,
+      addresses: [],
+      webConfigUrl: null,
+      firmwareVersion: null,
+    });
+    const record = { signedIn: null, answers: {}, statusSheet: null };
+    const withWay = {
+      ...record,
+      sendingWay: { way: 'direct-send' as const, chosenAt: '2026-12-07T18:00:00.000Z' },
+    };
+    expect(everyPrinterHasAWay({ printers: [], printerSetup: {} })).toBe(false);
+    expect(everyPrinterHasAWay({ printers: [printer('a')], printerSetup: { a: withWay } })).toBe(
+      true,
+    );
+    expect(
+      everyPrinterHasAWay({
+        printers: [printer('a'), printer('b')],
+        printerSetup: { a: withWay, b: record },
+      }),
+    ).toBe(false);
   });
 
   it('reads the sending domain from an address, and nothing from a non-address', () => {

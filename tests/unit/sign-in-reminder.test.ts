@@ -309,6 +309,16 @@ describe('the date the printer sign-in lapses', () => {
     expect(printerLapses({ ...initialProgress, ...progress }, {}, now)).toHaveLength(1);
   });
 
+  it('leaves out a printer that sends by another way: it has no OAuth 2.0 sign-in to lapse', () => {
+    const onAWay = Object.fromEntries(
+      Object.entries(progress.printerSetup).map(([id, setup]) => [
+        id,
+        { ...setup, sendingWay: { way: 'direct-send' as const, chosenAt: now.toISOString() } },
+      ]),
+    );
+    expect(printerLapses({ ...progress, printerSetup: onAWay }, {}, now)).toEqual([]);
+  });
+
   it('never counts from a time after now (a wrong clock)', () => {
     const future = {
       ...must(record),

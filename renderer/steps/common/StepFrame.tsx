@@ -1,7 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { journeySteps, type StepId } from '../../../shared/model';
-import { useWizard } from '../../store/wizard-store';
+import { everyPrinterHasAWay, isSignInStep } from '../../../shared/sending-ways';
+import { useShownProgress, useWizard } from '../../store/wizard-store';
 
 /**
  * The first step shown after start keeps the page's natural focus; later ones take it. The
@@ -30,6 +31,10 @@ export function StepFrame({
   const goNext = useWizard((store) => store.goNext);
   const goBack = useWizard((store) => store.goBack);
   const starting = useWizard((store) => store.state.phase === 'starting');
+  const goTo = useWizard((store) => store.goTo);
+  const progress = useShownProgress();
+  // A sign-in step while every printer sends by another way: said at once, with the way on.
+  const notNeeded = isSignInStep(step) && everyPrinterHasAWay(progress);
   const index = journeySteps.indexOf(step);
   useEffect(() => {
     if (starting) return;
@@ -45,6 +50,16 @@ export function StepFrame({
         {t(`steps.${step}.title`)}
       </h2>
       <p className="step-purpose">{t(`steps.${step}.purpose`)}</p>
+      {notNeeded && (
+        <div className="notice notice-info" data-testid="step-not-needed">
+          <p>{t('step.notNeeded')}</p>
+          <p>
+            <button type="button" className="primary" onClick={() => goTo('set-up-printer')}>
+              {t('step.notNeededGo')}
+            </button>
+          </p>
+        </div>
+      )}
       {children}
       <div className="step-nav">
         {index > 0 && (

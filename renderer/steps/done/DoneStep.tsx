@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReportWords } from '../../../shared/contract/printer';
 import { statusChecks, type CheckResult } from '../../../shared/model';
 import { fieldAlternatives, statusFieldIds } from '../../../shared/printer-setup';
-import { sendingWays } from '../../../shared/sending-ways';
+import { everyPrinterHasAWay, isSignInStep, sendingWays } from '../../../shared/sending-ways';
 import type { Problem } from '../../../shared/problem';
 import type { ProblemId } from '../../../shared/problems/index';
 import { shownState, shownStates } from '../../../shared/board/results';
@@ -96,8 +96,25 @@ function useReportWords(): () => ReportWords {
   };
 }
 
-function CheckLine({ name, result }: { name: string; result: CheckResult | null | undefined }) {
+function CheckLine({
+  name,
+  result,
+  notNeeded = false,
+}: {
+  name: string;
+  result: CheckResult | null | undefined;
+  /** A sign-in check not run because every printer sends by another way. */
+  notNeeded?: boolean;
+}) {
   const { t } = useTranslation(doneNamespaces);
+  if (notNeeded && !result) {
+    return (
+      <li className="board-item board-not-needed" data-check-state="not-needed">
+        <span className="board-name">{name}</span>
+        <span className="board-state">{t('common:rail.status.not-needed')}</span>
+      </li>
+    );
+  }
   const state = shownState(result);
   const problemTitle = resultProblemTitle(t, result);
   return (
@@ -123,6 +140,7 @@ export function DoneStep() {
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
   const [failure, setFailure] = useState<Problem | null>(null);
+  const onWays = everyPrinterHasAWay(progress);
 
   const save = async (format: 'html' | 'pdf'): Promise<void> => {
     if (!client) return;
@@ -167,6 +185,7 @@ export function DoneStep() {
                 key={check.id}
                 name={t(`common:board.checks.${check.id}`)}
                 result={progress.checks[check.id]}
+                notNeeded={onWays && isSignInStep(check.step)}
               />
             ))}
         </ul>
@@ -193,7 +212,17 @@ export function DoneStep() {
               <CheckLine name={t('printer:done.signedIn')} result={record?.signedIn} />
               <CheckLine name={t('printer:done.statusSheet')} result={record?.statusSheet} />
             </ul>
-            {record?.sendingWay && (
+            {record?.sendingWay?.way === 'relay-computer' && (
+              // Not installed nor proven by the wizard: information, with what the printer needs.
+              <p data-testid="done-way" data-state="info">
+                {record.sendingWay.relay
+                  ? t('ways:done.relay', {
+                      server: `${record.sendingWay.relay.host}:${record.sendingWay.relay.port}`,
+                    })
+                  : t('ways:done.relayNoAddress')}
+              </p>
+            )}
+            {record?.sendingWay && record.sendingWay.way !== 'relay-computer' && (
               <p data-testid="done-way" data-state={record.sendingWay.proof?.state ?? 'not-run'}>
                 {record.sendingWay.proof?.state === 'passed'
                   ? t('ways:done.proven', {
@@ -208,10 +237,13 @@ export function DoneStep() {
           </section>
         );
       })}
-      <section className="switch-card" aria-labelledby="done-attention-title">
-        <h3 id="done-attention-title">{t('printer:done.attentionTitle')}</h3>
-        <SignInLapse />
-      </section>
+      {/* A printer on another way has no OAuth 2.0 sign-in that could lapse. */}
+      {!onWays && (
+        <section className="switch-card" aria-labelledby="done-attention-title">
+          <h3 id="done-attention-title">{t('printer:done.attentionTitle')}</h3>
+          <SignInLapse />
+        </section>
+      )}
       <section className="switch-card" aria-labelledby="done-report-title">
         <h3 id="done-report-title">{t('printer:done.reportTitle')}</h3>
         <p className="hint">{t('printer:done.reportHint')}</p>

@@ -9,7 +9,10 @@ import type { ChosenPrinter } from '../../../shared/printers';
 import type { Problem } from '../../../shared/problem';
 import {
   anotherWayNeed,
+  domainOf,
   isProvableWay,
+  readRelayAddress,
+  type ProvableWayId,
   sendingWayFacts,
   sendingWays,
   type SendingWayId,
@@ -92,6 +95,14 @@ export function KeepSendingStep() {
     </StepFrame>
   );
 }
+
+/** What the address field is for, per way: the account that signs in, or the sender. */
+const accountLabel: Record<ProvableWayId, string> = {
+  hve: 'prove.hveAccount',
+  'direct-send': 'prove.sender',
+  'connector-relay': 'prove.sender',
+  'password-for-now': 'prove.mailbox',
+};
 
 function cssId(id: string): string {
   return id.replace(/[^a-z0-9]/gi, '-');
@@ -181,8 +192,104 @@ function WayChooser({ printer, record }: { printer: ChosenPrinter; record: Print
       {chosen && isProvableWay(chosen) && (
         <ProveWay printer={printer} record={record} way={chosen} />
       )}
-      {chosen && !isProvableWay(chosen) && <p className="hint">{t(`notProvable.${chosen}`)}</p>}
+      {chosen === 'relay-computer' && <RelayAddressForm printer={printer} record={record} />}
     </>
+  );
+}
+
+/**
+ * The relay on an always-on computer: the wizard neither installs nor proves it; the printer
+ * needs the relay's address and port (and a sender), which the person types and main keeps.
+ */
+function RelayAddressForm({
+  printer,
+  record,
+}: {
+  printer: ChosenPrinter;
+  record: PrinterSetupRecord;
+}) {
+  const { t } = useTranslation('ways');
+  const kept = record.sendingWay?.relay;
+  const [host, setHost] = useState(kept?.host ?? '');
+  const [port, setPort] = useState(kept ? String(kept.port) : '');
+  const [sender, setSender] = useState(record.sendingWay?.sender ?? '');
+  const [invalid, setInvalid] = useState(false);
+  const save = (event: FormEvent): void => {
+    event.preventDefault();
+    const relay = readRelayAddress(host, port);
+    setInvalid(relay === null);
+    if (!relay) return;
+    updatePrinterRecord(printer.id, (current) =>
+      current.sendingWay
+        ? {
+            ...current,
+            sendingWay: {
+              ...current.sendingWay,
+              relay,
+              ...(domainOf(sender) ? { sender: sender.trim() } : {}),
+            },
+          }
+        : current,
+    );
+  };
+  return (
+    <form
+      className="prove-way"
+      onSubmit={save}
+      aria-labelledby={`relay-${cssId(printer.id)}`}
+      data-testid="relay-form"
+    >
+      <h4 id={`relay-${cssId(printer.id)}`}>{t('relay.title')}</h4>
+      <p>{t('relay.what')}</p>
+      <label className="field">
+        <span>{t('relay.host')}</span>
+        <input
+          type="text"
+          value={host}
+          onChange={(event) => setHost(event.target.value)}
+          required
+          autoComplete="off"
+          name="relay-host"
+          aria-invalid={invalid || undefined}
+        />
+      </label>
+      <label className="field">
+        <span>{t('relay.port')}</span>
+        <input
+          type="text"
+          inputMode="numeric"
+          value={port}
+          onChange={(event) => setPort(event.target.value)}
+          required
+          autoComplete="off"
+          name="relay-port"
+          aria-invalid={invalid || undefined}
+        />
+      </label>
+      <label className="field">
+        <span>{t('prove.sender')}</span>
+        <input
+          type="email"
+          value={sender}
+          onChange={(event) => setSender(event.target.value)}
+          autoComplete="off"
+          name="relay-sender"
+        />
+      </label>
+      <p>
+        <button type="submit" className="primary">
+          {t('relay.save')}
+        </button>
+      </p>
+      <div role="status" aria-live="polite">
+        {invalid && <p className="notice notice-warning">{t('relay.invalid')}</p>}
+        {kept && !invalid && (
+          <p className="notice notice-success" data-testid="relay-kept">
+            {t('relay.kept', { server: `${kept.host}:${kept.port}` })}
+          </p>
+        )}
+      </div>
+    </form>
   );
 }
 
@@ -193,7 +300,7 @@ function ProveWay({
 }: {
   printer: ChosenPrinter;
   record: PrinterSetupRecord;
-  way: 'hve' | 'direct-send' | 'connector-relay';
+  way: ProvableWayId;
 }) {
   const { t, i18n } = useTranslation('ways');
   const { progress } = useReadyState();
@@ -209,6 +316,8 @@ function ProveWay({
   const run = runs.status === 'ready' ? runs.value.wayProofs[printer.id] : undefined;
   const running = run?.state === 'running';
   const proof = record.sendingWay?.proof;
+  // HVE and a password sign-in log in with a password typed here, used once.
+  const signsIn = sendingWayFacts[way].signsIn;
 
   const submit = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
@@ -221,7 +330,7 @@ function ProveWay({
       way,
       sender,
       recipient,
-      ...(way === 'hve' && typed !== '' ? { password: typed } : {}),
+      ...(signsIn && typed !== '' ? { password: typed } : {}),
     });
     if (!reply.ok) setRefused(reply.problem);
   };
@@ -234,10 +343,19 @@ function ProveWay({
       aria-labelledby={`prove-${cssId(printer.id)}`}
     >
       <h4 id={`prove-${cssId(printer.id)}`}>{t('prove.title')}</h4>
-      <p>{t(`prove.what.${way}`, { port: way === 'hve' ? profile.hvePort : profile.mxPort })}</p>
+      <p>
+        {t(`prove.what.${way}`, {
+          port:
+            way === 'hve'
+              ? profile.hvePort
+              : way === 'password-for-now'
+                ? profile.smtpPort
+                : profile.mxPort,
+        })}
+      </p>
       <p className="hint">{t('prove.fromHere')}</p>
       <label className="field">
-        <span>{t(way === 'hve' ? 'prove.hveAccount' : 'prove.sender')}</span>
+        <span>{t(accountLabel[way])}</span>
         <input
           type="email"
           value={sender}
@@ -258,16 +376,16 @@ function ProveWay({
           name="recipient"
         />
       </label>
-      {way === 'hve' && (
+      {signsIn && (
         <label className="field">
-          <span>{t('prove.password')}</span>
+          <span>{t(way === 'hve' ? 'prove.password' : 'prove.mailboxPassword')}</span>
           <input
             type="password"
             value={password}
             onChange={(event) => setPassword(event.target.value)}
             required
             autoComplete="off"
-            name="hve-password"
+            name="way-password"
           />
           <span className="hint">{t('prove.passwordOnce')}</span>
         </label>
