@@ -372,3 +372,12 @@ export function domainOf(address: string): string | null {
     );
   return match?.[1] ? match[1].toLowerCase() : null;
 }
+
+// The way check's summary reads "<printer>: <way id>, …" (shared/board/printers.ts): main writes
+// ids, each screen and the report put the way's name in their language.
+const wayAfterPrinter = new RegExp(`: (${sendingWays.join('|')})(?=,|$)`, 'g');
+
+/** A summary with each way id after a printer replaced by `name(id)`. */
+export function nameWaysInSummary(summary: string, name: (way: SendingWayId) => string): string {
+  return summary.replace(wayAfterPrinter, (_match, id: SendingWayId) => `: ${name(id)}`);
+}

@@ -17,6 +17,7 @@ import {
 import type { ReportWords, SetupReport } from '../../shared/contract/printer';
 import type { TestWatch, TestWatches } from '../../shared/contract/delivery';
 import { formatDay, formatUtcTime } from '../../shared/dates';
+import { nameWaysInSummary } from '../../shared/sending-ways';
 import { printerLapses } from '../../shared/sign-in-lapse';
 
 export interface ReportInput {
@@ -125,7 +126,9 @@ export function buildSetupReport(input: ReportInput): SetupReport {
   const stateCell = (result: CheckResult | null | undefined): string => {
     const state = shownState(result);
     const problem = problemTitle(result);
-    const summary = result?.summary ? ` (${text(result.summary)})` : '';
+    const summary = result?.summary
+      ? ` (${text(nameWaysInSummary(result.summary, (way) => word(`way.${way}`)))})`
+      : '';
     return `<td class="state state-${escapeHtml(state)}">${text(word(`state.${state}`))}${summary}${problem}</td>`;
   };
 

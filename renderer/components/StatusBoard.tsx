@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { shownState, type ShownState } from '../../shared/board/results';
 import { boardRowsFor, rowState } from '../../shared/board/summary';
+import { CheckSummary } from './CheckSummary';
 import { statusChecks } from '../../shared/model';
 import { everyPrinterHasAWay } from '../../shared/sending-ways';
 import { useAnnounceTestMessages } from '../delivery/announce-test-messages';
@@ -62,7 +63,7 @@ export function StatusBoard() {
               <li key={check.id} className={`board-item board-${state}`} data-check={check.id}>
                 <span className="board-name">
                   {t(`board.checks.${check.id}`)}
-                  {result?.summary && <span className="board-summary">{result.summary}</span>}
+                  {result?.summary && <CheckSummary check={check.id} summary={result.summary} />}
                 </span>
                 <span className="board-state">{t(`board.state.${state}`)}</span>
               </li>

@@ -10,6 +10,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { journeySteps } from '../../shared/model';
+import { sendingWays } from '../../shared/sending-ways';
 import { expect, openWizard, screenshot, test } from './fixtures';
 import { wordsOf } from './journey-steps';
 import { chooseBrotherWithoutOauth, openStep, resetWays, setSwitch } from './ways-helpers';
@@ -81,6 +82,11 @@ async function expectBoard(page: Page, way: 'proven' | 'not-proven'): Promise<vo
   const microsoft = board.locator('[data-row="microsoft-365"]');
   await expect(microsoft).toHaveAttribute('data-by', 'way');
   await expect(board.locator('[data-row="printer"]')).toHaveClass(/board-passed/);
+  // The way's line names the printer and the way in words, never the way's id.
+  await expect(board.locator('[data-check="sending-way"] .board-summary')).toContainText('Brother');
+  await expect(board.locator('[data-check="sending-way"] .board-summary')).not.toContainText(
+    new RegExp(`: (${sendingWays.join('|')})\\b`),
+  );
   if (way === 'proven') {
     await expect(microsoft).toHaveClass(/board-passed/);
     await expect(microsoft.locator('.board-summary')).not.toBeEmpty();
@@ -105,6 +111,9 @@ test('direct send, from Find the printer to Done', async ({ page, wizard }) => {
   });
   await expect(done).toHaveAttribute('data-state', 'passed');
   await expect(done).toContainText('Sends by Direct send, proven from this computer at');
+  await expect(
+    page.locator('#step-content .board-item').filter({ hasText: 'Way to keep sending' }),
+  ).toContainText('Brother MFC-L2750DW series: Direct send');
   await screenshot(page, 'en/every-way-direct-send-done');
 });
 

@@ -11,6 +11,7 @@ import {
   domainOf,
   everyPrinterHasAWay,
   findSpf,
+  nameWaysInSummary,
   judgeMx,
   keepSendingOnTheWay,
   parseSpf,
@@ -284,5 +285,25 @@ describe('the ways themselves', () => {
     expect(domainOf('a@b@c.com')).toBeNull();
     expect(domainOf('<script>@x.com')).toBeNull();
     expect(domainOf('')).toBeNull();
+  });
+});
+
+describe('nameWaysInSummary', () => {
+  const names = { 'direct-send': 'Direct send', hve: 'High Volume Email' } as const;
+  const name = (way: string) => names[way as keyof typeof names] ?? `?${way}`;
+
+  it("puts each way's name after its printer", () => {
+    expect(
+      nameWaysInSummary('Brother MFC-L2750DW series: direct-send, EPSON ET-2850 Series: hve', name),
+    ).toBe('Brother MFC-L2750DW series: Direct send, EPSON ET-2850 Series: High Volume Email');
+  });
+
+  it('leaves other summaries and look-alike words alone', () => {
+    expect(nameWaysInSummary('EPSON ET-2850 Series: 1.05.2', name)).toBe(
+      'EPSON ET-2850 Series: 1.05.2',
+    );
+    expect(nameWaysInSummary('Printer: hve-like, x: direct-sender', name)).toBe(
+      'Printer: hve-like, x: direct-sender',
+    );
   });
 });

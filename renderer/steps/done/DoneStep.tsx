@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReportWords } from '../../../shared/contract/printer';
-import { statusChecks, type CheckResult } from '../../../shared/model';
+import { statusChecks, type CheckId, type CheckResult } from '../../../shared/model';
 import { fieldAlternatives, statusFieldIds } from '../../../shared/printer-setup';
 import { everyPrinterHasAWay, isSignInStep, sendingWays } from '../../../shared/sending-ways';
 import type { Problem } from '../../../shared/problem';
@@ -9,6 +9,7 @@ import type { ProblemId } from '../../../shared/problems/index';
 import { shownState, shownStates } from '../../../shared/board/results';
 import { problemTitleTemplate, resultProblemTitle } from '../../components/check-words';
 import { useAccountStory } from '../../account/account-story';
+import { CheckSummary } from '../../components/CheckSummary';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { adminChangeReportWords } from '../../checks/admin-change-words';
 import { deliveryReportWords } from '../../delivery/report-words';
@@ -98,10 +99,13 @@ function useReportWords(): () => ReportWords {
 
 function CheckLine({
   name,
+  check,
   result,
   notNeeded = false,
 }: {
   name: string;
+  /** The check shown, where its summary needs words (the way's name). */
+  check?: CheckId;
   result: CheckResult | null | undefined;
   /** A sign-in check not run because every printer sends by another way. */
   notNeeded?: boolean;
@@ -121,7 +125,12 @@ function CheckLine({
     <li className={`board-item board-${state}`}>
       <span className="board-name">
         {name}
-        {result?.summary && <span className="board-summary">{result.summary}</span>}
+        {result?.summary &&
+          (check ? (
+            <CheckSummary check={check} summary={result.summary} />
+          ) : (
+            <span className="board-summary">{result.summary}</span>
+          ))}
         {problemTitle && <span className="board-summary">{problemTitle}</span>}
       </span>
       <span className="board-state">{t(`common:board.state.${state}`)}</span>
@@ -184,6 +193,7 @@ export function DoneStep() {
               <CheckLine
                 key={check.id}
                 name={t(`common:board.checks.${check.id}`)}
+                check={check.id}
                 result={progress.checks[check.id]}
                 notNeeded={onWays && isSignInStep(check.step)}
               />
