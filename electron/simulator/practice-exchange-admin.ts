@@ -15,6 +15,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { CloudProfile } from '../../shared/cloud-profiles';
+import type { PracticeAuditEntry } from './practice-audit-log';
 import { listenOnLoopback, readBody, sendJson } from './practice-http';
 import {
   globalAdministrator,
@@ -32,6 +33,8 @@ const exchangeAdministratorRoleId = '29232cdf-9323-42fd-ade2-1d097af3e4de';
 export interface PracticeExchangeAdmin extends PracticePart {
   /** Every cmdlet the wizard ran, newest last, for the practice admin center and the tests. */
   commands(): { cmdlet: string; by: string; at: string }[];
+  /** Every change a Set-CASMailbox made, for the practice admin center's list of changes. */
+  changes(): PracticeAuditEntry[];
 }
 
 /** The endpoint's error shape, as public clients read it (error.code, error.message). */
@@ -44,6 +47,10 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
   let origin = '';
   let context: PracticeContext | null = null;
   const log: { cmdlet: string; by: string; at: string }[] = [];
+  const changes: PracticeAuditEntry[] = [];
+  /** SmtpClientAuthenticationDisabled as Get-CASMailbox shows it. */
+  const disabledWords = (setting: string): string =>
+    setting === 'on' ? 'False' : setting === 'off' ? 'True' : '(not set: follows the organization)';
 
   const casMailbox = (upn: string) => {
     const setting = context?.settings().smtpAuthMailbox ?? 'organization-setting';
@@ -111,10 +118,23 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
     }
     if (input.CmdletName === 'Set-CASMailbox' && context) {
       const disabled = input.Parameters?.['SmtpClientAuthenticationDisabled'];
-      context.set(
+      const before = context.settings().smtpAuthMailbox;
+      const after = context.set(
         'smtpAuthMailbox',
         disabled === false ? 'on' : disabled === true ? 'off' : 'organization-setting',
-      );
+      ).smtpAuthMailbox;
+      if (after !== before) {
+        changes.push({
+          at: new Date().toISOString(),
+          by: account.upn,
+          through: 'Exchange admin API',
+          call: 'InvokeCommand Set-CASMailbox',
+          object: `Mailbox ${mailbox.upn}`,
+          setting: 'SmtpClientAuthenticationDisabled',
+          before: disabledWords(before),
+          after: disabledWords(after),
+        });
+      }
       // A Set-* cmdlet answers an empty list (and warnings, when it has any).
       sendJson(response, 200, { '@odata.context': `${origin}/adminapi/beta/$metadata`, value: [] });
       return;
@@ -143,6 +163,7 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
       };
     },
     commands: () => [...log],
+    changes: () => [...changes],
     async stop() {
       if (!server) return;
       server.closeAllConnections();
