@@ -136,6 +136,20 @@ test('asked at the moment, read, turned on for the mailbox only, proven, recorde
     ok: false,
     problem: { id: 'admin-change-unknown' },
   });
+  // The practice admin center's list: the change and its undo, as Exchange saw them.
+  expect(
+    running.practice?.part<PracticeExchangeAdmin>(practiceExchangeAdminPartName)?.changes(),
+  ).toEqual([
+    expect.objectContaining({
+      by: 'admin@contoso.example',
+      through: 'Exchange admin API',
+      object: 'Mailbox admin@contoso.example',
+      setting: 'SmtpClientAuthenticationDisabled',
+      before: '(not set: follows the organization)',
+      after: 'False',
+    }),
+    expect.objectContaining({ before: 'False', after: '(not set: follows the organization)' }),
+  ]);
 });
 
 test('already on: nothing is changed or recorded', async () => {
