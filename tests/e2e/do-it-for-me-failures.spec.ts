@@ -7,6 +7,7 @@
  * account without the role. The practice admin center's list of the wizard's changes shows the
  * changes made and undone.
  */
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/model';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
@@ -86,6 +87,10 @@ async function allowInBrowser(page: Page, button: ReturnType<Page['getByRole']>,
   await popup.close();
 }
 
+async function expectNoAxeViolations(page: Page): Promise<void> {
+  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+}
+
 async function practiceSettings(page: Page): Promise<Settings> {
   return ((await callApi(page.request, wizard, 'getPracticeSettings', {})) as { value: Settings })
     .value;
@@ -126,10 +131,11 @@ test('403 Authorization_RequestDenied: the role and who has it are named, nothin
   // The manual way stays: the check's own steps, beside the panel.
   await expect(page.getByText(w('exchange:problems.security-defaults-on.fix'))).toBeVisible();
   expect((await practiceSettings(page)).securityDefaults).toBe('on');
+  await expectNoAxeViolations(page);
   await screenshot(page, 'en/do-it-for-me-failure-403');
 });
 
-test('in Ukrainian, a missing Exchange role: the role and who usually has it, and the PowerShell way stays', async ({
+test('in Ukrainian, a missing Exchange role: the role and who usually has it, and the manual way stays', async ({
   page,
 }) => {
   const w = await startAt(page, {
@@ -153,6 +159,7 @@ test('in Ukrainian, a missing Exchange role: the role and who usually has it, an
     page.getByText(w('exchange:problems.smtp-auth-disabled-tenant.fix')).first(),
   ).toBeVisible();
   expect((await practiceSettings(page)).smtpAuthMailbox).toBe('organization-setting');
+  await expectNoAxeViolations(page);
   await screenshot(page, 'uk/do-it-for-me-failure-exchange-role');
 });
 
@@ -203,6 +210,7 @@ test('429 with Retry-After: too long is said with nothing changed; a short one i
   await expect(rows.nth(2)).toContainText(
     'PATCH /policies/identitySecurityDefaultsEnforcementPolicy',
   );
+  await expectNoAxeViolations(center);
   await screenshot(center, 'en/practice-admin-center-changes');
 });
 
@@ -281,6 +289,7 @@ test('halfway through the Conditional Access change: what was and was not change
     w('exchange:problems.entra-admin-busy.cause', { status: '500', seconds: '60' }),
   );
   await expect(panel).toContainText(w('exchange:deviceCodeAllow.halfway'));
+  await expectNoAxeViolations(page);
   await screenshot(page, 'en/do-it-for-me-failure-halfway');
 
   await panel.getByRole('button', { name: w('exchange:deviceCodeAllow.undo') }).click();
