@@ -104,6 +104,12 @@ export const practiceSwitches = {
     'policy-change-fails',
   ],
   /**
+   * How the practice Exchange admin endpoint (practice-exchange-admin.ts) answers Set-CASMailbox
+   * (reads always work): as it should, throttled (429 with Retry-After: 60), or a server error
+   * (503); the wizard then says Exchange is busy and that nothing was changed.
+   */
+  exchangeAdmin: ['works', 'throttled', 'server-error'],
+  /**
    * The practice tenant's device-code policy: none, blocking everyone, blocking everyone but the
    * "Device code flow exceptions" group (Microsoft's recommended exception group) or but Global
    * Administrators (a role), and Microsoft's managed policy in report-only mode or on.

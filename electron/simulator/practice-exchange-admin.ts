@@ -8,8 +8,9 @@
  * Sources for the shapes: the request body {"CmdletInput": {"CmdletName", "Parameters"}} and
  * the answer {"value": [...]} as public clients of this endpoint send and read them (CIPP's
  * New-ExoRequest, CISA ScubaGear's Invoke-ExoCommand); the headers X-ResponseFormat and
- * X-AnchorMailbox likewise. Best guesses (no published wording): the texts of the 401 and 403
- * answers, and that the account needs the Exchange Administrator or Global Administrator role
+ * X-AnchorMailbox likewise. The switch `exchangeAdmin` makes Set-CASMailbox answer 429 (with
+ * Retry-After) or 503 instead. Best guesses (no published wording): the texts of the 401, 403,
+ * 429 and 503 answers, and that the account needs the Exchange Administrator or Global Administrator role
  * (Set-CASMailbox's own permission table names the Exchange Administrator's role groups).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -117,6 +118,16 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
       return;
     }
     if (input.CmdletName === 'Set-CASMailbox' && context) {
+      const trouble = context.settings().exchangeAdmin;
+      if (trouble === 'throttled') {
+        response.setHeader('Retry-After', '60');
+        sendJson(response, 429, failure('TooManyRequests', 'Too many requests.'));
+        return;
+      }
+      if (trouble === 'server-error') {
+        sendJson(response, 503, failure('ServiceUnavailable', 'The service is unavailable.'));
+        return;
+      }
       const disabled = input.Parameters?.['SmtpClientAuthenticationDisabled'];
       const before = context.settings().smtpAuthMailbox;
       const after = context.set(
