@@ -182,6 +182,7 @@ function appInfoService(
       ? {
           practiceWorld: {
             mailboxUrl: practiceExchange.mailboxUrl,
+            changesUrl: practiceExchange.changesUrl,
             printerPanelPath: panelPaths.scanToEmail,
             printerAdminPassword: practicePrinterAdminPassword,
             webConfigOf: practiceWebConfigOf,

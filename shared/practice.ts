@@ -89,11 +89,28 @@ export const practiceSwitches = {
   ],
   /**
    * How the practice Graph answers the changes "Do it for me" makes (the write calls only; the
-   * reads follow `graph`): as Microsoft does, throttled for 2 minutes (429, Retry-After: 120), or
-   * a server error (503), or a Conditional Access policy change that fails (500) while the group
-   * changes work, to leave a change halfway.
+   * reads follow `graph`): as Microsoft does, throttled once for 2 seconds (429, Retry-After: 2,
+   * then it works) or for 2 minutes (429, Retry-After: 120), or a server error (503), or a slow
+   * answer (each change answered after 4 seconds), or refused with 403 Authorization_RequestDenied
+   * as for an account whose admin role is not active (an eligible role not activated, or one
+   * removed since sign-in), or a Conditional Access policy change that fails (500) while the
+   * group changes work, to leave a change halfway.
    */
-  graphChanges: ['work', 'throttled-long', 'server-error', 'policy-change-fails'],
+  graphChanges: [
+    'work',
+    'denied',
+    'throttled-once',
+    'throttled-long',
+    'server-error',
+    'slow',
+    'policy-change-fails',
+  ],
+  /**
+   * How the practice Exchange admin endpoint (practice-exchange-admin.ts) answers Set-CASMailbox
+   * (reads always work): as it should, throttled (429 with Retry-After: 60), or a server error
+   * (503); the wizard then says Exchange is busy and that nothing was changed.
+   */
+  exchangeAdmin: ['works', 'throttled', 'server-error'],
   /**
    * The practice tenant's device-code policy: none, blocking everyone, blocking everyone but the
    * "Device code flow exceptions" group (Microsoft's recommended exception group) or but Global
@@ -144,6 +161,11 @@ export type PracticeSwitchId = keyof typeof practiceSwitches;
 export interface PracticePages {
   /** The practice mailbox, where the practice Exchange's delivered test messages show. */
   mailboxUrl: string;
+  /**
+   * The practice admin center's list of every change the wizard made through Graph and the
+   * Exchange admin endpoint (what, before and after, when, by whom), where "Do it for me" links.
+   */
+  changesUrl: string;
   /** Path of a practice printer's control panel (Scan > Email), on its Web Config's origin. */
   printerPanelPath: string;
   /** The practice printers' administrator password (a real one is on the printer's label). */

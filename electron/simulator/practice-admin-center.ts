@@ -2,12 +2,18 @@
  * The practice "admin center": one plain page on http://127.0.0.1 (no certificate warning)
  * where a trainee flips the same switches an administrator flips in the Exchange admin
  * center, the Microsoft 365 admin center and the Entra admin center, and sees the test
- * messages the practice Exchange delivered. Forms carry a per-run token so another web page
- * cannot flip the switches.
+ * messages the practice Exchange delivered, and every change the wizard made through Graph and
+ * the Exchange admin endpoint (as the Entra audit log and Exchange's admin audit log would). Forms
+ * carry a per-run token so another web page cannot flip the switches.
  */
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { PracticeAuditEntry } from './practice-audit-log';
 import type { DeliveredMessage } from './practice-exchange';
+import {
+  practiceExchangeAdminPartName,
+  type PracticeExchangeAdmin,
+} from './practice-exchange-admin';
 import { escapeHtml, sendPracticePage } from './practice-http';
 import {
   globalAdministrator,
@@ -30,9 +36,67 @@ const policyStateWords: Record<string, string> = {
   disabled: 'Off',
 };
 
+/** The page's sections, linked from its header: each path highlights its section. */
+const sections = [
+  { path: '/exchange/settings', id: 'organization', label: 'Exchange: SMTP AUTH' },
+  { path: '/exchange/mail-flow', id: 'mail-flow', label: 'Exchange: mail flow' },
+  { path: '/m365/users', id: 'mailbox', label: 'Microsoft 365: the mailbox' },
+  { path: '/entra/properties', id: 'security-defaults', label: 'Entra: security defaults' },
+  { path: '/entra/conditional-access', id: 'conditional-access', label: 'Conditional Access' },
+  { path: '/changes', id: 'changes', label: "The wizard's changes" },
+  { path: '/', id: 'inbox', label: 'Practice mailbox' },
+];
+
+/**
+ * Newest first, as audit logs list them; one row per change. An undo is a row of its own, and
+ * says which earlier change it took back (the same setting, before and after swapped).
+ */
+function changesTable(entries: PracticeAuditEntry[]): string {
+  /** A value without its note: "exists (created)" is the state "exists". */
+  const state = (value: string): string => value.replace(/ \(.*\)$/, '');
+  if (entries.length === 0) {
+    return '<p>The wizard has changed nothing in the practice tenant yet.</p>';
+  }
+  // Oldest first (a stable sort keeps each source's own order).
+  const oldestFirst = [...entries].sort((a, b) => a.at.localeCompare(b.at));
+  const undoneBy = new Map<PracticeAuditEntry, PracticeAuditEntry>();
+  for (const [index, entry] of oldestFirst.entries()) {
+    const taken = oldestFirst
+      .slice(0, index)
+      .reverse()
+      .find(
+        (earlier) =>
+          !undoneBy.has(earlier) &&
+          ![...undoneBy.values()].includes(earlier) &&
+          earlier.object === entry.object &&
+          earlier.setting === entry.setting &&
+          state(earlier.before) === state(entry.after) &&
+          state(earlier.after) === state(entry.before),
+      );
+    if (taken) undoneBy.set(taken, entry);
+  }
+  const undoes = new Map([...undoneBy].map(([earlier, undo]) => [undo, earlier]));
+  const rows = oldestFirst
+    .reverse()
+    .map((entry) => {
+      const undid = undoes.get(entry);
+      const after = undid
+        ? `${escapeHtml(entry.after)} (takes back the change of ${escapeHtml(undid.at)})`
+        : escapeHtml(entry.after);
+      return (
+        `<tr><td>${escapeHtml(entry.at)}</td><td>${escapeHtml(entry.by)}</td><td>${escapeHtml(entry.object)}</td>` +
+        `<td>${escapeHtml(entry.setting)}</td><td>${escapeHtml(entry.before)}</td><td>${after}</td>` +
+        `<td>${escapeHtml(entry.through)}: <code>${escapeHtml(entry.call)}</code></td></tr>`
+      );
+    })
+    .join('');
+  return `<table aria-label="Changes made by the wizard"><thead><tr><th scope="col">When (UTC)</th><th scope="col">By</th><th scope="col">Object</th><th scope="col">Setting</th><th scope="col">Before</th><th scope="col">After</th><th scope="col">Through</th></tr></thead><tbody>${rows}</tbody></table>`;
+}
+
 export function createPracticeAdminCenter(
   context: PracticeContext,
   messages: () => DeliveredMessage[],
+  graphChanges: () => PracticeAuditEntry[],
 ) {
   const formToken = randomBytes(16).toString('hex');
 
@@ -169,6 +233,16 @@ ${form(
       `<input type="hidden" name="setting" value="${setting}"><input type="hidden" name="back" value="${back}">${inner}</form>`;
     const current = (section: string): string =>
       path.startsWith(section) ? ' class="current"' : '';
+    const wizardChanges = [
+      ...graphChanges(),
+      ...(context.part<PracticeExchangeAdmin>(practiceExchangeAdminPartName)?.changes() ?? []),
+    ];
+    const nav = sections
+      .map(
+        (section) =>
+          `<li><a href="${section.path}#${section.id}"${path === section.path ? ' aria-current="page"' : ''}>${escapeHtml(section.label)}</a></li>`,
+      )
+      .join('');
     const inbox = messages()
       .slice()
       .reverse()
@@ -181,9 +255,9 @@ ${form(
       .join('');
     return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Practice admin center</title>
 <style>body{font-family:system-ui,sans-serif;max-width:52rem;margin:1rem auto;padding:0 1rem;color:#1b1f24}
-header{background:#5b2d8c;color:#fff;padding:.6rem 1rem;border-radius:8px}header h1{font-size:1.3rem;margin:0}header p{margin:.2rem 0 0}section{border:1px solid #d5dbe3;border-radius:8px;padding:.6rem 1rem;margin:1rem 0}
+header{background:#5b2d8c;color:#fff;padding:.6rem 1rem;border-radius:8px}header h1{font-size:1.3rem;margin:0}header p{margin:.2rem 0 0}header nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;margin:.4rem 0 0}header a{color:#fff}table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:.9rem}code{overflow-wrap:anywhere}td{overflow-wrap:anywhere}td,th{border:1px solid #d5dbe3;padding:.2rem .4rem;text-align:left;vertical-align:top}section{border:1px solid #d5dbe3;border-radius:8px;padding:.6rem 1rem;margin:1rem 0}
 section.current{border:3px solid #0b5cad}.path{color:#4a5361}.state{font-weight:600}button{font:inherit;padding:.3rem .8rem;margin-top:.4rem}pre{white-space:pre-wrap;background:#f3f5f8;padding:.5rem}</style></head><body>
-<header><h1>Practice admin center</h1><p>This page stands in for Microsoft's admin centers in practice mode. Nothing here reaches Microsoft.</p></header><main>
+<header><h1>Practice admin center</h1><p>This page stands in for Microsoft's admin centers in practice mode. Nothing here reaches Microsoft.</p><nav aria-label="Admin center pages"><ul>${nav}</ul></nav></header><main>
 <section id="organization"${current('/exchange')}><h2>Exchange admin center</h2><p class="path">Settings &gt; Mail flow</p>
 ${form(
   'organization',
@@ -217,6 +291,9 @@ ${form(
 <p class="state">Security defaults: ${settings.securityDefaults === 'on' ? 'enabled' : 'disabled'}</p></section>
 <section id="conditional-access"${current('/entra/conditional-access')}><h2>Conditional Access</h2><p class="path">Entra ID &gt; Conditional Access &gt; Policies</p>
 ${conditionalAccess(form)}</section>
+<section id="changes"${current('/changes')}><h2>Changes made by the wizard</h2><p class="path">Entra ID &gt; Monitoring &amp; health &gt; Audit logs; Exchange admin center &gt; Audit (admin audit log)</p>
+<p>Every change the wizard made in the practice tenant through Microsoft Graph or the Exchange admin endpoint, newest first. An undo is listed as a change of its own.</p>
+${changesTable(wizardChanges)}</section>
 <section id="inbox"><h2>Practice mailbox: delivered test messages</h2>${inbox ? `<ol>${inbox}</ol>` : '<p>No message delivered yet.</p>'}</section></main>
 </body></html>`;
   }

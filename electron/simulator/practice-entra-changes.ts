@@ -2,8 +2,10 @@
  * The practice Graph's answers to the changes "Do it for me" makes in Entra, with Microsoft's
  * permission model: the delegated permission must be in the token (else 403 as Graph words a
  * missing scope), and the signed-in practice account must hold a role that may make the change
- * (else 403 Authorization_RequestDenied). The `graphChanges` switch gives 429 with Retry-After,
- * 503, or a failure of the policy change only (to leave a change halfway).
+ * (else 403 Authorization_RequestDenied). The `graphChanges` switch gives 429 with Retry-After
+ * (once for 2 s, or for 2 minutes), 503, a slow answer, or a failure of the policy change only
+ * (to leave a change halfway). Every accepted change is written to the practice audit log, which
+ * the practice admin center lists.
  *
  * Shapes (learn.microsoft.com/graph/api/…): identitysecuritydefaultsenforcementpolicy-update
  * (204), group-post-groups (201 with the group), group-post-members (204), group-delete-members
@@ -13,10 +15,12 @@
  * a changed exclusion on a Microsoft-managed policy (UNCONFIRMED; Microsoft365DSC writes them),
  * the 400 texts other than 1007, and the 500 text of the policy failure.
  */
+import type { PracticeAuditLog } from './practice-audit-log';
 import { graphError } from './practice-tenant/graph-host';
 import {
   globalAdministrator,
   practiceAccounts,
+  practiceTenantName,
   type GraphAnswer,
   type GraphRoute,
   type PracticeTenant,
@@ -52,6 +56,16 @@ function parsed(body: string): Record<string, unknown> | null {
 }
 
 const noContent: GraphAnswer = { status: 204, body: null, raw: '' };
+
+/** How late the `slow` switch answers a change: under the wizard's 15 s for one answer. */
+export const slowChangeAnswerMs = 4_000;
+/** The Retry-After of `throttled-once`: short enough that the wizard waits for it. */
+export const throttledOnceSeconds = 2;
+
+/** What the switch does to the next change: a 429 once, then the change itself. */
+interface ChangeSwitchState {
+  throttledOnceSpent: boolean;
+}
 
 /** Office 365 Exchange Online: its well-known app id, and its service principal here. */
 const exchangeOnline = {
@@ -156,6 +170,8 @@ function addConsentProofRoutes(tenant: PracticeTenant): void {
   );
 }
 
+const switchStates = new WeakMap<PracticeContext, ChangeSwitchState>();
+
 /**
  * A change route's guard: the switch first, then the permission in the token, then the
  * account's role; only then the change itself (`answer`).
@@ -167,8 +183,27 @@ function guardedChange(
   answer: GraphRoute,
   kind: 'policy' | 'other' = 'other',
 ): GraphRoute {
-  return (caller, url, body) => {
+  return async (caller, url, body) => {
+    const switchState = switchStates.get(context) ?? { throttledOnceSpent: false };
+    switchStates.set(context, switchState);
     switch (context.settings().graphChanges) {
+      case 'throttled-once':
+        if (!switchState.throttledOnceSpent) {
+          switchState.throttledOnceSpent = true;
+          return graphError(429, 'TooManyRequests', 'Too many requests. Please try again later.', {
+            'Retry-After': String(throttledOnceSeconds),
+          });
+        }
+        break;
+      case 'slow':
+        await new Promise((resolve) => setTimeout(resolve, slowChangeAnswerMs));
+        break;
+      case 'denied':
+        return graphError(
+          403,
+          'Authorization_RequestDenied',
+          'Insufficient privileges to complete the operation.',
+        );
       case 'throttled-long':
         return graphError(429, 'TooManyRequests', 'Too many requests. Please try again later.', {
           'Retry-After': '120',
@@ -199,7 +234,11 @@ function guardedChange(
 }
 
 /** Security defaults on or off. Turning them off makes Microsoft create its managed policies. */
-function addSecurityDefaultsRoute(tenant: PracticeTenant, context: PracticeContext): void {
+function addSecurityDefaultsRoute(
+  tenant: PracticeTenant,
+  context: PracticeContext,
+  audit: PracticeAuditLog,
+): void {
   tenant.addGraphRoute(
     'PATCH',
     '/policies/identitySecurityDefaultsEnforcementPolicy',
@@ -207,11 +246,21 @@ function addSecurityDefaultsRoute(tenant: PracticeTenant, context: PracticeConte
       context,
       ['Policy.ReadWrite.SecurityDefaults'],
       securityDefaultsRoles,
-      (_caller, _url, body) => {
+      (caller, _url, body) => {
         const enabled = parsed(body)?.['isEnabled'];
         if (typeof enabled !== 'boolean') {
           return graphError(400, 'BadRequest', 'Invalid value specified for property isEnabled.');
         }
+        const words = (on: boolean) => (on ? 'Enabled' : 'Disabled');
+        audit.add({
+          by: caller.account.upn,
+          through: 'Microsoft Graph',
+          call: 'PATCH /policies/identitySecurityDefaultsEnforcementPolicy',
+          object: practiceTenantName,
+          setting: 'Security defaults',
+          before: words(context.settings().securityDefaults === 'on'),
+          after: words(enabled),
+        });
         context.set('securityDefaults', enabled ? 'on' : 'off');
         if (!enabled) tenant.securityDefaultsTurnedOff();
         return noContent;
@@ -221,7 +270,11 @@ function addSecurityDefaultsRoute(tenant: PracticeTenant, context: PracticeConte
 }
 
 /** One Conditional Access policy read and changed (its exclusions only). */
-function addPolicyRoutes(tenant: PracticeTenant, context: PracticeContext): void {
+function addPolicyRoutes(
+  tenant: PracticeTenant,
+  context: PracticeContext,
+  audit: PracticeAuditLog,
+): void {
   const policyOf = (id: string) => tenant.policies().find((policy) => policy.id === id);
   tenant.addGraphRoute('GET', '/identity/conditionalAccess/policies/{id}', (caller, url) => {
     if (
@@ -247,7 +300,7 @@ function addPolicyRoutes(tenant: PracticeTenant, context: PracticeContext): void
       context,
       ['Policy.ReadWrite.ConditionalAccess'],
       policyRoles,
-      (_caller, url, body) => {
+      (caller, url, body) => {
         const policy = policyOf(idIn(url, 'policies'));
         if (!policy) return graphError(404, 'ResourceNotFound', 'The policy was not found.');
         const users = (parsed(body)?.['conditions'] as { users?: Record<string, unknown> } | null)
@@ -265,6 +318,17 @@ function addPolicyRoutes(tenant: PracticeTenant, context: PracticeContext): void
         const excludeGroups = (users['excludeGroups'] as unknown[]).filter(
           (group): group is string => typeof group === 'string',
         );
+        const names = (ids: readonly string[]) =>
+          ids.length === 0 ? '(none)' : ids.map((id) => tenant.groups().get(id) ?? id).join(', ');
+        audit.add({
+          by: caller.account.upn,
+          through: 'Microsoft Graph',
+          call: `PATCH /identity/conditionalAccess/policies/${policy.id}`,
+          object: `Conditional Access policy "${policy.displayName}"`,
+          setting: 'Users > Exclude > Groups',
+          before: names(policy.conditions.users.excludeGroups),
+          after: names(excludeGroups),
+        });
         for (const group of policy.conditions.users.excludeGroups)
           tenant.setPolicyExclusion(policy.id, { kind: 'group', id: group }, false);
         for (const group of excludeGroups) {
@@ -278,7 +342,11 @@ function addPolicyRoutes(tenant: PracticeTenant, context: PracticeContext): void
 }
 
 /** Security groups: listed, created, deleted, and their members added and taken out. */
-function addGroupRoutes(tenant: PracticeTenant, context: PracticeContext): void {
+function addGroupRoutes(
+  tenant: PracticeTenant,
+  context: PracticeContext,
+  audit: PracticeAuditLog,
+): void {
   const groupsList = () =>
     [...tenant.groups()].map(([id, displayName]) => ({
       id,
@@ -308,7 +376,7 @@ function addGroupRoutes(tenant: PracticeTenant, context: PracticeContext): void 
       context,
       ['Group.ReadWrite.All', 'Group.Create'],
       groupRoles,
-      (_caller, _url, body) => {
+      (caller, _url, body) => {
         const wanted = parsed(body);
         const name = wanted?.['displayName'];
         if (
@@ -325,6 +393,15 @@ function addGroupRoutes(tenant: PracticeTenant, context: PracticeContext): void 
           );
         }
         const id = tenant.createGroup(name.trim());
+        audit.add({
+          by: caller.account.upn,
+          through: 'Microsoft Graph',
+          call: 'POST /groups',
+          object: `Group "${name.trim()}"`,
+          setting: 'Security group',
+          before: 'does not exist',
+          after: 'exists (created)',
+        });
         return {
           status: 201,
           body: { id, displayName: name.trim(), securityEnabled: true, mailEnabled: false },
@@ -335,15 +412,27 @@ function addGroupRoutes(tenant: PracticeTenant, context: PracticeContext): void 
   tenant.addGraphRoute(
     'DELETE',
     '/groups/{id}',
-    guardedChange(context, ['Group.ReadWrite.All'], groupRoles, (_caller, url) =>
-      tenant.deleteGroup(idIn(url, 'groups'))
-        ? noContent
-        : graphError(
-            404,
-            'Request_ResourceNotFound',
-            'Resource does not exist or one of its queried reference-property objects are not present.',
-          ),
-    ),
+    guardedChange(context, ['Group.ReadWrite.All'], groupRoles, (caller, url) => {
+      const id = idIn(url, 'groups');
+      const name = tenant.groups().get(id);
+      if (!tenant.deleteGroup(id)) {
+        return graphError(
+          404,
+          'Request_ResourceNotFound',
+          'Resource does not exist or one of its queried reference-property objects are not present.',
+        );
+      }
+      audit.add({
+        by: caller.account.upn,
+        through: 'Microsoft Graph',
+        call: `DELETE /groups/${id}`,
+        object: `Group "${name ?? id}"`,
+        setting: 'Security group',
+        before: 'exists',
+        after: 'does not exist (deleted)',
+      });
+      return noContent;
+    }),
   );
   tenant.addGraphRoute(
     'POST',
@@ -352,7 +441,7 @@ function addGroupRoutes(tenant: PracticeTenant, context: PracticeContext): void 
       context,
       ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
       groupRoles,
-      (_caller, url, body) => {
+      (caller, url, body) => {
         const groupId = idIn(url, 'groups');
         const reference = parsed(body)?.['@odata.id'];
         const userId = typeof reference === 'string' ? (reference.split('/').pop() ?? '') : '';
@@ -373,6 +462,15 @@ function addGroupRoutes(tenant: PracticeTenant, context: PracticeContext): void 
           );
         }
         tenant.setMember(groupId, account.oid, true);
+        audit.add({
+          by: caller.account.upn,
+          through: 'Microsoft Graph',
+          call: `POST /groups/${groupId}/members/$ref`,
+          object: `Group "${tenant.groups().get(groupId) ?? groupId}"`,
+          setting: `Member ${account.upn}`,
+          before: 'not a member',
+          after: 'member',
+        });
         return noContent;
       },
     ),
@@ -384,17 +482,40 @@ function addGroupRoutes(tenant: PracticeTenant, context: PracticeContext): void 
       context,
       ['GroupMember.ReadWrite.All', 'Group.ReadWrite.All'],
       groupRoles,
-      (_caller, url) => {
-        tenant.setMember(idIn(url, 'groups'), idIn(url, 'members'), false);
+      (caller, url) => {
+        const groupId = idIn(url, 'groups');
+        const member = idIn(url, 'members');
+        const account = practiceAccounts.find((candidate) => candidate.oid === member);
+        const wasMember = account ? tenant.groupIdsOf(account).includes(groupId) : false;
+        tenant.setMember(groupId, member, false);
+        if (wasMember) {
+          audit.add({
+            by: caller.account.upn,
+            through: 'Microsoft Graph',
+            call: `DELETE /groups/${groupId}/members/${member}/$ref`,
+            object: `Group "${tenant.groups().get(groupId) ?? groupId}"`,
+            setting: `Member ${account?.upn ?? member}`,
+            before: 'member',
+            after: 'not a member',
+          });
+        }
         return noContent;
       },
     ),
   );
 }
 
-export function addEntraChangeRoutes(tenant: PracticeTenant, context: PracticeContext): void {
+export function addEntraChangeRoutes(
+  tenant: PracticeTenant,
+  context: PracticeContext,
+  audit: PracticeAuditLog,
+): void {
+  // `throttled-once` throttles the first change after the switch is chosen, each time.
+  context.onChange((settings) => {
+    if (settings.graphChanges !== 'throttled-once') switchStates.delete(context);
+  });
   addConsentProofRoutes(tenant);
-  addSecurityDefaultsRoute(tenant, context);
-  addPolicyRoutes(tenant, context);
-  addGroupRoutes(tenant, context);
+  addSecurityDefaultsRoute(tenant, context, audit);
+  addPolicyRoutes(tenant, context, audit);
+  addGroupRoutes(tenant, context, audit);
 }

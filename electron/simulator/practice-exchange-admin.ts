@@ -8,13 +8,15 @@
  * Sources for the shapes: the request body {"CmdletInput": {"CmdletName", "Parameters"}} and
  * the answer {"value": [...]} as public clients of this endpoint send and read them (CIPP's
  * New-ExoRequest, CISA ScubaGear's Invoke-ExoCommand); the headers X-ResponseFormat and
- * X-AnchorMailbox likewise. Best guesses (no published wording): the texts of the 401 and 403
- * answers, and that the account needs the Exchange Administrator or Global Administrator role
+ * X-AnchorMailbox likewise. The switch `exchangeAdmin` makes Set-CASMailbox answer 429 (with
+ * Retry-After) or 503 instead. Best guesses (no published wording): the texts of the 401, 403,
+ * 429 and 503 answers, and that the account needs the Exchange Administrator or Global Administrator role
  * (Set-CASMailbox's own permission table names the Exchange Administrator's role groups).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { CloudProfile } from '../../shared/cloud-profiles';
+import type { PracticeAuditEntry } from './practice-audit-log';
 import { listenOnLoopback, readBody, sendJson } from './practice-http';
 import {
   globalAdministrator,
@@ -32,6 +34,8 @@ const exchangeAdministratorRoleId = '29232cdf-9323-42fd-ade2-1d097af3e4de';
 export interface PracticeExchangeAdmin extends PracticePart {
   /** Every cmdlet the wizard ran, newest last, for the practice admin center and the tests. */
   commands(): { cmdlet: string; by: string; at: string }[];
+  /** Every change a Set-CASMailbox made, for the practice admin center's list of changes. */
+  changes(): PracticeAuditEntry[];
 }
 
 /** The endpoint's error shape, as public clients read it (error.code, error.message). */
@@ -44,6 +48,10 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
   let origin = '';
   let context: PracticeContext | null = null;
   const log: { cmdlet: string; by: string; at: string }[] = [];
+  const changes: PracticeAuditEntry[] = [];
+  /** SmtpClientAuthenticationDisabled as Get-CASMailbox shows it. */
+  const disabledWords = (setting: string): string =>
+    setting === 'on' ? 'False' : setting === 'off' ? 'True' : '(not set: follows the organization)';
 
   const casMailbox = (upn: string) => {
     const setting = context?.settings().smtpAuthMailbox ?? 'organization-setting';
@@ -110,11 +118,34 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
       return;
     }
     if (input.CmdletName === 'Set-CASMailbox' && context) {
+      const trouble = context.settings().exchangeAdmin;
+      if (trouble === 'throttled') {
+        response.setHeader('Retry-After', '60');
+        sendJson(response, 429, failure('TooManyRequests', 'Too many requests.'));
+        return;
+      }
+      if (trouble === 'server-error') {
+        sendJson(response, 503, failure('ServiceUnavailable', 'The service is unavailable.'));
+        return;
+      }
       const disabled = input.Parameters?.['SmtpClientAuthenticationDisabled'];
-      context.set(
+      const before = context.settings().smtpAuthMailbox;
+      const after = context.set(
         'smtpAuthMailbox',
         disabled === false ? 'on' : disabled === true ? 'off' : 'organization-setting',
-      );
+      ).smtpAuthMailbox;
+      if (after !== before) {
+        changes.push({
+          at: new Date().toISOString(),
+          by: account.upn,
+          through: 'Exchange admin API',
+          call: 'InvokeCommand Set-CASMailbox',
+          object: `Mailbox ${mailbox.upn}`,
+          setting: 'SmtpClientAuthenticationDisabled',
+          before: disabledWords(before),
+          after: disabledWords(after),
+        });
+      }
       // A Set-* cmdlet answers an empty list (and warnings, when it has any).
       sendJson(response, 200, { '@odata.context': `${origin}/adminapi/beta/$metadata`, value: [] });
       return;
@@ -143,6 +174,7 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
       };
     },
     commands: () => [...log],
+    changes: () => [...changes],
     async stop() {
       if (!server) return;
       server.closeAllConnections();

@@ -33,6 +33,7 @@ import {
 } from '../../shared/exchange/replies';
 import type { PracticeSettings } from '../../shared/practice';
 import { createPracticeAdminCenter } from './practice-admin-center';
+import { createPracticeAuditLog } from './practice-audit-log';
 import { addEntraChangeRoutes } from './practice-entra-changes';
 import { addTenantCheckRoutes } from './practice-graph';
 import { listenOnLoopback } from './practice-http';
@@ -69,6 +70,8 @@ export interface PracticeExchange extends PracticePart {
   readonly adminCenterUrl: string;
   /** The admin center's mailbox section, where delivered test messages show. */
   readonly mailboxUrl: string;
+  /** The admin center's list of the changes the wizard made through Graph and Exchange's API. */
+  readonly changesUrl: string;
 }
 
 const serverName = 'PR3P195MB0001.EURP195.PROD.OUTLOOK.COM';
@@ -188,6 +191,9 @@ export function createPracticeExchange(): PracticeExchange {
     get mailboxUrl() {
       return `${adminCenterUrl}/#inbox`;
     },
+    get changesUrl() {
+      return `${adminCenterUrl}/changes#changes`;
+    },
     messages: () => delivered.map((message) => ({ ...message, to: [...message.to] })),
     deliver(message) {
       return file(message);
@@ -272,9 +278,12 @@ export function createPracticeExchange(): PracticeExchange {
       closedPort = await reserveClosedPort();
 
       addTenantCheckRoutes(tenant, started);
-      addEntraChangeRoutes(tenant, started);
+      const audit = createPracticeAuditLog();
+      addEntraChangeRoutes(tenant, started, audit);
 
-      admin = http.createServer(createPracticeAdminCenter(started, () => part.messages()));
+      admin = http.createServer(
+        createPracticeAdminCenter(started, () => part.messages(), audit.entries),
+      );
       const adminPort = await listenOnLoopback(admin);
       adminCenterUrl = `http://127.0.0.1:${adminPort}`;
     },

@@ -20,7 +20,7 @@ import type {
 import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useWizard } from '../store/wizard-store';
-import { ReadFailed, useReadFirst } from './read-first';
+import { PracticeChangesLink, ReadFailed, StillWaiting, useReadFirst } from './read-first';
 
 type Phase =
   | { kind: 'reading' }
@@ -135,6 +135,8 @@ export function AllowPrinterDeviceCode() {
         {phase.kind === 'changed' && <Changed fix={phase.fix} />}
         {phase.kind === 'undone' && <p>{t('deviceCodeAllow.undone')}</p>}
       </div>
+      {/* Outside the live region: a counter read out every second would drown the rest. */}
+      {phase.kind === 'changing' && <StillWaiting />}
       {phase.kind === 'needs-permission' && (
         <div>
           <p>{t('deviceCodeAllow.permission', { permission: phase.permission })}</p>
@@ -228,6 +230,7 @@ export function AllowPrinterDeviceCode() {
           {t('deviceCodeAllow.undo')}
         </button>
       )}
+      {(phase.kind === 'changed' || phase.kind === 'undone') && <PracticeChangesLink />}
       {phase.kind === 'failed' && (
         <ReadFailed problem={phase.problem} onReadAgain={() => void read()} />
       )}

@@ -18,7 +18,7 @@ import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { DeviceCodeOffer } from './AllowPrinterDeviceCode';
 import { useWizard } from '../store/wizard-store';
-import { ReadFailed, useReadFirst } from './read-first';
+import { PracticeChangesLink, ReadFailed, StillWaiting, useReadFirst } from './read-first';
 
 const permission = 'Policy.ReadWrite.SecurityDefaults';
 
@@ -113,6 +113,9 @@ export function TurnOffSecurityDefaults({ offerNext = false }: { offerNext?: boo
           <p>{t('securityDefaultsOff.undone', { tenant: phase.tenant })}</p>
         )}
       </div>
+      {/* Outside the live region: a counter read out every second would drown the rest. */}
+      {phase.kind === 'changing' && <StillWaiting />}
+      {(phase.kind === 'changed' || phase.kind === 'undone') && <PracticeChangesLink />}
       {phase.kind === 'needs-permission' && (
         <div>
           <p>{t('securityDefaultsOff.permission', { permission })}</p>

@@ -12,7 +12,7 @@ import { isMailboxSmtpAuthSetting } from '../../shared/model';
 import type { Problem } from '../../shared/problem';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useWizard } from '../store/wizard-store';
-import { ReadFailed, useReadFirst } from './read-first';
+import { PracticeChangesLink, ReadFailed, useReadFirst } from './read-first';
 
 type Phase =
   | { kind: 'reading' }
@@ -130,6 +130,7 @@ export function TurnOnSmtpAuth() {
           {t('doItForMe.undo')}
         </button>
       )}
+      {(phase.kind === 'changed' || phase.kind === 'undone') && <PracticeChangesLink />}
       {phase.kind === 'failed' && (
         <ReadFailed problem={phase.problem} onReadAgain={() => void read()} />
       )}

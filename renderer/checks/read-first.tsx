@@ -3,12 +3,14 @@
  * panel opens; ask for a permission in the browser at the moment it is needed, and read again
  * as soon as the sign-in says signed in (no second click); offer "Read again" after a failure.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../shared/contract';
 import type { Problem } from '../../shared/problem';
+import { entraChangeAnswerSeconds, entraChangeTries } from '../../shared/contract/exchange';
+import { AdminPageButton } from '../components/AdminPageButton';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useMainValue } from '../store/wizard-store';
+import { useMainValue, useReadyState } from '../store/wizard-store';
 
 /** Main's answer to "ask Microsoft for this permission": its page, opened by the system or here. */
 type PermissionAsked = Reply<{ url: string; via: 'system' | 'page' }>;
@@ -68,6 +70,42 @@ export function useReadFirst<Value>(parts: {
     },
     signInProblem: signInProblem ?? null,
   };
+}
+
+/** Seconds before a change's wait is called slow (Microsoft usually answers at once). */
+const slowAfterSeconds = 2;
+
+/**
+ * While a change waits for Microsoft Entra: after a moment, how long it has waited and how long
+ * the wizard will wait at most, so a slow answer is seen as waiting, not as a hang.
+ */
+export function StillWaiting() {
+  const { t } = useTranslation('exchange');
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const started = Date.now();
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - started) / 1000)), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  if (seconds < slowAfterSeconds) return null;
+  return (
+    <p data-testid="still-waiting">
+      {t('doItForMe.stillWaiting', {
+        seconds,
+        limit: entraChangeAnswerSeconds,
+        tries: entraChangeTries,
+      })}
+    </p>
+  );
+}
+
+/** In practice mode: the practice admin center's list of every change the wizard made. */
+export function PracticeChangesLink() {
+  const { t } = useTranslation('exchange');
+  const changesUrl = useReadyState().appInfo.practiceWorld?.changesUrl;
+  return changesUrl ? (
+    <AdminPageButton url={changesUrl} label={t('doItForMe.practiceChanges')} />
+  ) : null;
 }
 
 /** A reading or change that failed: what happened, and "Read again". */

@@ -112,6 +112,14 @@ export interface SecurityDefaultsFix {
   conditionalAccess: TenantCheckResult | null;
 }
 
+/**
+ * How long the wizard waits for one answer of Microsoft Graph to an Entra change, and how many
+ * times it sends a change that may be sent again (reads and PATCH; a POST is sent once): the
+ * panels state these while they wait.
+ */
+export const entraChangeAnswerSeconds = 15;
+export const entraChangeTries = 3;
+
 /** The Graph permissions "Do it for me" asks for in Entra, one at the moment of its change. */
 export const entraChangePermissions = [
   'Policy.ReadWrite.SecurityDefaults',

@@ -97,6 +97,23 @@ test('turns SMTP AUTH on for the mailbox with the permission asked then, proves 
     "Undone: SMTP AUTH for admin@contoso.example is back to: not set for this mailbox (it follows the organization's setting).",
   );
   await expect(board(page).locator('[data-check="smtp-login"]')).toContainText('Failed');
+
+  // The practice admin center lists the change and its undo, made through Exchange's admin API.
+  const [center] = await Promise.all([
+    page.waitForEvent('popup'),
+    panel
+      .getByRole('button', { name: 'See every change the wizard made (practice admin center)' })
+      .click(),
+  ]);
+  const rows = center.getByRole('table', { name: 'Changes made by the wizard' }).getByRole('row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(2)).toContainText(
+    'admin@contoso.exampleMailbox admin@contoso.exampleSmtpClientAuthenticationDisabled(not set: follows the organization)False',
+  );
+  await expect(rows.nth(1)).toContainText(
+    'SmtpClientAuthenticationDisabledFalse(not set: follows the organization) (takes back the change of',
+  );
+  await expect(rows.nth(1)).toContainText('Exchange admin API: InvokeCommand Set-CASMailbox');
 });
 
 test('in Ukrainian, from the troubleshooter: the same offer asks for the permission first', async ({

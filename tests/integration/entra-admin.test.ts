@@ -14,6 +14,10 @@ import path from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { createWizardHost, type WizardHost } from '../../electron/host';
 import {
+  practiceExchangePartName,
+  type PracticeExchange,
+} from '../../electron/simulator/practice-exchange';
+import {
   practiceClientIds,
   practiceTenantPartName,
   type PracticeTenant,
@@ -221,6 +225,53 @@ test.each([
     expect(progress.value.adminChanges).toEqual([]);
   },
 );
+
+test('Graph 403 Authorization_RequestDenied on the change (role not active): the role is named, nothing changed', async () => {
+  const running = await brandNewTenant();
+  await browserSignIn(running, 'admin@contoso.example');
+  await allowSecurityDefaults(running, 'admin@contoso.example');
+  running.practice?.set('graphChanges', 'denied');
+  expect(await running.dispatch('turnOffSecurityDefaults', {})).toMatchObject({
+    ok: false,
+    problem: { id: 'entra-admin-role-missing', data: { role: 'Conditional Access Administrator' } },
+  });
+  expect(running.practice?.settings().securityDefaults).toBe('on');
+  expect(await changesPage(running)).toContain('The wizard has changed nothing');
+});
+
+test.each(['throttled-once', 'slow'] as const)(
+  'Graph %s on the change: waited for, made, and listed in the practice admin center with its undo',
+  async (answer) => {
+    const running = await brandNewTenant();
+    await browserSignIn(running, 'admin@contoso.example');
+    await allowSecurityDefaults(running, 'admin@contoso.example');
+    running.practice?.set('graphChanges', answer);
+    const fixed = (await running.dispatch('turnOffSecurityDefaults', {})) as {
+      value: SecurityDefaultsFix;
+    };
+    expect(fixed.value.change).toMatchObject({ before: 'on', after: 'off' });
+    expect(running.practice?.settings().securityDefaults).toBe('off');
+    await running.dispatch('undoAdminChange', { id: fixed.value.change?.id });
+    expect(running.practice?.settings().securityDefaults).toBe('on');
+    const page = await changesPage(running);
+    const table = page.slice(page.indexOf('aria-label="Changes made by the wizard"'));
+    const rows = table.slice(0, table.indexOf('</table>')).split('<tr>').slice(2);
+    expect(rows).toHaveLength(2);
+    // Newest first: the undo, marked as taking back the change, then the change.
+    expect(rows[0]).toContain(
+      '<td>Security defaults</td><td>Disabled</td><td>Enabled (takes back the change of 20',
+    );
+    expect(rows[1]).toContain('<td>admin@contoso.example</td><td>Contoso (practice)</td>');
+    expect(rows[1]).toContain('<td>Security defaults</td><td>Enabled</td><td>Disabled</td>');
+  },
+  20_000,
+);
+
+/** The practice admin center's list of the wizard's changes, as its page shows it. */
+async function changesPage(running: WizardHost): Promise<string> {
+  const url = running.practice?.part<PracticeExchange>(practiceExchangePartName)?.changesUrl ?? '';
+  return (await fetch(url)).text();
+}
 
 /** Signed in through the browser in a brand-new tenant, security defaults already off. */
 async function securityDefaultsOff(): Promise<WizardHost> {

@@ -136,6 +136,20 @@ test('asked at the moment, read, turned on for the mailbox only, proven, recorde
     ok: false,
     problem: { id: 'admin-change-unknown' },
   });
+  // The practice admin center's list: the change and its undo, as Exchange saw them.
+  expect(
+    running.practice?.part<PracticeExchangeAdmin>(practiceExchangeAdminPartName)?.changes(),
+  ).toEqual([
+    expect.objectContaining({
+      by: 'admin@contoso.example',
+      through: 'Exchange admin API',
+      object: 'Mailbox admin@contoso.example',
+      setting: 'SmtpClientAuthenticationDisabled',
+      before: '(not set: follows the organization)',
+      after: 'False',
+    }),
+    expect.objectContaining({ before: 'False', after: '(not set: follows the organization)' }),
+  ]);
 });
 
 test('already on: nothing is changed or recorded', async () => {
@@ -170,3 +184,26 @@ test('a user without an Exchange role is told so, and nothing changes', async ()
   });
   expect(running.practice?.settings().smtpAuthMailbox).toBe('organization-setting');
 });
+
+test.each([
+  ['throttled', 429],
+  ['server-error', 503],
+] as const)(
+  'Exchange %s on Set-CASMailbox: busy is said, nothing changed or recorded',
+  async (answer, status) => {
+    const running = await signedIn('admin@contoso.example');
+    await allow(running, 'admin@contoso.example');
+    running.practice?.set('exchangeAdmin', answer);
+    expect(await running.dispatch('readMailboxSmtpAuth', {})).toMatchObject({ ok: true });
+    expect(await running.dispatch('turnOnMailboxSmtpAuth', {})).toMatchObject({
+      ok: false,
+      problem: { id: 'exchange-admin-busy', data: { status } },
+    });
+    expect(running.practice?.settings().smtpAuthMailbox).toBe('organization-setting');
+    expect(
+      running.practice?.part<PracticeExchangeAdmin>(practiceExchangeAdminPartName)?.changes(),
+    ).toEqual([]);
+    const progress = (await running.dispatch('getProgress', {})) as { value: Progress };
+    expect(progress.value.adminChanges).toEqual([]);
+  },
+);

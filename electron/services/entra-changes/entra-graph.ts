@@ -7,7 +7,9 @@
  */
 import { graphScope, type CloudProfile } from '../../../shared/cloud-profiles';
 import {
+  entraChangeAnswerSeconds,
   entraChangePermissions,
+  entraChangeTries,
   type EntraChangePermission,
   type TenantCheckId,
   type TenantCheckResult,
@@ -106,10 +108,10 @@ export function createEntraGraph(options: EntraGraphOptions): EntraGraph {
       path,
       body,
       ca: options.trustedCa?.() ?? null,
-      deadlineMs: options.requestTimeoutMs ?? 15_000,
+      deadlineMs: options.requestTimeoutMs ?? entraChangeAnswerSeconds * 1000,
       retry: {
         // A POST that met a server error may have been made: never sent twice.
-        attempts: method === 'POST' ? 1 : 3,
+        attempts: method === 'POST' ? 1 : entraChangeTries,
         maxWaitSeconds: options.maxRetryAfterSeconds ?? 10,
         maxBackoffSeconds: 2,
         sleep: options.sleep,
