@@ -103,6 +103,8 @@ export async function signInOnPracticeMicrosoft(
   code: string,
   actions: Actions,
   account = 'admin@contoso.example',
+  /** Called on Microsoft's consent screen, if it comes (a screenshot). */
+  lookAtConsent?: (consentPage: Page) => Promise<void>,
 ): Promise<void> {
   await signInPage.waitForLoadState();
   await expect(signInPage.getByRole('heading', { name: 'Enter code' })).toBeVisible();
@@ -114,6 +116,7 @@ export async function signInOnPracticeMicrosoft(
   await actions.click('external', signInPage.getByRole('button', { name: 'Sign in' }), 'Sign in');
   const consent = signInPage.getByRole('heading', { name: 'Permissions requested' });
   if (await consent.isVisible()) {
+    await lookAtConsent?.(signInPage);
     // Microsoft offers the box to a Global Administrator only (a mailbox consents for itself).
     const forOrganization = signInPage.getByLabel('Consent on behalf of your organization');
     if (await forOrganization.isVisible()) {

@@ -130,6 +130,14 @@ async function runJourney(
   );
   await actions.click('external', webConfig.getByRole('button', { name: 'OK' }), 'OK (login)');
   await expect(webConfig.getByRole('heading', { name: 'Email Server > Basic' })).toBeVisible();
+  // The practice Web Config speaks the wizard's language, with the English label beside it.
+  await expect(webConfig.getByRole('heading', { name: 'Email Server > Basic' })).toContainText(
+    w('printer:vendors.epson.labels.emailServer'),
+  );
+  const methodLabel = w('printer:vendors.epson.labels.authenticationMethod');
+  await expect(webConfig.locator('label[for="method"]')).toHaveText(
+    language === 'en' ? methodLabel : `${methodLabel} (Authentication Method)`,
+  );
   await expectNoAxeViolations(webConfig, 'practice Web Config');
   await screenshot(webConfig, `${name}/practice-web-config-basic`);
   await actions.select(
@@ -158,7 +166,9 @@ async function runJourney(
     ),
   ]);
   // On the printer, the account the wizard named.
-  await signInOnPracticeMicrosoft(printerMicrosoft, printerCode, actions, mailbox);
+  await signInOnPracticeMicrosoft(printerMicrosoft, printerCode, actions, mailbox, (consent) =>
+    screenshot(consent, `${name}/practice-microsoft-consent`),
+  );
   await printerMicrosoft.close();
   await expect(webConfig.locator('[data-field="current-status"]')).toHaveText('Signed in', {
     timeout: 20_000,
