@@ -5,7 +5,7 @@
 import { EventEmitter } from 'node:events';
 import type { WizardEvent } from '../shared/contract';
 import { cloudProfiles } from '../shared/cloud-profiles';
-import type { Progress, ShellKind } from '../shared/model';
+import { matchLanguage, type Language, type Progress, type ShellKind } from '../shared/model';
 import { createDispatcher, type Dispatch } from './handlers/dispatcher';
 import { createHandlerTable } from './handlers/table';
 import { admitPrinterOrigin } from './handlers/discovery';
@@ -203,9 +203,12 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   // The practice world is composed here and only here (lint: nothing else in electron/ imports
   // electron/simulator/); the rest of the wizard sees services and plain values.
   const timing = options.timing ?? {};
+  // The practice pages speak the wizard's saved language (progress opens after the world).
+  let savedLanguage = (): Language => 'en';
   const practice = options.practice
     ? await startPracticeWorld({
         timing: timing.practiceLateMs ? { lateMs: timing.practiceLateMs } : {},
+        language: () => savedLanguage(),
       })
     : null;
   practice?.onChange((settings) => emit({ name: 'practice-changed', data: settings }));
@@ -232,6 +235,9 @@ export async function createWizardHost(options: HostOptions): Promise<WizardHost
   discovery.onChange((snapshot) => emit({ name: 'printers-changed', data: snapshot }));
   // Loaded once; from here on progress lives in memory and each change is written once.
   const progress = await openProgress(createProgressStore(options.configDir, options.practice));
+  // Following the system: the system's locale, as the renderer matches it.
+  savedLanguage = () =>
+    progress.current().language ?? matchLanguage([Intl.DateTimeFormat().resolvedOptions().locale]);
   // Printers chosen in an earlier run get their "Open Web Config" link back once discovery finds
   // them again. Progress only says which printer ids were chosen; the origin admitted is always
   // the one the main process itself found.

@@ -2,6 +2,7 @@
  * Handlers for watching the printer's test message (shared/contract/delivery.ts).
  */
 import { z } from 'zod';
+import { sendingMailbox } from '../../shared/account-story';
 import { graphScope } from '../../shared/cloud-profiles';
 import type { DeliveryApi } from '../../shared/contract/delivery';
 import { noParams } from './params';
@@ -28,14 +29,18 @@ type DeliveryHandlers = { [M in keyof DeliveryApi]: Handler<M> };
 const printerParams = z.object({ printerId: z.string().min(1).max(300) }).strict();
 
 export function createDeliveryHandlers(services: DeliveryServices): DeliveryHandlers {
-  /** The chosen printer (from progress, the main process's own record) and its sender. */
+  /**
+   * The sender the watch expects: the account story's mailbox (the printer's own; in the guide's
+   * way null, which the watcher reads as the signed-in administrator's). A printer on another
+   * way sends with the settings entered for it, so its sheet's sending address is expected.
+   */
   async function chosen(printerId: string): Promise<{ expectedSender: string | null }> {
-    const printer = services.progress
-      .current()
-      .printers.find((candidate) => candidate.id === printerId);
+    const progress = services.progress.current();
+    const printer = progress.printers.find((candidate) => candidate.id === printerId);
     if (!printer) throw new ProblemError('test-watch-unknown');
-    // Where the wizard can read the printer's sheet, it says the sending address; otherwise the
-    // person confirmed on the status sheet that it is the signed-in mailbox.
+    if (!progress.printerSetup[printerId]?.sendingWay) {
+      return { expectedSender: sendingMailbox(progress.printerAccount, null) };
+    }
     const sheet = await services.statusSheets.read(printer).catch(() => null);
     return { expectedSender: sheet?.senderAddress || null };
   }

@@ -60,7 +60,10 @@ export function parseStatusSheet(html: string): SheetReading | null {
   for (const [, label, value] of html
     .slice(0, maxPageBytes)
     .matchAll(/<tr[^>]*>\s*<th[^>]*>([\s\S]*?)<\/th>\s*<td[^>]*>([\s\S]*?)<\/td>/gi)) {
-    const key = plainText(label ?? '').toLowerCase();
+    const shownLabel = plainText(label ?? '').toLowerCase();
+    // A label with the English beside it ("電子郵件服務 (Email service)", the practice pages in
+    // the wizard's language) counts by its English.
+    const key = /\(([^()]+)\)$/.exec(shownLabel)?.[1]?.trim() ?? shownLabel;
     // The first line with a label counts (a later section may repeat it).
     if (!lines.has(key)) lines.set(key, plainText(value ?? ''));
   }

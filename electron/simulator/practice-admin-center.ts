@@ -15,6 +15,7 @@ import {
   type PracticeExchangeAdmin,
 } from './practice-exchange-admin';
 import { escapeHtml, sendPracticePage } from './practice-http';
+import { practiceLabelHtml } from './practice-labels';
 import {
   globalAdministrator,
   practiceAccounts,
@@ -224,6 +225,8 @@ ${form(
 
   function page(path: string): string {
     const settings = context.settings();
+    // Each admin center's name and the guide's switch in the wizard's language, English beside.
+    const say = (english: string): string => practiceLabelHtml(english, context.language());
     const mailboxChecked =
       settings.smtpAuthMailbox === 'on' ||
       (settings.smtpAuthMailbox === 'organization-setting' &&
@@ -258,14 +261,14 @@ ${form(
 header{background:#5b2d8c;color:#fff;padding:.6rem 1rem;border-radius:8px}header h1{font-size:1.3rem;margin:0}header p{margin:.2rem 0 0}header nav ul{list-style:none;display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0;margin:.4rem 0 0}header a{color:#fff}table{border-collapse:collapse;width:100%;table-layout:fixed;font-size:.9rem}code{overflow-wrap:anywhere}td{overflow-wrap:anywhere}td,th{border:1px solid #d5dbe3;padding:.2rem .4rem;text-align:left;vertical-align:top}section{border:1px solid #d5dbe3;border-radius:8px;padding:.6rem 1rem;margin:1rem 0}
 section.current{border:3px solid #0b5cad}.path{color:#4a5361}.state{font-weight:600}button{font:inherit;padding:.3rem .8rem;margin-top:.4rem}pre{white-space:pre-wrap;background:#f3f5f8;padding:.5rem}</style></head><body>
 <header><h1>Practice admin center</h1><p>This page stands in for Microsoft's admin centers in practice mode. Nothing here reaches Microsoft.</p><nav aria-label="Admin center pages"><ul>${nav}</ul></nav></header><main>
-<section id="organization"${current('/exchange')}><h2>Exchange admin center</h2><p class="path">Settings &gt; Mail flow</p>
+<section id="organization"${current('/exchange')}><h2>${say('Exchange admin center')}</h2><p class="path">Settings &gt; Mail flow</p>
 ${form(
   'organization',
   '/exchange/settings',
   `<label><input type="checkbox" name="turnOff"${settings.smtpAuthOrganization === 'off' ? ' checked' : ''}> Turn off SMTP AUTH protocol for your organization</label><br><button type="submit">Save</button>`,
 )}
 <p class="state">SMTP AUTH for the organization: ${settings.smtpAuthOrganization === 'on' ? 'on' : 'off'}</p></section>
-<section id="mail-flow"${current('/exchange/mail-flow')}><h2>Exchange admin center: direct send, connectors, High Volume Email</h2><p class="path">Mail flow &gt; Connectors; Set-OrganizationConfig -RejectDirectSend; Mail flow &gt; High Volume Email</p>
+<section id="mail-flow"${current('/exchange/mail-flow')}><h2>${say('Exchange admin center')}: direct send, connectors, High Volume Email</h2><p class="path">Mail flow &gt; Connectors; Set-OrganizationConfig -RejectDirectSend; Mail flow &gt; High Volume Email</p>
 ${form(
   'mail-flow',
   '/exchange/mail-flow',
@@ -274,7 +277,7 @@ ${form(
     `<label><input type="checkbox" name="hveAccount"${settings.hveAccount === 'works' ? ' checked' : ''}> High Volume Email account for the printer (password: practice)</label><br><button type="submit">Save</button>`,
 )}
 <p class="state">Direct send: ${settings.directSend}; connector: ${settings.connector}; HVE account: ${settings.hveAccount}</p></section>
-<section id="mailbox"${current('/m365')}><h2>Microsoft 365 admin center</h2><p class="path">Users &gt; Active users &gt; (the printer's mailbox) &gt; Mail &gt; Manage email apps</p>
+<section id="mailbox"${current('/m365')}><h2>${say('Microsoft 365 admin center')}</h2><p class="path">Users &gt; Active users &gt; (the printer's mailbox) &gt; Mail &gt; Manage email apps</p>
 ${form(
   'mailbox',
   '/m365/users',
@@ -286,7 +289,7 @@ ${form('mailbox', '/m365/users', '<input type="hidden" name="value" value="organ
 ${form(
   'security-defaults',
   '/entra/properties',
-  `<label>Security defaults <select name="enabled"><option value="yes"${settings.securityDefaults === 'on' ? ' selected' : ''}>Enabled</option><option value="no"${settings.securityDefaults === 'off' ? ' selected' : ''}>Disabled</option></select></label><br><button type="submit">Save</button>`,
+  `<label>${say('Security defaults')} <select name="enabled"><option value="yes"${settings.securityDefaults === 'on' ? ' selected' : ''}>Enabled</option><option value="no"${settings.securityDefaults === 'off' ? ' selected' : ''}>Disabled</option></select></label><br><button type="submit">Save</button>`,
 )}
 <p class="state">Security defaults: ${settings.securityDefaults === 'on' ? 'enabled' : 'disabled'}</p></section>
 <section id="conditional-access"${current('/entra/conditional-access')}><h2>Conditional Access</h2><p class="path">Entra ID &gt; Conditional Access &gt; Policies</p>

@@ -12,7 +12,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import nodemailer from 'nodemailer';
+import type { Language } from '../../shared/model';
 import { escapeHtml, readForm, sendPracticePage } from './practice-http';
+import { practiceLabelHtml } from './practice-labels';
 import { postForm } from './practice-printer-signin';
 import { practiceAccounts, practiceClientIds, practiceTenantId } from './practice-tenant';
 import type { PracticeContext } from './practice-world';
@@ -60,9 +62,16 @@ const wrongSenderAccount = 'megan@contoso.example';
 /** Scan > Email with the job log, newest first. */
 function sendPanelPage(
   response: ServerResponse,
-  view: { model: string; log: readonly PanelJob[]; lastTo: string; flash: string },
+  view: {
+    model: string;
+    log: readonly PanelJob[];
+    lastTo: string;
+    flash: string;
+    language: Language;
+  },
 ): void {
-  const { model, log, lastTo, flash } = view;
+  const { model, log, lastTo, flash, language } = view;
+  const say = (english: string | readonly string[]): string => practiceLabelHtml(english, language);
   const rows = [...log]
     .reverse()
     .map(
@@ -85,13 +94,13 @@ function sendPanelPage(
 .bar{background:#1d3c6e;color:#fff;padding:.6rem 1rem}.bar h1{font-size:1.1rem;margin:0}main{padding:1rem 1.5rem;max-width:46rem}
 td,th{padding:.3rem .6rem;text-align:left}button{font:inherit;padding:.4rem 1.6rem}.ok{color:#060}input{font:inherit;padding:.2rem;width:20rem}</style></head>
 <body><header><p class="practice" role="note">Practice printer: this is the control panel of the wizard's simulated ${escapeHtml(model)}.</p>
-<div class="bar"><h1>${escapeHtml(model)} - Scan &gt; Email</h1></div></header><main>
+<div class="bar"><h1>${escapeHtml(model)} - ${say(['Scan', 'Email'])}</h1></div></header><main>
 ${flash ? `<p class="ok" role="status">${escapeHtml(flash)}</p>` : ''}
 <form method="post" action="${panelPaths.start}"><table>
-<tr><th><label for="to">Recipient</label></th><td><input type="text" id="to" name="to" value="${escapeHtml(lastTo)}" autocomplete="off"></td></tr>
-<tr><th><label for="subject">Subject</label></th><td><input type="text" id="subject" name="subject" autocomplete="off"></td></tr>
-</table><p><button type="submit">Start</button></p></form>
-<h2>Job Log</h2><table><thead><tr><th>Time</th><th>Recipient</th><th>Result</th><th>Details</th></tr></thead><tbody>${rows}</tbody></table>
+<tr><th><label for="to">${say('Recipient')}</label></th><td><input type="text" id="to" name="to" value="${escapeHtml(lastTo)}" autocomplete="off"></td></tr>
+<tr><th><label for="subject">${say('Subject')}</label></th><td><input type="text" id="subject" name="subject" autocomplete="off"></td></tr>
+</table><p><button type="submit">${say('Start')}</button></p></form>
+<h2>${say('Job Log')}</h2><table><thead><tr><th>Time</th><th>${say('Recipient')}</th><th>Result</th><th>Details</th></tr></thead><tbody>${rows}</tbody></table>
 </main></body></html>`,
   );
 }
@@ -239,7 +248,13 @@ export function createPracticePrinterPanel(options: {
   }
 
   const panelPage = (response: ServerResponse, flash = ''): void =>
-    sendPanelPage(response, { model: options.model, log, lastTo, flash });
+    sendPanelPage(response, {
+      model: options.model,
+      log,
+      lastTo,
+      flash,
+      language: options.context()?.language() ?? 'en',
+    });
 
   return {
     send,

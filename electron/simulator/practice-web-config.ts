@@ -21,10 +21,12 @@ import {
   type SheetReading,
   type StatusFieldId,
 } from '../../shared/printer-setup';
+import type { Language } from '../../shared/model';
 import { epsonStatusSheetPage, type VendorProfileId } from '../../shared/vendor-profiles';
 import { escapeHtml, readForm, sendPracticePage } from './practice-http';
 import { createPracticePrinterPanel, type PracticePrinterPanel } from './practice-printer-panel';
 import { createPracticePrinterSignIn, type PrinterSignInState } from './practice-printer-signin';
+import { practiceLabel, practiceLabelHtml } from './practice-labels';
 import type { PracticeContext } from './practice-world';
 
 export { practicePrinterAdminPassword };
@@ -81,25 +83,27 @@ const sessionCookie = 'EPSON_COOKIE_SESSION';
 /** One Web Config page in the printer's own frame, with the practice note above it. */
 function page(
   response: ServerResponse,
-  model: string,
-  title: string,
+  view: { model: string; language: Language },
+  title: string | readonly string[],
   body: string,
   extraHead = '',
   status = 200,
 ): void {
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)} - Web Config</title>${extraHead}
+  const { model, language } = view;
+  const titleText = typeof title === 'string' ? title : title.join(' > ');
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(titleText)} - Web Config</title>${extraHead}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font-family:Arial,sans-serif;margin:0;color:#222;background:#fff}
 .bar{background:#1d3c6e;color:#fff;padding:.6rem 1rem}
 .bar h1{font-size:1.1rem;margin:0}.practice{background:#5b2d8c;color:#fff;padding:.3rem 1rem;font-size:.85rem;margin:0}
-nav.tabs{background:#e8edf5;padding:.4rem 1rem}nav.tabs span{margin-right:1rem}nav.tabs .on{font-weight:bold}
+nav.tabs{background:#e8edf5;padding:.4rem 1rem}nav.tabs > span{margin-right:1rem}nav.tabs .on{font-weight:bold}
 main{padding:1rem 1.5rem;max-width:46rem}table{border-collapse:collapse}td,th{padding:.35rem .6rem;text-align:left;vertical-align:top}
 th{font-weight:normal;color:#333;white-space:nowrap}button{font:inherit;padding:.3rem 1.2rem;margin:.3rem .4rem .3rem 0}
 .code{font-size:1.6rem;font-weight:bold;letter-spacing:.1rem}.error{color:#b00}.ok{color:#060}.note{background:#fff8d8;padding:.5rem;border:1px solid #e0d090}
 input[type=text],input[type=password],select{font:inherit;padding:.2rem}</style></head>
 <body><header><p class="practice" role="note">Practice printer: this Web Config is the wizard's simulated ${escapeHtml(model)} on your computer.</p>
 <div class="bar"><h1>${escapeHtml(model)} Web Config</h1></div></header>
-<main><h2>${escapeHtml(title)}</h2>${body}</main></body></html>`;
+<main><h2>${practiceLabelHtml(title, language)}</h2>${body}</main></body></html>`;
   sendPracticePage(response, status, html);
 }
 
@@ -108,7 +112,8 @@ const redirect = (response: ServerResponse, to: string, cookie?: string): void =
   response.end();
 };
 
-const tabs = `<nav class="tabs" aria-label="Tabs"><span>Status</span><span class="on">Network</span><span>Scan/Copy</span><span>Fax</span><span>Product Security</span></nav>`;
+const tabs = (language: Language): string =>
+  `<nav class="tabs" aria-label="Tabs"><span>Status</span><span class="on">${practiceLabelHtml('Network', language)}</span><span>Scan/Copy</span><span>Fax</span><span>Product Security</span></nav>`;
 
 const option = (value: string, selected: string): string =>
   `<option value="${escapeHtml(value)}"${value === selected ? ' selected' : ''}>${escapeHtml(value)}</option>`;
@@ -116,16 +121,20 @@ const option = (value: string, selected: string): string =>
 const pick = <T extends string>(list: readonly T[], value: string | null, fallback: T): T =>
   (list as readonly string[]).includes(value ?? '') ? (value as T) : fallback;
 
-function loginPage(response: ServerResponse, model: string, error = ''): void {
+function loginPage(
+  response: ServerResponse,
+  view: { model: string; language: Language },
+  error = '',
+): void {
   page(
     response,
-    model,
+    view,
     'Administrator Login',
     `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="${webConfigPaths.login}"><p><label for="pw">Current password</label><br>
 <input type="password" id="pw" name="INPUTT_PASSWORD" autocomplete="off" autofocus></p>
 <p class="note">The default password is the product serial number, on a label on the printer. Practice printer: <strong>${practicePrinterAdminPassword}</strong></p>
-<button type="submit">OK</button></form>`,
+<button type="submit">${practiceLabelHtml('OK', view.language)}</button></form>`,
     '',
     error ? 400 : 200,
   );
@@ -160,7 +169,11 @@ function sheetOf(committed: Committed | null): SheetReading {
   };
 }
 
-function statusSheetPage(response: ServerResponse, model: string, reading: SheetReading): void {
+function statusSheetPage(
+  response: ServerResponse,
+  view: { model: string; language: Language },
+  reading: SheetReading,
+): void {
   const values: Record<StatusFieldId, string> = {
     'authentication-method': reading.authenticationMethod,
     'email-service': reading.emailService,
@@ -175,12 +188,12 @@ function statusSheetPage(response: ServerResponse, model: string, reading: Sheet
   const rows = statusFieldIds.map((id) => [id, sheetLineLabels[id], values[id]] as const);
   page(
     response,
-    model,
+    view,
     'Network Status Sheet',
     `<h3>Email Server Status</h3><table>${rows
       .map(
         ([id, label, value]) =>
-          `<tr><th>${escapeHtml(label)}</th><td data-field="${id}">${escapeHtml(value || '-')}</td></tr>`,
+          `<tr><th>${practiceLabelHtml(label, view.language)}</th><td data-field="${id}">${escapeHtml(value || '-')}</td></tr>`,
       )
       .join('')}</table>`,
   );
@@ -192,34 +205,77 @@ function basicPageBody(view: {
   current: PrinterSignInState;
   endpoint: { host: string; port: number };
   flash: string;
+  language: Language;
 }): string {
-  const { draft, current, endpoint, flash } = view;
+  const { draft, current, endpoint, flash, language } = view;
+  const say = (english: string | readonly string[]): string => practiceLabelHtml(english, language);
+  // The English value stays the marked field (the wizard and the tests read it); its words beside.
+  const signedIn = practiceLabel('Signed in', language);
+  const signedInHtml =
+    signedIn === 'Signed in'
+      ? '<strong data-field="current-status">Signed in</strong>'
+      : `<strong><span lang="${language}">${escapeHtml(signedIn.slice(0, -' (Signed in)'.length))}</span> (<span data-field="current-status">Signed in</span>)</strong>`;
   const status =
     current.state === 'signed-in'
-      ? `<tr><th>Current Status</th><td><strong data-field="current-status">Signed in</strong> <button type="submit" name="action" value="signout">Sign Out</button></td></tr>
-<tr><th>Authenticated Account</th><td data-field="authenticated-account">${escapeHtml(current.account)}</td></tr>
-<tr><th>Authenticated Password</th><td>*****</td></tr>`
-      : `<tr><th>Current Status</th><td><button type="submit" name="action" value="signin">Sign In</button>${
+      ? `<tr><th>${say('Current Status')}</th><td>${signedInHtml} <button type="submit" name="action" value="signout">${say('Sign Out')}</button></td></tr>
+<tr><th>${say('Authenticated Account')}</th><td data-field="authenticated-account">${escapeHtml(current.account)}</td></tr>
+<tr><th>${say('Authenticated Password')}</th><td>*****</td></tr>`
+      : `<tr><th>${say('Current Status')}</th><td><button type="submit" name="action" value="signin">${say('Sign In')}</button>${
           current.state === 'failed'
             ? ` <span class="error" role="alert">${escapeHtml(current.message)}</span>`
             : ''
         }</td></tr>`;
-  return `${tabs}<p>Network &gt; Email Server &gt; Basic</p>
+  return `${tabs(language)}<p>${say(['Network', 'Email Server', 'Basic'])}</p>
 ${flash ? `<p class="ok" role="status">${escapeHtml(flash)}</p>` : ''}
-<p class="note">The certificate is required to use a secure function of the email server. Make settings on the following page.<br>- CA Certificate<br>- Root Certificate Update</p>
+<p class="note">The certificate is required to use a secure function of the email server. Make settings on the following page.<br>- ${say('CA Certificate')}<br>- ${say('Root Certificate Update')}</p>
 <form method="post" action="${webConfigPaths.basicSet}"><table>
-<tr><th><label for="method">Authentication Method</label></th><td><select id="method" name="method">${methods.map((value) => option(value, draft.method)).join('')}</select></td></tr>
-<tr><th><label for="service">Email service</label></th><td><select id="service" name="service">${services.map((value) => option(value, draft.service)).join('')}</select></td></tr>
+<tr><th><label for="method">${say('Authentication Method')}</label></th><td><select id="method" name="method">${methods.map((value) => option(value, draft.method)).join('')}</select></td></tr>
+<tr><th><label for="service">${say('Email service')}</label></th><td><select id="service" name="service">${services.map((value) => option(value, draft.service)).join('')}</select></td></tr>
 ${status}
-<tr><th><label for="sender">Sender's Email Address</label></th><td><input type="text" id="sender" name="sender" value="${escapeHtml(draft.sender)}" autocomplete="off"></td></tr>
-<tr><th>SMTP Server Address</th><td>${escapeHtml(endpoint.host)}</td></tr>
-<tr><th>SMTP Server Port Number</th><td>${endpoint.port}</td></tr>
-<tr><th><label for="secure">Secure Connection</label></th><td><select id="secure" name="secure">${secureConnections.map((value) => option(value, draft.secure)).join('')}</select></td></tr>
-<tr><th>Certificate Validation</th><td><label><input type="radio" name="validation" value="enable"${draft.certificateValidation ? ' checked' : ''}> Enable</label>
-<label><input type="radio" name="validation" value="disable"${draft.certificateValidation ? '' : ' checked'}> Disable</label></td></tr>
+<tr><th><label for="sender">${say("Sender's Email Address")}</label></th><td><input type="text" id="sender" name="sender" value="${escapeHtml(draft.sender)}" autocomplete="off"></td></tr>
+<tr><th>${say('SMTP Server Address')}</th><td>${escapeHtml(endpoint.host)}</td></tr>
+<tr><th>${say('SMTP Server Port Number')}</th><td>${endpoint.port}</td></tr>
+<tr><th><label for="secure">${say('Secure Connection')}</label></th><td><select id="secure" name="secure">${secureConnections.map((value) => option(value, draft.secure)).join('')}</select></td></tr>
+<tr><th>${say('Certificate Validation')}</th><td><label><input type="radio" name="validation" value="enable"${draft.certificateValidation ? ' checked' : ''}> ${say('Enable')}</label>
+<label><input type="radio" name="validation" value="disable"${draft.certificateValidation ? '' : ' checked'}> ${say('Disable')}</label></td></tr>
 </table>
 <p>It is recommended to enable the Certificate Validation.</p>
-<p><button type="submit" name="action" value="ok">OK</button></p></form>`;
+<p><button type="submit" name="action" value="ok">${say('OK')}</button></p></form>`;
+}
+
+/** Sign In: "Sign in with Microsoft", then the code and the link while the printer waits. */
+function signInPage(
+  response: ServerResponse,
+  shown: { model: string; language: Language },
+  current: PrinterSignInState,
+): void {
+  if (current.state === 'signed-in' || current.state === 'failed') {
+    redirect(response, webConfigPaths.basic);
+    return;
+  }
+  const say = (english: string): string => practiceLabelHtml(english, shown.language);
+  if (current.state === 'waiting') {
+    page(
+      response,
+      shown,
+      'Sign In',
+      `<p>Copy the code, then click the URL to open the authentication screen.</p>
+<p class="code" data-field="user-code">${escapeHtml(current.userCode)}</p>
+<p><a href="${escapeHtml(current.verificationUri)}" target="_blank" rel="noopener noreferrer">${escapeHtml(current.verificationUri)}</a></p>
+<p>This screen changes when the sign-in is complete.</p>
+<form method="post" action="${webConfigPaths.signInStart}"><button type="submit" name="action" value="cancel">${say('Cancel')}</button></form>`,
+      '<meta http-equiv="refresh" content="2">',
+    );
+    return;
+  }
+  page(
+    response,
+    shown,
+    'Sign In',
+    `<p>Sign in to your email service.</p>
+<form method="post" action="${webConfigPaths.signInStart}"><button type="submit" name="action" value="microsoft">${say('Sign in with Microsoft')}</button>
+<button type="submit" name="action" value="cancel">${say('Cancel')}</button></form>`,
+  );
 }
 
 export function createPracticeWebConfig(options: {
@@ -260,6 +316,12 @@ export function createPracticeWebConfig(options: {
     },
   });
 
+  /** The printer's model and the wizard's language, for each page drawn. */
+  const view = (): { model: string; language: Language } => ({
+    model: options.model,
+    language: options.context()?.language() ?? 'en',
+  });
+
   const smtpEndpoint = (): { host: string; port: number } => {
     const profile = options.context()?.cloudProfile() ?? {};
     return { host: profile.smtpHost ?? 'smtp.office365.com', port: profile.smtpPort ?? 587 };
@@ -272,43 +334,20 @@ export function createPracticeWebConfig(options: {
   };
 
   function basicPage(response: ServerResponse): void {
+    const shown = view();
     page(
       response,
-      options.model,
-      'Email Server > Basic',
-      basicPageBody({ draft, current: signIn.current(), endpoint: smtpEndpoint(), flash }),
+      shown,
+      ['Email Server', 'Basic'],
+      basicPageBody({
+        draft,
+        current: signIn.current(),
+        endpoint: smtpEndpoint(),
+        flash,
+        language: shown.language,
+      }),
     );
     flash = '';
-  }
-
-  function signInPage(response: ServerResponse): void {
-    const current = signIn.current();
-    if (current.state === 'signed-in' || current.state === 'failed') {
-      redirect(response, webConfigPaths.basic);
-      return;
-    }
-    if (current.state === 'waiting') {
-      page(
-        response,
-        options.model,
-        'Sign In',
-        `<p>Copy the code, then click the URL to open the authentication screen.</p>
-<p class="code" data-field="user-code">${escapeHtml(current.userCode)}</p>
-<p><a href="${escapeHtml(current.verificationUri)}" target="_blank" rel="noopener noreferrer">${escapeHtml(current.verificationUri)}</a></p>
-<p>This screen changes when the sign-in is complete.</p>
-<form method="post" action="${webConfigPaths.signInStart}"><button type="submit" name="action" value="cancel">Cancel</button></form>`,
-        '<meta http-equiv="refresh" content="2">',
-      );
-      return;
-    }
-    page(
-      response,
-      options.model,
-      'Sign In',
-      `<p>Sign in to your email service.</p>
-<form method="post" action="${webConfigPaths.signInStart}"><button type="submit" name="action" value="microsoft">Sign in with Microsoft</button>
-<button type="submit" name="action" value="cancel">Cancel</button></form>`,
-    );
   }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
@@ -317,7 +356,7 @@ export function createPracticeWebConfig(options: {
     const path = url.pathname;
     if (request.method === 'GET' && path === webConfigPaths.statusSheet) {
       request.resume();
-      statusSheetPage(response, options.model, sheetOf(committed));
+      statusSheetPage(response, view(), sheetOf(committed));
       return true;
     }
     if (request.method === 'GET' && (path === '/' || path === webConfigPaths.top)) {
@@ -329,16 +368,12 @@ export function createPracticeWebConfig(options: {
     if (path === webConfigPaths.login) {
       if (request.method !== 'POST') {
         request.resume();
-        loginPage(response, options.model);
+        loginPage(response, view());
         return true;
       }
       const form = await readForm(request);
       if (form.get('INPUTT_PASSWORD') !== practicePrinterAdminPassword) {
-        loginPage(
-          response,
-          options.model,
-          'The password is incorrect. Enter the administrator password.',
-        );
+        loginPage(response, view(), 'The password is incorrect. Enter the administrator password.');
         return true;
       }
       const session = randomBytes(18).toString('base64url');
@@ -358,7 +393,7 @@ export function createPracticeWebConfig(options: {
     if (request.method === 'GET') {
       request.resume();
       if (path === webConfigPaths.basic) basicPage(response);
-      else if (path === webConfigPaths.signIn) signInPage(response);
+      else if (path === webConfigPaths.signIn) signInPage(response, view(), signIn.current());
       else redirect(response, webConfigPaths.basic);
       return true;
     }

@@ -11,6 +11,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { CloudProfile } from '../../shared/cloud-profiles';
+import type { Language } from '../../shared/model';
 import {
   defaultPracticeSettings,
   practiceSwitches,
@@ -40,6 +41,8 @@ export interface PracticeContext {
   part<T extends PracticePart>(name: string): T | undefined;
   /** The practice cloud profile as the started parts publish it (looked up when used). */
   cloudProfile(): Partial<CloudProfile>;
+  /** The wizard's language now: the practice pages show their labels in it, English beside. */
+  language(): Language;
 }
 
 export interface PracticePart {
@@ -115,6 +118,8 @@ export interface PracticeWorldOptions {
   /** Parts to start; by default every registered part. Tests may start only what they need. */
   parts?: (() => PracticePart)[];
   timing?: PracticeTiming;
+  /** The wizard's saved language, read each time a practice page is drawn (default English). */
+  language?: () => Language;
 }
 
 export async function startPracticeWorld(
@@ -148,6 +153,7 @@ export async function startPracticeWorld(
     set,
     part,
     cloudProfile,
+    language: () => options.language?.() ?? 'en',
   };
   const parts = (options.parts ?? partFactories(options.timing ?? {})).map((factory) => factory());
   try {

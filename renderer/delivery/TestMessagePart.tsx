@@ -1,6 +1,7 @@
 /**
  * "Send a test from the printer": how to make this printer send one message to the signed-in
- * mailbox (the vendor's own words), then the wizard watches for it over Microsoft Graph
+ * mailbox (the vendor's own words), from the account story's mailbox (the printer's own, or the
+ * administrator's in the guide's way); then the wizard watches for it over Microsoft Graph
  * (Mail.ReadBasic, asked for here only) and says when it arrived, from whom, or that nothing
  * came. Without the permission the person says what they saw. Shared by "Set up the printer"
  * and "Check the status sheet"; everything it shows comes from the one store.
@@ -11,6 +12,7 @@ import type { TestWatch } from '../../shared/contract/delivery';
 import { problem, type Problem } from '../../shared/problem';
 import type { ChosenPrinter } from '../../shared/printers';
 import type { VendorProfileId } from '../../shared/vendor-profiles';
+import { useAccountStory } from '../account/account-story';
 import { openExternal } from '../api/open-external';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useCurrentPrinter } from '../printer-journey/printer-journey';
@@ -56,6 +58,7 @@ export function TestMessagePart({
   const declined = askedPermission && signInProblem?.id === 'signin-consent-declined';
 
   const result = watch ? outcomeWords(watch) : null;
+  const story = useAccountStory();
 
   const start = async (): Promise<void> => {
     if (!client) return;
@@ -114,6 +117,9 @@ export function TestMessagePart({
   ).map(([key, step]) =>
     key === 'start' && way ? t('startByWay', { way: t(`ways:ways.${way}.name`) }) : step,
   );
+  // The sender expected: the watch's, or before it starts the account story's mailbox (a
+  // printer on another way sends with its own settings: known once the watch reads its sheet).
+  const sender = watch?.expectedSender ?? (way ? null : story.mailbox);
   const settled = watch && !['watching', 'needs-permission'].includes(watch.outcome.state);
   const proved = watch ? isProved(watch) : false;
   const nextPrinter = proved
@@ -131,7 +137,13 @@ export function TestMessagePart({
       data-testid="test-message-part"
     >
       <h3 id="test-message-title">{t('title')}</h3>
-      <p>{t('intro', { printer: printer.name, mailbox })}</p>
+      {sender ? (
+        <p data-testid="test-message-mailboxes">
+          {t('watchedMailboxes', { printer: printer.name, mailbox, sender })}
+        </p>
+      ) : (
+        <p>{t('intro', { printer: printer.name, mailbox })}</p>
+      )}
       <ol className="vendor-steps" data-testid="test-message-steps">
         {Array.isArray(steps) && steps.map((step, index) => <li key={index}>{String(step)}</li>)}
       </ol>

@@ -34,7 +34,11 @@ export interface TestWatch {
   printerId: string;
   /** The signed-in mailbox the printer sends to (and the wizard watches). */
   mailbox: string;
-  /** The sending address the status sheet shows; a message from another one is named. */
+  /**
+   * The mailbox the printer sends from: the account story's (the printer's own, or in the guide's
+   * way the signed-in administrator's); for a printer on another way, its sheet's sending
+   * address. A message from another one is named.
+   */
   expectedSender: string;
   /** A short code the person puts in the subject, so a wrong sender can be recognised. */
   code: string;

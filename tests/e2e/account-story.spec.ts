@@ -2,7 +2,8 @@
  * The account story catches a printer signed in with another account: the person chose the
  * printer's own mailbox (scanner@), but someone signs the practice printer in as the
  * administrator. Set up the printer named scanner@; the status sheet shows the other account,
- * and the wizard says the way back in plain words, naming scanner@ (English and Ukrainian).
+ * and the wizard says the way back in plain words, naming scanner@; the test scan, sent as the
+ * administrator, is named as from another address than scanner@ (English and Ukrainian).
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { practicePrinterAdminPassword } from '../../shared/printer-setup';
@@ -11,6 +12,7 @@ import { expect, openWizard, screenshot, test } from './fixtures';
 import { callApi, resetProgress, signInThroughApi } from './helpers';
 import {
   practicePrinterMailbox,
+  sendTestScan,
   signInOnPracticeMicrosoft,
   Actions,
   wordsOf,
@@ -68,6 +70,11 @@ for (const language of ['en', 'uk'] as const) {
         printerAccount: { way: 'own-mailbox', mailbox: practicePrinterMailbox, consentedBy: null },
       });
       await callApi(page.request, wizard, 'setPracticeSwitch', { id: 'printers', value: 'three' });
+      // SMTP AUTH on, so the printer's test scan goes out (the journeys turn it on themselves).
+      await callApi(page.request, wizard, 'setPracticeSwitch', {
+        id: 'smtpAuthOrganization',
+        value: 'on',
+      });
       await signInThroughApi(page.request, wizard);
       await openWizard(page, wizard);
       const rail = page.getByRole('navigation');
@@ -88,6 +95,21 @@ for (const language of ['en', 'uk'] as const) {
       await expect(field.getByTestId('account-way-back')).toContainText(practicePrinterMailbox);
       await expect(page.getByTestId('status-sheet-passed')).toHaveCount(0);
       await screenshot(page, `${language}/account-story-other-account`);
+      // The test scan: the wizard watches its own signed-in mailbox (admin@) for a message from
+      // the story's mailbox; the printer, signed in as admin@, sends as admin@: another address.
+      const result = await sendTestScan({
+        page,
+        context,
+        w,
+        actions: new Actions(),
+        watched: 'admin@contoso.example',
+        sender: practicePrinterMailbox,
+      });
+      await expect(result).toHaveAttribute('data-outcome', 'wrong-sender');
+      await expect(result).toContainText(
+        w('delivery:next.wrongSender', { expected: practicePrinterMailbox }),
+      );
+      await screenshot(page, `${language}/account-story-test-scan-other-sender`);
     } finally {
       await callApi(page.request, wizard, 'signOut', {}).catch(() => {});
       await wizard.stop();

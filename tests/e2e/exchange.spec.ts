@@ -177,8 +177,15 @@ test('Check Exchange Online without a sign-in says so, and refuses bad test addr
 }) => {
   await openWizard(page, wizard);
   await openCheckStep(page);
+  // The intro says in plain words what is checked; host, port and protocols are folded for IT.
+  const intro = page.getByText(/checks that Microsoft 365 lets the printer's mailbox sign in/);
+  await expect(intro).toBeVisible();
+  await expect(intro).not.toContainText(/127\.0\.0\.1|smtp\.|STARTTLS|XOAUTH2|\b587\b|:\d{2,5}\b/);
+  const forIt = page.getByTestId('verify-for-it');
+  await expect(forIt.getByText(/127\.0\.0\.1/)).toBeHidden();
+  await forIt.getByText('For IT: server, port and protocols').click();
   await expect(
-    page.getByText(/logs in to 127\.0\.0\.1:\d+ as the signed-in mailbox/),
+    forIt.getByText(/connects to 127\.0\.0\.1 on port \d+, .*STARTTLS .*OAuth 2\.0 \(XOAUTH2\)/),
   ).toBeVisible();
   await page.getByRole('button', { name: 'Check now' }).click();
   await expect(page.getByText('Nobody is signed in.')).toBeVisible();

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { repoRoot } from '../support/wizard-process';
 
 export type { Language } from '../../shared/model';
@@ -25,30 +25,75 @@ export function wordsOf(language: Language) {
   };
 }
 
+/**
+ * A person's actions, counted two ways: per place (one action = a click, a choice or a filled-in
+ * field, on the wizard or on another page) and the issue's way: clicks, keystrokes (characters
+ * typed and keys pressed) and tab switches (an action on another tab than the one before).
+ * Filling a field is a click into it and its characters typed; choosing from a list is two
+ * clicks (open, choose).
+ */
 export class Actions {
   wizard = 0;
   external = 0;
+  clicks = 0;
+  keystrokes = 0;
+  tabSwitches = 0;
   readonly log: string[] = [];
+  private lastTab: Page | null = null;
   async click(where: 'wizard' | 'external', target: Locator, what: string): Promise<void> {
+    this.onTab(target.page());
     await target.click();
+    this.clicks += 1;
     this.count(where, `click ${what}`);
   }
   async fill(where: 'wizard' | 'external', target: Locator, value: string, what: string) {
+    this.onTab(target.page());
     await target.fill(value);
+    this.clicks += 1;
+    this.keystrokes += [...value].length;
     this.count(where, `fill ${what}`);
   }
   async check(where: 'wizard' | 'external', target: Locator, what: string) {
+    this.onTab(target.page());
     await target.check();
+    this.clicks += 1;
     this.count(where, `tick ${what}`);
   }
+  async uncheck(where: 'wizard' | 'external', target: Locator, what: string) {
+    this.onTab(target.page());
+    await target.uncheck();
+    this.clicks += 1;
+    this.count(where, `untick ${what}`);
+  }
   async select(where: 'wizard' | 'external', target: Locator, value: string, what: string) {
+    this.onTab(target.page());
     await target.selectOption(value);
+    this.clicks += 2;
     this.count(where, `choose ${what}`);
   }
+  /** Keys pressed on a tab (say, Enter), counted as keystrokes. */
+  async press(where: 'wizard' | 'external', target: Locator, key: string, what: string) {
+    this.onTab(target.page());
+    await target.press(key);
+    this.keystrokes += 1;
+    this.count(where, `press ${key} ${what}`);
+  }
+  /** One action per place, for what the person does without a counted click or key (reading). */
   count(where: 'wizard' | 'external', what: string): void {
     if (where === 'wizard') this.wizard += 1;
     else this.external += 1;
     this.log.push(`${where}: ${what}`);
+  }
+  /** The issue's figures, as written to artifacts/journey-*.json. */
+  figures(): { clicks: number; keystrokes: number; tabSwitches: number } {
+    return { clicks: this.clicks, keystrokes: this.keystrokes, tabSwitches: this.tabSwitches };
+  }
+  private onTab(tab: Page): void {
+    if (this.lastTab && this.lastTab !== tab) {
+      this.tabSwitches += 1;
+      this.log.push('switch tab');
+    }
+    this.lastTab = tab;
   }
 }
 
@@ -58,6 +103,8 @@ export async function signInOnPracticeMicrosoft(
   code: string,
   actions: Actions,
   account = 'admin@contoso.example',
+  /** Called on Microsoft's consent screen, if it comes (a screenshot). */
+  lookAtConsent?: (consentPage: Page) => Promise<void>,
 ): Promise<void> {
   await signInPage.waitForLoadState();
   await expect(signInPage.getByRole('heading', { name: 'Enter code' })).toBeVisible();
@@ -69,6 +116,7 @@ export async function signInOnPracticeMicrosoft(
   await actions.click('external', signInPage.getByRole('button', { name: 'Sign in' }), 'Sign in');
   const consent = signInPage.getByRole('heading', { name: 'Permissions requested' });
   if (await consent.isVisible()) {
+    await lookAtConsent?.(signInPage);
     // Microsoft offers the box to a Global Administrator only (a mailbox consents for itself).
     const forOrganization = signInPage.getByLabel('Consent on behalf of your organization');
     if (await forOrganization.isVisible()) {
@@ -152,8 +200,11 @@ export async function journeyToCheckExchange(start: JourneyStart): Promise<void>
     const admin = await start.openAdminCenter(open);
     await admin.waitForLoadState();
     // The tick box turns SMTP AUTH *off* for the organization: the person unticks it.
-    await admin.getByLabel('Turn off SMTP AUTH protocol for your organization').uncheck();
-    actions.count('external', 'untick "Turn off SMTP AUTH protocol"');
+    await actions.uncheck(
+      'external',
+      admin.getByLabel('Turn off SMTP AUTH protocol for your organization'),
+      '"Turn off SMTP AUTH protocol"',
+    );
     await actions.click(
       'external',
       admin.locator('#organization').getByRole('button', { name: 'Save' }),
@@ -278,4 +329,99 @@ export async function journeyToCheckExchange(start: JourneyStart): Promise<void>
   }
   await expect(page.getByTestId('mail-check-passed')).toBeVisible({ timeout: 20_000 });
   await start.look?.('verify-tenant-passed');
+}
+
+const escaped = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * "Send a test from the printer" on Check the status sheet, as the wizard says it: start
+ * watching, allow reading the mailbox on Microsoft's page if asked, send one scan from the
+ * practice printer's panel to the mailbox the wizard names with the code it shows, and read the
+ * result. The wizard must name the mailbox it watches and the story's mailbox as the sender,
+ * and the scan must arrive from that sender. Returns the result, once there, for the caller to
+ * judge.
+ */
+export async function sendTestScan(expected: {
+  page: Page;
+  context: BrowserContext;
+  w: ReturnType<typeof wordsOf>;
+  actions: Actions;
+  /** The mailbox the wizard watches (the one signed in to it), where the scan goes. */
+  watched: string;
+  /** The account story's mailbox, the sender the wizard expects. */
+  sender: string;
+  look?: (screen: string) => Promise<void>;
+}): Promise<Locator> {
+  const { page, context, w, actions } = expected;
+  const part = page.getByTestId('test-message-part');
+  await expect(part.getByTestId('test-message-mailboxes')).toHaveText(
+    w('delivery:watchedMailboxes', {
+      printer: 'EPSON ET-2850 Series',
+      mailbox: expected.watched,
+      sender: expected.sender,
+    }),
+  );
+  await actions.click('wizard', part.getByRole('button', { name: w('delivery:watch') }), 'watch');
+  const state = part.getByTestId('test-message-state');
+  const permission = part.getByTestId('test-message-permission');
+  await expect(permission.or(state.getByText(expected.sender)).first()).toBeVisible({
+    timeout: 20_000,
+  });
+  if (await permission.isVisible()) {
+    const [consentPage] = await Promise.all([
+      context.waitForEvent('page'),
+      actions.click(
+        'wizard',
+        permission.getByRole('button', { name: w('delivery:permission.allow') }),
+        'allow reading the mailbox',
+      ),
+    ]);
+    await actions.click(
+      'external',
+      consentPage.getByRole('button', { name: new RegExp(escaped(expected.watched)) }),
+      'account',
+    );
+    await actions.fill('external', consentPage.getByLabel('Password'), 'practice', 'password');
+    await actions.click(
+      'external',
+      consentPage.getByRole('button', { name: 'Sign in' }),
+      'Sign in',
+    );
+    const consent = consentPage.getByRole('heading', { name: 'Permissions requested' });
+    await expect(consent.or(consentPage.getByText(/go back to the wizard/i))).toBeVisible();
+    if (await consent.isVisible()) {
+      await actions.click(
+        'external',
+        consentPage.getByRole('button', { name: 'Accept' }),
+        'Accept',
+      );
+    }
+    await expect(consentPage.getByText(/go back to the wizard/i)).toBeVisible();
+    await consentPage.close();
+  }
+  // Watching: the wizard names the mailbox it watches, the sender it expects and the code.
+  const watching = state.getByText(
+    new RegExp(`${escaped(expected.watched)}.*${escaped(expected.sender)}`),
+  );
+  await expect(watching).toBeVisible({ timeout: 20_000 });
+  const code = /PMW-\d{4}/.exec((await watching.textContent()) ?? '')?.[0] ?? '';
+  expect(code).not.toBe('');
+  await expected.look?.('test-message-watching');
+  const [panel] = await Promise.all([
+    page.waitForEvent('popup'),
+    actions.click(
+      'wizard',
+      part.getByRole('button', { name: w('delivery:practicePanel') }),
+      "open the practice printer's panel",
+    ),
+  ]);
+  await panel.waitForLoadState();
+  await actions.fill('external', panel.getByLabel('Recipient'), expected.watched, 'recipient');
+  await actions.fill('external', panel.getByLabel('Subject'), code, 'subject');
+  await actions.click('external', panel.getByRole('button', { name: 'Start' }), 'Start');
+  await expect(panel.getByRole('status')).toHaveText('Sending completed.');
+  await panel.close();
+  const result = part.getByTestId('test-message-result');
+  await expect(result).toBeVisible({ timeout: 30_000 });
+  return result;
 }

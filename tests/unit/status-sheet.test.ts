@@ -26,6 +26,13 @@ describe('parseStatusSheet', () => {
     expect(reading?.currentStatus.startsWith('alert(1) Signed in <b>x')).toBe(true);
     expect(reading?.currentStatus.length).toBe(200);
   });
+  it('reads a label shown in another language with the English beside it', () => {
+    const bilingual = `<table>${row('<span lang="zh-TW">驗證方法</span> (Authentication Method)', 'OAuth2')}${row('寄件者的電子郵件位址 (Sender&#39;s Email Address)', 'scanner@contoso.example')}${row('驗證方法', 'no English: not read')}</table>`;
+    const reading = parseStatusSheet(bilingual);
+    expect(reading?.authenticationMethod).toBe('OAuth2');
+    expect(reading?.senderAddress).toBe('scanner@contoso.example');
+    expect(reading?.currentStatus).toBe('');
+  });
   it('finds no sheet in a page without its lines', () => {
     expect(parseStatusSheet('<html><body>Login</body></html>')).toBeNull();
   });

@@ -66,7 +66,7 @@ export function startAuthorize(state: TenantState, response: ServerResponse, url
     scopes: scopesOf(params.get('scope')),
     authorize: { redirectUri, state: params.get('state') ?? '', codeChallenge },
   });
-  accountForm(response, startPageFlow(state, grant));
+  accountForm(response, startPageFlow(state, grant), state.context?.language() ?? 'en');
 }
 
 export function issueAuthorizationCode(

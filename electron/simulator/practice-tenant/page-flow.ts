@@ -5,6 +5,7 @@
  * organization") → approved. A browser sign-in returns to the app instead of ending on a page.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Language } from '../../../shared/model';
 import { escapeHtml, readBody } from '../practice-http';
 import {
   adminOnlyPermissions,
@@ -26,6 +27,10 @@ import {
 import { brandNewTenantRefusal, policyLetsThrough } from './conditional-access';
 import { afterSignInScenarios, failureOf, type OAuthFailure } from './entra-failures';
 import { accountForm, codeForm, hidden, page, passwordForm } from './sign-in-pages';
+import { practiceLabel, practiceLabelHtml } from '../practice-labels';
+
+/** The wizard's language, for the labels of the practice Microsoft pages. */
+const languageOf = (state: TenantState): Language => state.context?.language() ?? 'en';
 import {
   consentOf,
   consentedScopes,
@@ -122,16 +127,18 @@ function afterPassword(
         `<li>${escapeHtml(splitScope(scope).name)} <small>(${escapeHtml(splitScope(scope).resource)})</small></li>`,
     )
     .join('');
+  const language = languageOf(state);
+  const say = (english: string): string => practiceLabelHtml(english, language);
   const organizationBox = isGlobalAdmin(account)
-    ? `<label class="org"><input type="checkbox" name="organization" value="on"><span>Consent on behalf of your organization</span></label>`
+    ? `<label class="org"><input type="checkbox" name="organization" value="on"><span>${say('Consent on behalf of your organization')}</span></label>`
     : '';
   page(
     response,
-    'Permissions requested',
+    practiceLabel('Permissions requested', language),
     `<p>${escapeHtml(grant.app.name)}</p><p>This app would like to:</p><ul class="perms">${list}</ul>
 <form method="post" action="/consent">${hidden(flowId)}${organizationBox}
 <p><small>Accepting these permissions means that you allow this app to use your data as specified in their terms of service and privacy statement.</small></p>
-<button type="submit" name="action" value="cancel" class="secondary">Cancel</button><button type="submit" name="action" value="accept">Accept</button></form>`,
+<button type="submit" name="action" value="cancel" class="secondary">${say('Cancel')}</button><button type="submit" name="action" value="accept">${say('Accept')}</button></form>`,
   );
 }
 
@@ -144,7 +151,8 @@ export async function handlePage(
   const url = new URL(request.url ?? '/', state.pageOrigin);
   if (request.method === 'GET') {
     request.resume();
-    if (url.pathname === '/' || url.pathname === '/devicelogin') codeForm(response);
+    if (url.pathname === '/' || url.pathname === '/devicelogin')
+      codeForm(response, languageOf(state));
     else if (/^\/[\w.-]{1,64}\/oauth2\/v2\.0\/authorize$/.test(url.pathname)) {
       startAuthorize(state, response, url);
     } else page(response, 'Not found', '<p>This page does not exist.</p>', 404);
@@ -159,7 +167,7 @@ export async function handlePage(
   if (url.pathname === '/devicelogin') {
     const grant = state.byUserCode.get(normaliseCode(form.get('otc') ?? ''));
     if (!grant || grant.state !== 'pending' || Date.now() > grant.expiresAt) {
-      codeForm(response, "That code didn't work. Check the code and try again.");
+      codeForm(response, languageOf(state), "That code didn't work. Check the code and try again.");
       return;
     }
     const flowId = startPageFlow(state, grant);
@@ -174,7 +182,11 @@ export async function handlePage(
   const flowId = form.get('flow') ?? '';
   const flow = state.pageFlows.get(flowId);
   if (!flow || flow.grant.state !== 'pending' || Date.now() > flow.grant.expiresAt) {
-    codeForm(response, 'This sign-in has ended. Enter the code your app shows now.');
+    codeForm(
+      response,
+      languageOf(state),
+      'This sign-in has ended. Enter the code your app shows now.',
+    );
     return;
   }
   const { grant } = flow;
@@ -188,7 +200,7 @@ export async function handlePage(
           '<p>You have declined to sign in to the application on your device. You may now close this window.</p>',
         );
       } else {
-        accountForm(response, flowId);
+        accountForm(response, flowId, languageOf(state));
       }
       return;
     case '/account': {
@@ -198,17 +210,18 @@ export async function handlePage(
         accountForm(
           response,
           flowId,
+          languageOf(state),
           "We couldn't find an account with that username. Try another, or pick one of the practice accounts.",
         );
         return;
       }
       flow.account = account;
-      passwordForm(response, flowId, account);
+      passwordForm(response, flowId, account, languageOf(state));
       return;
     }
     case '/password': {
       if (!flow.account) {
-        accountForm(response, flowId);
+        accountForm(response, flowId, languageOf(state));
         return;
       }
       if ((form.get('password') ?? '') !== practicePassword) {
@@ -216,6 +229,7 @@ export async function handlePage(
           response,
           flowId,
           flow.account,
+          languageOf(state),
           "Your account or password is incorrect. If you don't remember your password, reset it now.",
         );
         return;
@@ -226,7 +240,7 @@ export async function handlePage(
     case '/consent': {
       const account = flow.account;
       if (!account) {
-        accountForm(response, flowId);
+        accountForm(response, flowId, languageOf(state));
         return;
       }
       if (form.get('action') !== 'accept') {

@@ -3,7 +3,9 @@
  * "this is practice" banner, and the code, account and password forms. Every value is escaped.
  */
 import type { ServerResponse } from 'node:http';
+import type { Language } from '../../../shared/model';
 import { escapeHtml, sendPracticePage } from '../practice-http';
+import { practiceLabel, practiceLabelHtml } from '../practice-labels';
 import { practiceAccounts, practicePassword, type PracticeAccount } from './accounts';
 
 export function page(response: ServerResponse, title: string, body: string, status = 200): void {
@@ -25,17 +27,23 @@ ul.perms{padding-left:1.2rem}label.org{display:flex;gap:.5rem;align-items:flex-s
 export const hidden = (flowId: string): string =>
   `<input type="hidden" name="flow" value="${escapeHtml(flowId)}">`;
 
-export function codeForm(response: ServerResponse, error?: string): void {
+export function codeForm(response: ServerResponse, language: Language, error?: string): void {
+  const say = (english: string): string => practiceLabelHtml(english, language);
   page(
     response,
-    'Enter code',
+    practiceLabel('Enter code', language),
     `<p>Enter the code displayed on your app or device.</p>${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="/devicelogin"><label for="otc">Code</label><input type="text" id="otc" name="otc" autocomplete="off" autofocus><button type="submit">Next</button></form>`,
+<form method="post" action="/devicelogin"><label for="otc">${say('Code')}</label><input type="text" id="otc" name="otc" autocomplete="off" autofocus><button type="submit">${say('Next')}</button></form>`,
     error ? 400 : 200,
   );
 }
 
-export function accountForm(response: ServerResponse, flowId: string, error?: string): void {
+export function accountForm(
+  response: ServerResponse,
+  flowId: string,
+  language: Language,
+  error?: string,
+): void {
   const buttons = practiceAccounts
     .map(
       (account) =>
@@ -46,7 +54,7 @@ export function accountForm(response: ServerResponse, flowId: string, error?: st
     response,
     'Pick an account',
     `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}<form method="post" action="/account">${hidden(flowId)}${buttons}</form>
-<form method="post" action="/account">${hidden(flowId)}<label for="upn">Or type an account (email)</label><input type="text" id="upn" name="upn" autocomplete="off"><button type="submit">Next</button></form>`,
+<form method="post" action="/account">${hidden(flowId)}<label for="upn">Or type an account (email)</label><input type="text" id="upn" name="upn" autocomplete="off"><button type="submit">${practiceLabelHtml('Next', language)}</button></form>`,
     error ? 400 : 200,
   );
 }
@@ -55,14 +63,16 @@ export function passwordForm(
   response: ServerResponse,
   flowId: string,
   account: PracticeAccount,
+  language: Language,
   error?: string,
 ): void {
+  const say = (english: string): string => practiceLabelHtml(english, language);
   page(
     response,
     'Enter password',
     `<p>${escapeHtml(account.upn)}</p>${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="/password">${hidden(flowId)}<label for="password">Password</label><input type="password" id="password" name="password" autofocus>
-<p><small>Practice password: <strong>${practicePassword}</strong></small></p><button type="submit">Sign in</button></form>`,
+<form method="post" action="/password">${hidden(flowId)}<label for="password">${say('Password')}</label><input type="password" id="password" name="password" autofocus>
+<p><small>Practice password: <strong>${practicePassword}</strong></small></p><button type="submit">${say('Sign in')}</button></form>`,
     error ? 400 : 200,
   );
 }

@@ -53,7 +53,6 @@ export function VerifyTenantStep() {
   const [doItForMe, setDoItForMe] = useState(false);
   const addressId = useId();
   const addressHintId = useId();
-  const server = setup ? `${setup.smtpHost}:${setup.smtpPort}` : '';
   // In practice mode the delivered message can be seen in the practice mailbox (the host's page).
   const practiceInbox = useReadyState().appInfo.practiceWorld?.mailboxUrl ?? null;
 
@@ -83,7 +82,14 @@ export function VerifyTenantStep() {
       {loadable.status === 'loading' && <p aria-busy="true">{t('loading')}</p>}
       {loadable.status === 'failed' && <ProblemNotice problem={loadable.problem} />}
       {setup && (
-        <p>{setup.personal ? t('verify.personal', { server }) : t('verify.intro', { server })}</p>
+        <>
+          <p>{setup.personal ? t('verify.personal') : t('verify.intro')}</p>
+          {/* Host, port and protocol names are for IT, not the person's first read. */}
+          <details className="for-it" data-testid="verify-for-it">
+            <summary>{t('verify.forIt')}</summary>
+            <p>{t('verify.forItDetail', { host: setup.smtpHost, port: setup.smtpPort })}</p>
+          </details>
+        </>
       )}
 
       <section className="switch-card" aria-labelledby="smtp-check-title">
