@@ -7,7 +7,9 @@ import { chromiumLaunchOptions } from './tests/support/chromium';
 
 export default defineConfig({
   outputDir: 'artifacts/test-results',
-  workers: 2,
+  // One and a half workers per core: a test mostly waits (for a sign-in's poll, a check's
+  // answer, a watch), using about a third of a core, so two cores keep three busy.
+  workers: '150%',
   // Tests, not whole files, are shared out, so neither worker idles at the end behind a long
   // file; files whose tests build on each other say `mode: 'serial'` and stay together.
   fullyParallel: true,
