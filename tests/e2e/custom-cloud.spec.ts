@@ -8,7 +8,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import {
   createPracticeTenant,
   practiceClientIds,
@@ -18,6 +17,7 @@ import {
 import { startPracticeWorld } from '../../electron/simulator/practice-world';
 import { startWizard } from '../support/wizard-process';
 import { expect, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, finishBrowserSignIn } from './helpers';
 
 test("a custom profile's code page and browser sign-in open like Microsoft's own", async ({
@@ -94,7 +94,7 @@ test("a custom profile's code page and browser sign-in open like Microsoft's own
     await expect(
       page.getByRole('heading', { name: 'Which policy blocks the printer?' }),
     ).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeOn(page).analyze()).violations).toEqual([]);
     await screenshot(page, 'en/signin-custom-cloud-browser');
   } finally {
     await context.close();

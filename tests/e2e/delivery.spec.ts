@@ -8,11 +8,11 @@
  * The wizard runs with a short watch and a short "late" (the host's `timing` option, through
  * tests/support/wizard-entry.mjs), so "nothing arrived" takes seconds instead of ten minutes.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, resetProgress, signInThroughApi } from './helpers';
 import { Actions, signInOnPracticeMicrosoft, wordsOf } from './journey-steps';
 
@@ -26,7 +26,7 @@ let context: BrowserContext;
 test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 async function expectNoAxeViolations(where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).include('main').analyze();
+  const results = await axeOn(page).include('main').analyze();
   expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
     [],
   );

@@ -1,12 +1,12 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import Bonjour from 'bonjour-service';
 import type { DiscoverySnapshot } from '../../shared/printers';
 import { startWizard } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, resetProgress } from './helpers';
 
 const practiceNames = [
@@ -69,7 +69,7 @@ test('the three practice printers appear, one row each, with model, location and
   await expect(brother.getByText('Brother', { exact: true })).toBeVisible();
   await expect(brother.getByText('Print, Scan, Fax')).toBeVisible();
   await expect(page.getByText('Your printer is not in the list?')).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, JSON.stringify(results.violations, null, 1)).toEqual([]);
   await screenshot(page, 'en/discovery-list');
 });
@@ -392,7 +392,7 @@ test('with no printer answering, plain help appears with the panel path, in Engl
     ),
   ).toBeVisible();
   await expect(help.getByText(/UDP port 5353/)).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, JSON.stringify(results.violations, null, 1)).toEqual([]);
   await screenshot(page, 'en/discovery-none');
 
@@ -426,7 +426,7 @@ test('the list in Traditional Chinese, with a chosen printer', async ({
   const card = printerCard(page, 'EPSON ET-2850 Series', '找到的印表機');
   await card.getByRole('checkbox').check();
   await expect(card.getByText('韌體版本 05.27.XK26P4：請先更新韌體')).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, JSON.stringify(results.violations, null, 1)).toEqual([]);
   await screenshot(page, 'zh-TW/discovery-chosen');
 });

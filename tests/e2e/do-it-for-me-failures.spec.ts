@@ -7,11 +7,11 @@
  * account without the role. The practice admin center's list of the wizard's changes shows the
  * changes made and undone.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/model';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, resetProgress } from './helpers';
 import { wordsOf } from './journey-steps';
 
@@ -88,7 +88,7 @@ async function allowInBrowser(page: Page, button: ReturnType<Page['getByRole']>,
 }
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect((await axeOn(page).analyze()).violations).toEqual([]);
 }
 
 async function practiceSettings(page: Page): Promise<Settings> {

@@ -4,10 +4,10 @@
  * that moment in the (practice) browser, proves it with the real check, records it, and undoes
  * it. No admin center page is opened. The same offer in Ukrainian, and from the troubleshooter.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, finishBrowserSignIn, resetProgress, signInThroughApi } from './helpers';
 
 let wizard: WizardProcess;
@@ -26,7 +26,7 @@ test.afterEach(async () => {
 const board = (page: Page) => page.getByRole('complementary', { name: 'Status board' });
 
 async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+  expect((await axeOn(page).analyze()).violations).toEqual([]);
 }
 
 test('turns SMTP AUTH on for the mailbox with the permission asked then, proves it and undoes it', async ({

@@ -7,11 +7,11 @@
  * always-on computer is not installed or proven by the wizard: Done says so, with the address
  * the person typed. One way also in Simplified Chinese.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { journeySteps } from '../../shared/model';
 import { sendingWays } from '../../shared/sending-ways';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { wordsOf } from './journey-steps';
 import { chooseBrotherWithoutOauth, openStep, resetWays, setSwitch } from './ways-helpers';
 
@@ -24,7 +24,7 @@ test.beforeEach(async ({ request, wizard }) => {
 type Words = ReturnType<typeof wordsOf>;
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
     [],
   );

@@ -7,11 +7,11 @@
  * checks as a Global Administrator and as a plain user.
  */
 import { journeySteps } from '../../shared/model';
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { approveOnPage } from '../support/practice-signin';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, resetProgress } from './helpers';
 
 async function openStep(page: Page, name: RegExp, title: string): Promise<void> {
@@ -30,7 +30,7 @@ const openCheckStep = (page: Page) =>
   openStep(page, /Check Exchange Online/, 'Check Exchange Online');
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
     [],
   );

@@ -12,11 +12,11 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { repoRoot, startWizard } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, resetProgress } from './helpers';
 import { unfilledIn, unfilledOnPage } from './page-checks';
 import {
@@ -43,7 +43,7 @@ function coveredMs(intervals: [number, number][]): number {
 }
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
     [],
   );

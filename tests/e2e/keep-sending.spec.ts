@@ -5,9 +5,9 @@
  * printer's own settings in "Set up the printer", and Done saying which way it sends by and
  * when it was proven. Then each practice switch leads to its own problem and fix.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi } from './helpers';
 import { wordsOf } from './journey-steps';
 import { brother, chooseBrotherWithoutOauth, openStep, resetWays, setSwitch } from './ways-helpers';
@@ -20,7 +20,7 @@ test.beforeEach(async ({ request, wizard }) => {
 });
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
     [],
   );

@@ -5,11 +5,11 @@
  * practice admin center, which names the policy as Microsoft does. No practice switch is reset
  * on the way: the practice world changes because the person did what the wizard said.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, finishBrowserSignIn, resetProgress, signInThroughApi } from './helpers';
 import { wordsOf } from './journey-steps';
 
@@ -20,7 +20,7 @@ const practice = (wizard: WizardProcess, page: Page, id: string, value: string) 
   callApi(page.request, wizard, 'setPracticeSwitch', { id, value });
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
     [],
   );

@@ -4,10 +4,10 @@
  * allow-list, the person's "my printer's email settings have no OAuth 2.0" kept by main across
  * reloads and taken back, the same verdict in "Set up the printer", and in Ukrainian.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Progress } from '../../shared/model';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, resetProgress } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -28,7 +28,7 @@ function printerCard(page: Page, name: string) {
 }
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
     [],
   );

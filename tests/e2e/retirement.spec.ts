@@ -6,11 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import nodemailer from 'nodemailer';
 import type { ExchangeSetup } from '../../shared/contract/exchange';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, resetProgress } from './helpers';
 
 const locales = path.resolve(__dirname, '..', '..', 'renderer', 'locales');
@@ -30,7 +30,7 @@ const entry = (language: string, namespace: string, id: string): Entry => {
 const deadline = (language: string): Record<string, string> => words(language, 'welcome').deadline;
 
 async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
+  const results = await axeOn(page).analyze();
   expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
     [],
   );

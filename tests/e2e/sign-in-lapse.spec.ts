@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import ICAL from 'ical.js';
 import type { Page } from '@playwright/test';
 import { signInLapsesOn } from '../../shared/printer-setup';
 import { repoRoot } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { resetProgress } from './helpers';
 import { wordsOf, type Language } from './journey-steps';
 
@@ -102,7 +102,7 @@ for (const { language, timeZone } of cases) {
       const file = path.join(repoRoot, 'artifacts', `sign-in-reminder-${language}.ics`);
       await download.saveAs(file);
       await expect(page.getByTestId('reminder-saved')).toContainText(download.suggestedFilename());
-      const axe = await new AxeBuilder({ page }).analyze();
+      const axe = await axeOn(page).analyze();
       expect(axe.violations, JSON.stringify(axe.violations, null, 1)).toEqual([]);
       await screenshot(page, `${language}/done-sign-in-lapse`);
 

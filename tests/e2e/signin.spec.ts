@@ -5,12 +5,12 @@
  * message the shell sends to the page is captured and searched for anything secret.
  */
 import { journeySteps } from '../../shared/model';
-import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
+import { axeOn } from './axe';
 import { callApi, finishBrowserSignIn, resetProgress } from './helpers';
 
 /** Everything that looks like a token, refresh token or device code. */
@@ -100,7 +100,7 @@ test.describe('sign-in step', () => {
     await openSignInStep(page, wizard);
     await expect(page.getByRole('heading', { name: 'What Microsoft will ask next' })).toBeVisible();
     await expect(page.getByText('"Consent on behalf of organization"').first()).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeOn(page).analyze()).violations).toEqual([]);
     await screenshot(page, 'en/signin-1-start');
 
     await page.getByRole('button', { name: 'Start sign-in' }).click();
@@ -112,7 +112,7 @@ test.describe('sign-in step', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       await code.textContent(),
     );
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeOn(page).analyze()).violations).toEqual([]);
     await screenshot(page, 'en/signin-2-code');
 
     const signInPage = await approveInNewTab(context, page, {
@@ -133,7 +133,7 @@ test.describe('sign-in step', () => {
     const board = page.getByRole('complementary', { name: 'Status board' });
     await expect(board.locator('[data-check="signed-in"]')).toContainText('Passed');
     await expect(board.locator('[data-check="consent-role"]')).toContainText('Passed');
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeOn(page).analyze()).violations).toEqual([]);
     await screenshot(page, 'en/signin-3-signed-in');
 
     // The same screen in Ukrainian.
@@ -188,7 +188,7 @@ test.describe('sign-in step', () => {
     await expect(alert).toContainText('select "Consent on behalf of organization"');
     const board = page.getByRole('complementary', { name: 'Status board' });
     await expect(board.locator('[data-check="signed-in"]')).toContainText('Failed');
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeOn(page).analyze()).violations).toEqual([]);
     await screenshot(page, 'en/signin-4-consent-problem');
 
     await switchLanguage(page, 'zh-TW');
@@ -230,7 +230,7 @@ test.describe('sign-in step', () => {
     );
     await expect(alert).toContainText('"Block device code flow" policy');
     await expect(page.getByRole('heading', { name: 'Sign in through the browser' })).toBeVisible();
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeOn(page).analyze()).violations).toEqual([]);
     await screenshot(page, 'en/signin-5-code-blocked');
 
     const [browserPage] = await Promise.all([
@@ -260,7 +260,7 @@ test.describe('sign-in step', () => {
       'The Conditional Access policy "Microsoft-managed: Block device code flow" blocks the printer\'s sign-in.',
     );
     await expect(outcome).toContainText("exclude the printer's mailbox (Users > Exclude)");
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeOn(page).analyze()).violations).toEqual([]);
     await screenshot(page, 'en/signin-6-blocking-policy');
 
     await switchLanguage(page, 'uk');
@@ -288,7 +288,7 @@ test('no keychain: the step says the sign-in is kept only for this run', async (
     await expect(page.getByTestId('signin-memory-only')).toContainText(
       'No keychain service is running on this computer',
     );
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeOn(page).analyze()).violations).toEqual([]);
     await screenshot(page, 'en/signin-5-memory-only');
   } finally {
     await wizard.stop();
@@ -311,7 +311,7 @@ test('without a client ID the step explains how to register one, and the setting
     await expect(page.getByText('set "Allow public client flows" to Yes')).toBeVisible();
     await expect(page.getByText('Office 365 Exchange Online: SMTP.Send')).toBeVisible();
     await expect(page.getByTestId('client-id-in-use')).toHaveText('No client ID is set.');
-    expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+    expect((await axeOn(page).analyze()).violations).toEqual([]);
     await screenshot(page, 'en/signin-0-no-client-id');
 
     const field = page.getByLabel('Application (client) ID');
