@@ -107,10 +107,12 @@ export const practiceSwitches = {
   ],
   /**
    * How the practice Exchange admin endpoint (practice-exchange-admin.ts) answers Set-CASMailbox
-   * (reads always work): as it should, throttled (429 with Retry-After: 60), or a server error
-   * (503); the wizard then says Exchange is busy and that nothing was changed.
+   * (reads always work): as it should, throttled (429 with Retry-After: 60, said; or once with
+   * Retry-After: 2, waited for), a server error (503), an answer the wizard does not know (an
+   * HTML page with 200), or slowly (after 4 seconds); the wizard says what happened, that
+   * nothing was changed, and offers the PowerShell lines.
    */
-  exchangeAdmin: ['works', 'throttled', 'server-error'],
+  exchangeAdmin: ['works', 'throttled', 'throttled-once', 'server-error', 'unexpected', 'slow'],
   /**
    * The practice tenant's device-code policy: none, blocking everyone, blocking everyone but the
    * "Device code flow exceptions" group (Microsoft's recommended exception group) or but Global

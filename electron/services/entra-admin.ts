@@ -20,15 +20,16 @@
  * (the Graph call, the reads, security defaults, the device-code exclusion, the consent proof).
  */
 import type { CloudProfile } from '../../shared/cloud-profiles';
-import type {
-  DeviceCodeExclusionFix,
-  DeviceCodeExclusionPlan,
-  ExclusionGroupChoice,
-  SecurityDefaultsFix,
-  SecurityDefaultsState,
-  SmtpConsentProof,
-  TenantCheckId,
-  TenantCheckResult,
+import {
+  adminChangeLimitSeconds,
+  type DeviceCodeExclusionFix,
+  type DeviceCodeExclusionPlan,
+  type ExclusionGroupChoice,
+  type SecurityDefaultsFix,
+  type SecurityDefaultsState,
+  type SmtpConsentProof,
+  type TenantCheckId,
+  type TenantCheckResult,
 } from '../../shared/contract/exchange';
 import type { AdminChange } from '../../shared/model';
 import { ProblemError } from '../common/problem-error';
@@ -44,6 +45,7 @@ import {
   setSecurityDefaults,
   turnOffSecurityDefaults,
 } from './entra-changes/security-defaults';
+import { withinChangeDeadline } from './net/change-deadline';
 import type { ProgressService } from './progress-service';
 import type { TokenSource } from './token-source';
 
@@ -60,6 +62,8 @@ export interface EntraAdminOptions {
   requestTimeoutMs?: number;
   /** Waits for a Retry-After up to this long; longer ones are reported instead. */
   maxRetryAfterSeconds?: number;
+  /** The most one change may wait for Microsoft in all (its proof included). */
+  changeLimitSeconds?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
 }
@@ -98,13 +102,17 @@ export function createEntraAdmin(options: EntraAdminOptions): EntraAdmin {
     },
   };
 
+  // Each change, its proof included, within the one time the panels state.
+  const limit = options.changeLimitSeconds ?? adminChangeLimitSeconds;
   return {
     readSecurityDefaults: () => readSecurityDefaults(graph),
-    turnOffSecurityDefaults: () => turnOffSecurityDefaults(parts),
+    turnOffSecurityDefaults: () =>
+      withinChangeDeadline(limit, () => turnOffSecurityDefaults(parts)),
     readSmtpConsent: () => readSmtpConsent(graph),
     planDeviceCodeExclusion: () => planDeviceCodeExclusion(graph),
-    excludeFromDeviceCodeBlocks: (choice) => excludeFromDeviceCodeBlocks(parts, choice),
-    undo: (id) => undoChange(parts, options.progress, id),
+    excludeFromDeviceCodeBlocks: (choice) =>
+      withinChangeDeadline(limit, () => excludeFromDeviceCodeBlocks(parts, choice)),
+    undo: (id) => withinChangeDeadline(limit, () => undoChange(parts, options.progress, id)),
   };
 }
 

@@ -15,10 +15,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CloudProfile } from '../../shared/cloud-profiles';
-import type {
-  MailboxSmtpAuth,
-  MailboxSmtpAuthFix,
-  MailCheckResult,
+import {
+  adminChangeLimitSeconds,
+  entraChangeAnswerSeconds,
+  entraChangeTries,
+  smtpAuthProofMinutes,
+  type MailboxSmtpAuth,
+  type MailboxSmtpAuthFix,
+  type MailCheckResult,
 } from '../../shared/contract/exchange';
 import {
   isMailboxSmtpAuthSetting,
@@ -26,7 +30,9 @@ import {
   type MailboxSmtpAuthSetting,
 } from '../../shared/model';
 import { ProblemError } from '../common/problem-error';
-import { createBoundedHttps, type BoundedReply } from './net/bounded-https';
+import { createBoundedHttps, retryAfterSeconds, type BoundedReply } from './net/bounded-https';
+import { outOfTimeProblem, requestDeadlineMs, withinChangeDeadline } from './net/change-deadline';
+import { isTransientStatus, rideOut } from './net/ride-out';
 import type { ProgressService } from './progress-service';
 import type { AccessToken, TokenSource } from './token-source';
 
@@ -51,7 +57,11 @@ export interface ExchangeAdminOptions {
   /** How long to keep re-checking after a change, and how often (Exchange may take minutes). */
   confirmWithinMs?: number;
   confirmEveryMs?: number;
+  /** One answer's deadline; the whole change is bounded by `changeLimitSeconds`. */
   requestTimeoutMs?: number;
+  /** Waits for a Retry-After up to this long; longer ones are reported instead. */
+  maxRetryAfterSeconds?: number;
+  changeLimitSeconds?: number;
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
 }
@@ -77,7 +87,8 @@ const parameterOf = (setting: MailboxSmtpAuthSetting): boolean | null =>
 export function createExchangeAdmin(options: ExchangeAdminOptions): ExchangeAdmin {
   const sleep = options.sleep ?? ((ms) => new Promise<void>((done) => setTimeout(done, ms)));
   const now = options.now ?? (() => new Date());
-  const confirmWithinMs = options.confirmWithinMs ?? 5 * 60_000;
+  const confirmWithinMs = options.confirmWithinMs ?? smtpAuthProofMinutes * 60_000;
+  const changeLimitSeconds = options.changeLimitSeconds ?? adminChangeLimitSeconds;
   const confirmEveryMs = options.confirmEveryMs ?? 20_000;
 
   async function endpoint(): Promise<{ profile: CloudProfile; base: string; resource: string }> {
@@ -116,33 +127,53 @@ export function createExchangeAdmin(options: ExchangeAdminOptions): ExchangeAdmi
     const domain = token.account.split('@')[1] ?? '';
     if (!/^[A-Za-z0-9.-]{1,253}$/.test(domain)) throw new ProblemError('exchange-admin-unexpected');
     const url = new URL(`${base}/${encodeURIComponent(domain)}/InvokeCommand`);
-    const client = createBoundedHttps({
-      trustedOrigins: [url.origin],
-      ca: options.trustedCa?.() ?? null,
-      deadlineMs: options.requestTimeoutMs ?? 30_000,
-      maxBodyBytes: 256 * 1024,
-    });
+    const outOfTime = outOfTimeProblem();
+    if (outOfTime) throw outOfTime;
     let reply: BoundedReply;
     try {
-      reply = await client.request({
-        method: 'POST',
-        url,
-        headers: {
-          Authorization: `Bearer ${token.token}`,
-          'Content-Type': 'application/json',
-          Accept: 'application/json',
-          'X-ResponseFormat': 'json',
-          'X-AnchorMailbox': `UPN:${token.account}`,
+      // Both cmdlets may be sent again (a read, or setting one value): 429 and 5xx are ridden
+      // out as Microsoft asks, within the change's stated time.
+      reply = await rideOut(
+        () =>
+          createBoundedHttps({
+            trustedOrigins: [url.origin],
+            ca: options.trustedCa?.() ?? null,
+            deadlineMs: requestDeadlineMs(
+              options.requestTimeoutMs ?? entraChangeAnswerSeconds * 1000,
+            ),
+            maxBodyBytes: 256 * 1024,
+          }).request({
+            method: 'POST',
+            url,
+            headers: {
+              Authorization: `Bearer ${token.token}`,
+              'Content-Type': 'application/json',
+              Accept: 'application/json',
+              'X-ResponseFormat': 'json',
+              'X-AnchorMailbox': `UPN:${token.account}`,
+            },
+            body: JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: parameters } }),
+          }),
+        {
+          attempts: entraChangeTries,
+          maxWaitSeconds: options.maxRetryAfterSeconds ?? 10,
+          maxBackoffSeconds: 2,
+          sleep,
         },
-        body: JSON.stringify({ CmdletInput: { CmdletName: cmdlet, Parameters: parameters } }),
-      });
+      );
     } catch {
-      throw new ProblemError('exchange-admin-unreachable', { host: url.host });
+      throw (
+        outOfTimeProblem() ?? new ProblemError('exchange-admin-unreachable', { host: url.host })
+      );
     }
     if (reply.status === 401) throw new ProblemError('exchange-admin-unauthorized');
     if (reply.status === 403) throw new ProblemError('exchange-admin-role-missing');
-    if (reply.status === 429 || reply.status >= 500) {
-      throw new ProblemError('exchange-admin-busy', { status: reply.status });
+    if (isTransientStatus(reply.status) || reply.status >= 500) {
+      // How long Microsoft asked to wait (Retry-After), else a minute: said, not waited for.
+      throw new ProblemError('exchange-admin-busy', {
+        status: reply.status,
+        seconds: retryAfterSeconds(reply.headers['retry-after']) ?? 60,
+      });
     }
     let json: unknown;
     try {
@@ -197,11 +228,12 @@ export function createExchangeAdmin(options: ExchangeAdminOptions): ExchangeAdmi
       return { mailbox, setting };
     },
     async turnOnMailboxSmtpAuth() {
-      const before = await read();
-      let change: AdminChange | null = null;
-      if (before.setting !== 'on') {
+      // The change itself within the stated time; the proof below has its own (minutes).
+      const change = await withinChangeDeadline(changeLimitSeconds, async () => {
+        const before = await read();
+        if (before.setting === 'on') return null;
         await set(before.mailbox, 'on');
-        change = {
+        const made: AdminChange = {
           id: randomUUID(),
           kind: 'mailbox-smtp-auth',
           target: before.mailbox,
@@ -210,8 +242,9 @@ export function createExchangeAdmin(options: ExchangeAdminOptions): ExchangeAdmi
           by: before.by,
           at: now().toISOString(),
         };
-        await record(change);
-      }
+        await record(made);
+        return made;
+      });
       // The SMTP servers take the change later than the directory: check for real until it
       // passes, or until the stated time is up (the person is told how long it may take).
       const started = Date.now();
@@ -237,7 +270,8 @@ export function createExchangeAdmin(options: ExchangeAdminOptions): ExchangeAdmi
       ) {
         throw new ProblemError('admin-change-unknown');
       }
-      await set(change.target, change.before);
+      const before = change.before;
+      await withinChangeDeadline(changeLimitSeconds, () => set(change.target, before));
       const undone = { ...change, undoneAt: now().toISOString() };
       await record(undone);
       // The board said "passed" because of the change: check again so it says what is true now.

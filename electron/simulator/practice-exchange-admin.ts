@@ -9,7 +9,8 @@
  * the answer {"value": [...]} as public clients of this endpoint send and read them (CIPP's
  * New-ExoRequest, CISA ScubaGear's Invoke-ExoCommand); the headers X-ResponseFormat and
  * X-AnchorMailbox likewise. The switch `exchangeAdmin` makes Set-CASMailbox answer 429 (with
- * Retry-After) or 503 instead. Best guesses (no published wording): the texts of the 401, 403,
+ * Retry-After: 60, or 2 once), 503, an HTML page with 200 (as a proxy or sign-in page in the way
+ * would), or only after 4 seconds. Best guesses (no published wording): the texts of the 401, 403,
  * 429 and 503 answers, and that the account needs the Exchange Administrator or Global Administrator role
  * (Set-CASMailbox's own permission table names the Exchange Administrator's role groups).
  */
@@ -17,6 +18,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import https from 'node:https';
 import type { CloudProfile } from '../../shared/cloud-profiles';
 import type { PracticeAuditEntry } from './practice-audit-log';
+import { slowChangeAnswerMs, throttledOnceSeconds } from './practice-entra-changes';
 import { listenOnLoopback, readBody, sendJson } from './practice-http';
 import {
   globalAdministrator,
@@ -49,6 +51,8 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
   let context: PracticeContext | null = null;
   const log: { cmdlet: string; by: string; at: string }[] = [];
   const changes: PracticeAuditEntry[] = [];
+  /** `throttled-once` throttles the first Set-CASMailbox after the switch is chosen, each time. */
+  let throttledOnceSpent = false;
   /** SmtpClientAuthenticationDisabled as Get-CASMailbox shows it. */
   const disabledWords = (setting: string): string =>
     setting === 'on' ? 'False' : setting === 'off' ? 'True' : '(not set: follows the organization)';
@@ -119,6 +123,21 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
     }
     if (input.CmdletName === 'Set-CASMailbox' && context) {
       const trouble = context.settings().exchangeAdmin;
+      if (trouble === 'throttled-once' && !throttledOnceSpent) {
+        throttledOnceSpent = true;
+        response.setHeader('Retry-After', String(throttledOnceSeconds));
+        sendJson(response, 429, failure('TooManyRequests', 'Too many requests.'));
+        return;
+      }
+      if (trouble === 'unexpected') {
+        // Not the endpoint's JSON: what a proxy's or a sign-in page in the way would send.
+        response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        response.end(
+          '<!DOCTYPE html><html><head><title>Sign in</title></head><body></body></html>',
+        );
+        return;
+      }
+      if (trouble === 'slow') await new Promise((done) => setTimeout(done, slowChangeAnswerMs));
       if (trouble === 'throttled') {
         response.setHeader('Retry-After', '60');
         sendJson(response, 429, failure('TooManyRequests', 'Too many requests.'));
@@ -157,6 +176,9 @@ export function createPracticeExchangeAdmin(): PracticeExchangeAdmin {
     name: practiceExchangeAdminPartName,
     async start(started) {
       context = started;
+      started.onChange((settings) => {
+        if (settings.exchangeAdmin !== 'throttled-once') throttledOnceSpent = false;
+      });
       server = https.createServer(
         { key: started.certificate.key, cert: started.certificate.cert },
         (request, response) => {

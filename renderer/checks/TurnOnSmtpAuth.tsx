@@ -8,11 +8,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../shared/contract';
 import type { MailboxSmtpAuth, MailboxSmtpAuthFix } from '../../shared/contract/exchange';
+import { powerShellLines } from '../../shared/exchange/powershell';
 import { isMailboxSmtpAuthSetting } from '../../shared/model';
 import type { Problem } from '../../shared/problem';
+import { useAccountStory } from '../account/account-story';
+import { CopyButton } from '../components/CopyButton';
 import { ProblemNotice } from '../components/ProblemNotice';
-import { useWizard } from '../store/wizard-store';
-import { PracticeChangesLink, ReadFailed, useReadFirst } from './read-first';
+import { useMainValue, useWizard } from '../store/wizard-store';
+import { PracticeChangesLink, ReadFailed, StillWaiting, useReadFirst } from './read-first';
 
 type Phase =
   | { kind: 'reading' }
@@ -28,10 +31,14 @@ export function TurnOnSmtpAuth() {
   const ask = useWizard((store) => store.ask);
   const [phase, setPhase] = useState<Phase>({ kind: 'reading' });
   const [undoing, setUndoing] = useState(false);
+  /** The mailbox Exchange named when it was read (for the PowerShell lines after a failure). */
+  const [mailbox, setMailbox] = useState<string | null>(null);
 
   const show = (reply: Reply<MailboxSmtpAuth>): void => {
-    if (reply.ok) setPhase({ kind: 'read', current: reply.value });
-    else if (reply.problem.id === 'exchange-admin-consent-missing') {
+    if (reply.ok) {
+      setMailbox(reply.value.mailbox);
+      setPhase({ kind: 'read', current: reply.value });
+    } else if (reply.problem.id === 'exchange-admin-consent-missing') {
       setPhase({ kind: 'needs-permission', asked: false });
     } else setPhase({ kind: 'failed', problem: reply.problem });
   };
@@ -92,6 +99,8 @@ export function TurnOnSmtpAuth() {
           </p>
         )}
       </div>
+      {/* Outside the live region: a counter read out every second would drown the rest. */}
+      {phase.kind === 'changing' && <StillWaiting thenChecksLogin />}
       {phase.kind === 'needs-permission' && (
         <div>
           <p>{t('doItForMe.permission')}</p>
@@ -132,9 +141,40 @@ export function TurnOnSmtpAuth() {
       )}
       {(phase.kind === 'changed' || phase.kind === 'undone') && <PracticeChangesLink />}
       {phase.kind === 'failed' && (
-        <ReadFailed problem={phase.problem} onReadAgain={() => void read()} />
+        <>
+          <ReadFailed problem={phase.problem} onReadAgain={() => void read()} />
+          <MailboxPowerShell mailbox={mailbox} />
+        </>
       )}
     </section>
+  );
+}
+
+/**
+ * Whatever went wrong (busy, an answer the wizard does not know, no role), the same change by
+ * hand: the PowerShell lines for this mailbox, for whoever in IT has Exchange Online PowerShell.
+ */
+function MailboxPowerShell({ mailbox }: { mailbox: string | null }) {
+  const { t } = useTranslation('exchange');
+  const setup = useMainValue('exchangeSetup');
+  const story = useAccountStory();
+  if (setup.status !== 'ready') return null;
+  const lines = powerShellLines(setup.value.profileId, mailbox ?? story.mailbox ?? '');
+  const commands = [lines.connect, ...lines.mailbox];
+  return (
+    <div className="powershell" data-testid="mailbox-powershell">
+      <h5>{t('prepare.powershell')}</h5>
+      <p className="hint">{t('prepare.powershellIntro')}</p>
+      <ol className="ps-lines">
+        {commands.map((line) => (
+          <li key={line}>
+            <code>{line}</code>
+            <CopyButton text={line} label={t('prepare.copy')} />
+          </li>
+        ))}
+      </ol>
+      <CopyButton text={commands.join('\n')} label={t('prepare.copyAll')} />
+    </div>
   );
 }
 

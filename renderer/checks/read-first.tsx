@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Reply } from '../../shared/contract';
 import type { Problem } from '../../shared/problem';
-import { entraChangeAnswerSeconds, entraChangeTries } from '../../shared/contract/exchange';
+import { adminChangeLimitSeconds, smtpAuthProofMinutes } from '../../shared/contract/exchange';
 import { AdminPageButton } from '../components/AdminPageButton';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useMainValue, useReadyState } from '../store/wizard-store';
@@ -76,10 +76,12 @@ export function useReadFirst<Value>(parts: {
 const slowAfterSeconds = 2;
 
 /**
- * While a change waits for Microsoft Entra: after a moment, how long it has waited and how long
- * the wizard will wait at most, so a slow answer is seen as waiting, not as a hang.
+ * While a change waits for Microsoft: after a moment, how long it has waited and how long the
+ * wizard will wait at most (the one time main keeps for the whole change, tries included; for
+ * SMTP AUTH also the minutes it then re-checks the login), so a slow answer is seen as waiting,
+ * not as a hang.
  */
-export function StillWaiting() {
+export function StillWaiting({ thenChecksLogin = false }: { thenChecksLogin?: boolean }) {
   const { t } = useTranslation('exchange');
   const [seconds, setSeconds] = useState(0);
   useEffect(() => {
@@ -90,11 +92,13 @@ export function StillWaiting() {
   if (seconds < slowAfterSeconds) return null;
   return (
     <p data-testid="still-waiting">
-      {t('doItForMe.stillWaiting', {
-        seconds,
-        limit: entraChangeAnswerSeconds,
-        tries: entraChangeTries,
-      })}
+      {thenChecksLogin
+        ? t('doItForMe.stillWaitingMailbox', {
+            seconds,
+            limit: adminChangeLimitSeconds,
+            minutes: smtpAuthProofMinutes,
+          })
+        : t('doItForMe.stillWaiting', { seconds, limit: adminChangeLimitSeconds })}
     </p>
   );
 }

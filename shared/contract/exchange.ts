@@ -113,12 +113,21 @@ export interface SecurityDefaultsFix {
 }
 
 /**
- * How long the wizard waits for one answer of Microsoft Graph to an Entra change, and how many
- * times it sends a change that may be sent again (reads and PATCH; a POST is sent once): the
- * panels state these while they wait.
+ * How long the wizard waits for one answer of Microsoft (Graph or the Exchange admin endpoint)
+ * to a change, and how many times it sends a call that may be sent again (reads, PATCH and
+ * Set-CASMailbox; a POST to Graph is sent once).
  */
 export const entraChangeAnswerSeconds = 15;
 export const entraChangeTries = 3;
+/**
+ * The longest the wizard waits for Microsoft during one "Do it for me" change, every call, try
+ * and Retry-After wait included (for Entra also the checks that prove it): the panels state it
+ * while they wait, and past it the wizard stops and says what happened
+ * (`admin-change-out-of-time`). Without it, three tries of 15 seconds could run past a minute.
+ */
+export const adminChangeLimitSeconds = 60;
+/** After SMTP AUTH is turned on, how long the real login is re-checked (Exchange takes minutes). */
+export const smtpAuthProofMinutes = 5;
 
 /** The Graph permissions "Do it for me" asks for in Entra, one at the moment of its change. */
 export const entraChangePermissions = [

@@ -35,6 +35,8 @@ export const exchangeProblems = {
   'exchange-admin-unexpected': { area: 'exchange', severity: 'warning' },
   'exchange-admin-not-applied': { area: 'exchange', severity: 'error' },
   'admin-change-unknown': { area: 'exchange', severity: 'warning' },
+  // Any "Do it for me" change that outlasted its stated time (electron/services/net/change-deadline.ts)
+  'admin-change-out-of-time': { area: 'exchange', severity: 'warning' },
   // "Do it for me" in Microsoft Entra over Graph (electron/services/entra-admin.ts)
   'entra-admin-consent-missing': { area: 'exchange', severity: 'info' },
   'entra-admin-role-missing': { area: 'exchange', severity: 'warning' },

@@ -186,18 +186,20 @@ test('a user without an Exchange role is told so, and nothing changes', async ()
 });
 
 test.each([
-  ['throttled', 429],
-  ['server-error', 503],
+  ['throttled', { id: 'exchange-admin-busy', data: { status: 429, seconds: 60 } }],
+  ['server-error', { id: 'exchange-admin-busy', data: { status: 503, seconds: 60 } }],
+  ['unexpected', { id: 'exchange-admin-unexpected' }],
 ] as const)(
-  'Exchange %s on Set-CASMailbox: busy is said, nothing changed or recorded',
-  async (answer, status) => {
+  'Exchange %s on Set-CASMailbox: said, nothing changed or recorded',
+  async (answer, problem) => {
     const running = await signedIn('admin@contoso.example');
     await allow(running, 'admin@contoso.example');
     running.practice?.set('exchangeAdmin', answer);
     expect(await running.dispatch('readMailboxSmtpAuth', {})).toMatchObject({ ok: true });
+    // 429 with Retry-After: 60 is longer than the wizard waits; 503 is tried three times.
     expect(await running.dispatch('turnOnMailboxSmtpAuth', {})).toMatchObject({
       ok: false,
-      problem: { id: 'exchange-admin-busy', data: { status } },
+      problem,
     });
     expect(running.practice?.settings().smtpAuthMailbox).toBe('organization-setting');
     expect(
@@ -207,3 +209,17 @@ test.each([
     expect(progress.value.adminChanges).toEqual([]);
   },
 );
+
+test('Exchange asks to wait 2 seconds once: the wizard waits as told, sends Set-CASMailbox again, and the change is made', async () => {
+  const running = await signedIn('admin@contoso.example');
+  await allow(running, 'admin@contoso.example');
+  running.practice?.set('exchangeAdmin', 'throttled-once');
+  const fixed = (await running.dispatch('turnOnMailboxSmtpAuth', {})) as {
+    value: MailboxSmtpAuthFix;
+  };
+  expect(fixed.value.change).toMatchObject({ before: 'organization', after: 'on' });
+  expect(fixed.value.check?.passed).toBe(true);
+  const commands =
+    running.practice?.part<PracticeExchangeAdmin>(practiceExchangeAdminPartName)?.commands() ?? [];
+  expect(commands.filter((command) => command.cmdlet === 'Set-CASMailbox')).toHaveLength(2);
+});

@@ -8,6 +8,7 @@
 import type { CloudProfile } from '../../../shared/cloud-profiles';
 import { ProblemError } from '../../common/problem-error';
 import { createBoundedHttps, type BoundedReply } from './bounded-https';
+import { outOfTimeProblem, requestDeadlineMs } from './change-deadline';
 import { rideOut, type RideOutPolicy } from './ride-out';
 
 export interface GraphRequest {
@@ -26,22 +27,27 @@ export interface GraphRequest {
 
 const maxResponseBytes = 1024 * 1024;
 
-/** Sends it; a network failure that outlasts the ride-out is `graph-unreachable`. */
+/**
+ * Sends it; a network failure that outlasts the ride-out is `graph-unreachable`. Within a "Do it
+ * for me" change each try's deadline is what the change has left, and a change out of time is
+ * `admin-change-out-of-time` (nothing more is sent).
+ */
 export async function sendGraphRequest(
   request: GraphRequest,
 ): Promise<{ url: URL; reply: BoundedReply }> {
   const { profile, body } = request;
   const url = new URL(`${profile.graphBaseUrl.replace(/\/+$/, '')}${request.path}`);
-  const client = createBoundedHttps({
-    trustedOrigins: [new URL(profile.graphBaseUrl).origin],
-    ca: request.ca,
-    deadlineMs: request.deadlineMs,
-    maxBodyBytes: maxResponseBytes,
-  });
+  const outOfTime = outOfTimeProblem();
+  if (outOfTime) throw outOfTime;
   try {
     const reply = await rideOut(
       () =>
-        client.request({
+        createBoundedHttps({
+          trustedOrigins: [new URL(profile.graphBaseUrl).origin],
+          ca: request.ca,
+          deadlineMs: requestDeadlineMs(request.deadlineMs),
+          maxBodyBytes: maxResponseBytes,
+        }).request({
           method: request.method,
           url,
           headers: {
@@ -55,6 +61,6 @@ export async function sendGraphRequest(
     );
     return { url, reply };
   } catch {
-    throw new ProblemError('graph-unreachable', { host: url.host });
+    throw outOfTimeProblem() ?? new ProblemError('graph-unreachable', { host: url.host });
   }
 }

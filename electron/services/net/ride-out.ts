@@ -4,6 +4,7 @@
  * What is still failing after the last try is handed back, for the caller to say so.
  */
 import { BoundedHttpsError, retryAfterSeconds, type BoundedReply } from './bounded-https';
+import { changeTimeLeftMs } from './change-deadline';
 
 export interface RideOutPolicy {
   /** Tries in all (the first one included). */
@@ -39,7 +40,8 @@ const defaultSleep = (ms: number): Promise<void> =>
 
 /**
  * Sends until the answer is not transient or the policy is spent. `stop()` is asked before each
- * wait (a cancelled sign-in stops retrying at once).
+ * wait (a cancelled sign-in stops retrying at once). Within a "Do it for me" change it never
+ * waits past the change's stated time (change-deadline.ts): what it has is handed back.
  */
 export async function rideOut(
   send: () => Promise<BoundedReply>,
@@ -55,11 +57,23 @@ export async function rideOut(
       if (!isTransientStatus(reply.status)) return reply;
       const asked = retryAfterSeconds(reply.headers['retry-after']);
       waitSeconds = asked ?? backoff;
-      if (attempt >= policy.attempts || waitSeconds > policy.maxWaitSeconds || stop()) {
+      if (
+        attempt >= policy.attempts ||
+        waitSeconds > policy.maxWaitSeconds ||
+        waitSeconds * 1000 >= changeTimeLeftMs() ||
+        stop()
+      ) {
         return reply;
       }
     } catch (error) {
-      if (!isTransientFailure(error) || attempt >= policy.attempts || stop()) throw error;
+      if (
+        !isTransientFailure(error) ||
+        attempt >= policy.attempts ||
+        backoff * 1000 >= changeTimeLeftMs() ||
+        stop()
+      ) {
+        throw error;
+      }
       waitSeconds = backoff;
     }
     await sleep(waitSeconds * 1000);
