@@ -4,7 +4,7 @@ import type { CheckId } from '../../shared/model';
 import { problemCatalogue, type ProblemId } from '../../shared/problems/index';
 import type { ProblemEntry } from '../../shared/problems/types';
 import { useAccountStory } from '../account/account-story';
-import { CopyButton } from '../components/CopyButton';
+import { PowerShellLines } from '../components/PowerShellLines';
 import { AdminFixLinks } from '../troubleshoot/AdminFixLinks';
 import { scrollOnArrival } from '../components/scroll-target';
 import { useMainValue, useWizard } from '../store/wizard-store';
@@ -93,14 +93,7 @@ export function SwitchFix({
         {commands.length > 0 && (
           <>
             <p className="hint">{t('prepare.powershellIntro')}</p>
-            <ol className="ps-lines">
-              {commands.map((line) => (
-                <li key={line}>
-                  <code>{line}</code>
-                  <CopyButton text={line} label={t('prepare.copy')} />
-                </li>
-              ))}
-            </ol>
+            <PowerShellLines commands={commands} />
           </>
         )}
       </details>

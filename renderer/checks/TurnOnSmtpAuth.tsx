@@ -12,7 +12,7 @@ import { powerShellLines } from '../../shared/exchange/powershell';
 import { isMailboxSmtpAuthSetting } from '../../shared/model';
 import type { Problem } from '../../shared/problem';
 import { useAccountStory } from '../account/account-story';
-import { CopyButton } from '../components/CopyButton';
+import { PowerShellLines } from '../components/PowerShellLines';
 import { ProblemNotice } from '../components/ProblemNotice';
 import { useMainValue, useWizard } from '../store/wizard-store';
 import { PracticeChangesLink, ReadFailed, StillWaiting, useReadFirst } from './read-first';
@@ -165,15 +165,7 @@ function MailboxPowerShell({ mailbox }: { mailbox: string | null }) {
     <div className="powershell" data-testid="mailbox-powershell">
       <h5>{t('prepare.powershell')}</h5>
       <p className="hint">{t('prepare.powershellIntro')}</p>
-      <ol className="ps-lines">
-        {commands.map((line) => (
-          <li key={line}>
-            <code>{line}</code>
-            <CopyButton text={line} label={t('prepare.copy')} />
-          </li>
-        ))}
-      </ol>
-      <CopyButton text={commands.join('\n')} label={t('prepare.copyAll')} />
+      <PowerShellLines commands={commands} copyAll />
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { SecurityDefaultsOffer } from '../../checks/TurnOffSecurityDefaults';
 import { AdminPageButton } from '../../components/AdminPageButton';
 import { DeadlineNotice } from '../../components/DeadlineNotice';
 import { arriveAtTarget } from '../../components/scroll-target';
-import { CopyButton } from '../../components/CopyButton';
+import { PowerShellLines } from '../../components/PowerShellLines';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { assertNever } from '../../store/loadable';
 import { useMainValue, useWizard } from '../../store/wizard-store';
@@ -73,15 +73,7 @@ function PrepareSwitches({ setup }: { setup: ExchangeSetup }) {
     <div className="powershell">
       <h4>{t('prepare.powershell')}</h4>
       {explain && <p className="hint">{t('prepare.powershellIntro')}</p>}
-      <ol className="ps-lines">
-        {[lines.connect, ...items].map((line) => (
-          <li key={line}>
-            <code>{line}</code>
-            <CopyButton text={line} label={t('prepare.copy')} />
-          </li>
-        ))}
-      </ol>
-      <CopyButton text={[lines.connect, ...items].join('\n')} label={t('prepare.copyAll')} />
+      <PowerShellLines commands={[lines.connect, ...items]} copyAll />
     </div>
   );
 
