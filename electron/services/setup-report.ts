@@ -170,7 +170,7 @@ ${
   setup?.sendingWay
     ? `<tr><th scope="row">${text(word('done.sendingWay'))}</th><td class="sending-way">${text(word(`way.${setup.sendingWay.way}`))}${setup.sendingWay.relay ? `: ${text(`${setup.sendingWay.relay.host}:${setup.sendingWay.relay.port}`)}` : ''}${setup.sendingWay.proof ? ` (${text(setup.sendingWay.proof.at)})` : ''}</td>${stateCell(setup.sendingWay.proof)}</tr>`
     : ''
-}<tr><th scope="row">${text(word('done.signedIn'))}</th>${stateCell(setup?.signedIn)}</tr>
+}<tr><th scope="row">${text(word(setup?.sendingWay ? 'done.entered' : 'done.signedIn'))}</th>${stateCell(setup?.signedIn)}</tr>
 <tr><th scope="row">${text(word('done.statusSheet'))}</th>${stateCell(setup?.statusSheet)}</tr>
 <tr><th scope="row">${text(word('delivery.title'))}</th><td class="test-message">${testMessage(printer.id)}</td></tr></table>
 <table class="sheet"><thead><tr><th scope="col">${text(word('report.field'))}</th><th scope="col">${text(word('report.expected'))}</th><th scope="col">${text(word('report.answer'))}</th></tr></thead><tbody>${fieldRows}</tbody></table></section>`;
@@ -186,7 +186,10 @@ ${
     ...progress.printers.flatMap((printer) => {
       const setup = progress.printerSetup[printer.id];
       return [
-        { name: `${printer.name}: ${word('done.signedIn')}`, result: setup?.signedIn },
+        {
+          name: `${printer.name}: ${word(setup?.sendingWay ? 'done.entered' : 'done.signedIn')}`,
+          result: setup?.signedIn,
+        },
         { name: `${printer.name}: ${word('done.statusSheet')}`, result: setup?.statusSheet },
       ];
     }),

@@ -114,6 +114,12 @@ test('direct send, from Find the printer to Done', async ({ page, wizard }) => {
   await expect(
     page.locator('#step-content .board-item').filter({ hasText: 'Way to keep sending' }),
   ).toContainText('Brother MFC-L2750DW series: Direct send');
+  // The printer's own line: its settings entered, with the address it sends from; no way id.
+  const printerPart = page.locator('section[data-printer]');
+  await expect(printerPart).toContainText(
+    "The printer's email settings are entered" + 'scanner@contoso.example',
+  );
+  await expect(printerPart).not.toContainText('direct-send');
   await screenshot(page, 'en/every-way-direct-send-done');
 });
 

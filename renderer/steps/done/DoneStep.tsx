@@ -68,6 +68,7 @@ function useReportWords(): () => ReportWords {
     }
     // The way a printer keeps sending without OAuth 2.0, and when it was proven.
     words['done.sendingWay'] = t('ways:done.title');
+    words['done.entered'] = t('ways:setup.entered');
     for (const way of sendingWays) words[`way.${way}`] = t(`ways:ways.${way}.name`);
     for (const check of statusChecks)
       words[`check.${check.id}`] = t(`common:board.checks.${check.id}`);
@@ -219,7 +220,10 @@ export function DoneStep() {
               })}
             </p>
             <ul className="board-list">
-              <CheckLine name={t('printer:done.signedIn')} result={record?.signedIn} />
+              <CheckLine
+                name={t(record?.sendingWay ? 'ways:setup.entered' : 'printer:done.signedIn')}
+                result={record?.signedIn}
+              />
               <CheckLine name={t('printer:done.statusSheet')} result={record?.statusSheet} />
             </ul>
             {record?.sendingWay?.way === 'relay-computer' && (

@@ -132,7 +132,8 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
         state: signedIn ? 'passed' : 'failed',
         at: new Date().toISOString(),
         ...(signedIn
-          ? { summary: (way ? way.way : signedInAs) ?? undefined }
+          ? // On a way, the address it sends from (as the signed-in mailbox is for OAuth).
+            { summary: (way ? way.sender || null : signedInAs) ?? undefined }
           : { problemId: 'printer-sign-in-failed' }),
       },
     }));
