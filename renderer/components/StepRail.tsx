@@ -55,7 +55,9 @@ export function StepRail() {
                   <span className="rail-title">{t(`steps.${step}.title`)}</span>
                   <span className="rail-status">{t(`rail.status.${status}`)}</span>
                   {status === 'not-needed' && (
-                    <span className="rail-status">{t('rail.notNeededWhy')}</span>
+                    <span className="rail-status">
+                      {t(step === 'keep-sending' ? 'rail.notNeededOauth' : 'rail.notNeededWhy')}
+                    </span>
                   )}
                 </span>
               </button>

@@ -5,9 +5,12 @@
  * moved on. Opening a step proves nothing, so it alone never makes a step done.
  */
 import { statusChecks, type Progress, type StepId } from '../model';
-import { everyPrinterHasAWay, isSignInStep } from '../sending-ways';
+import { everyPrinterHasAWay, isSignInStep, keepSendingOnTheWay } from '../sending-ways';
 
-/** 'not-needed': a sign-in step while every chosen printer sends by another way. */
+/**
+ * 'not-needed': a sign-in step while every chosen printer sends by another way, or "Choose a
+ * way to keep sending" while no chosen printer needs or has one.
+ */
 export type StepStatus = 'done' | 'attention' | 'not-started' | 'not-needed';
 
 export function stepStatus(
@@ -16,6 +19,14 @@ export function stepStatus(
     Partial<Pick<Progress, 'printers' | 'printerSetup'>>,
 ): StepStatus {
   if (isSignInStep(step) && everyPrinterHasAWay(progress)) return 'not-needed';
+  const { printers = [], printerSetup = {} } = progress;
+  if (
+    step === 'keep-sending' &&
+    printers.length > 0 &&
+    !keepSendingOnTheWay({ printers, printerSetup })
+  ) {
+    return 'not-needed';
+  }
   const results = statusChecks
     .filter((check) => check.step === step)
     .map((check) => progress.checks[check.id]);

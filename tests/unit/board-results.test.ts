@@ -250,6 +250,14 @@ describe('the three rows and the rail', () => {
     expect(stepStatus('verify-tenant', onAWay)).toBe('not-needed');
     expect(stepStatus('set-up-printer', onAWay)).toBe('not-started');
     expect(stepStatus('sign-in', { ...onAWay, printerSetup: {} })).toBe('not-started');
+    // "Choose a way to keep sending": only for a printer that needs or has another way.
+    expect(stepStatus('keep-sending', { ...onAWay, printerSetup: {} })).toBe('not-needed');
+    expect(stepStatus('keep-sending', onAWay)).toBe('not-started');
+    const overruled = {
+      p1: { signedIn: null, answers: {}, statusSheet: null, noOauthInEmailSettings: true },
+    };
+    expect(stepStatus('keep-sending', { ...onAWay, printerSetup: overruled })).toBe('not-started');
+    expect(stepStatus('keep-sending', { ...onAWay, printers: [] })).toBe('not-started');
   });
 
   it('the rail: done, needs attention or not started, never just "opened"', () => {
