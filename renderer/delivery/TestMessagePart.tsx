@@ -175,6 +175,17 @@ export function TestMessagePart({
         )}
       </p>
       {failure && <ProblemNotice problem={failure} />}
+      {failure?.id === 'signin-not-signed-in' && (
+        // A printer on another way signs in to nothing, but reading the mailbox needs a sign-in.
+        <div data-testid="test-message-sign-in">
+          <p>{t('signInToWatchWhy')}</p>
+          <p>
+            <button type="button" className="primary" onClick={() => void allow()}>
+              {t('signInToWatch')}
+            </button>
+          </p>
+        </div>
+      )}
 
       <div aria-live="polite" data-testid="test-message-state">
         {watch && state === 'watching' && (
