@@ -133,6 +133,9 @@ export async function testScanFromBrother(
   brotherPage: Page,
 ): Promise<void> {
   const part = page.getByTestId('test-message-part');
+  // Nothing from an earlier journey: the board's third row waits for this scan.
+  const scanRow = page.getByRole('complementary').locator('[data-row="test-scan"]');
+  await expect(scanRow).not.toHaveClass(/board-passed/);
   await part.getByRole('button', { name: w('delivery:watch') }).click();
   const watching = part.getByTestId('test-message-state').locator('.hint');
   const signIn = part.getByRole('button', { name: w('delivery:signInToWatch') });
