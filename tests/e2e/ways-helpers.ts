@@ -136,6 +136,8 @@ export async function testScanFromBrother(
   // Nothing from an earlier journey: the board's third row waits for this scan.
   const scanRow = page.getByRole('complementary').locator('[data-row="test-scan"]');
   await expect(scanRow).not.toHaveClass(/board-passed/);
+  // The part says how a Brother sends its test: Send Test E-mail on its own page.
+  await expect(part.getByTestId('test-message-steps')).toContainText('Send Test E-mail');
   await part.getByRole('button', { name: w('delivery:watch') }).click();
   const watching = part.getByTestId('test-message-state').locator('.hint');
   const signIn = part.getByRole('button', { name: w('delivery:signInToWatch') });
