@@ -215,6 +215,47 @@ export function printerSmtpSettings(
   }
 }
 
+/** One line of a Brother's SMTP page: its own label (English, as Brother prints it) and value. */
+export interface BrotherSmtpLine {
+  field: 'server' | 'port' | 'ssl-tls' | 'authentication' | 'account' | 'sender';
+  label: string;
+  value: string;
+}
+
+/**
+ * The way's settings in a Brother's own words (Web Based Management, Network > Protocol > SMTP,
+ * docs/sending-ways.md): Brother's "SSL/TLS" value TLS is STARTTLS; its Server Authentication
+ * Method is None or SMTP-AUTH (account and password). Null where the way names no settings
+ * (the relay on an always-on computer: its own guide).
+ */
+export function brotherSmtpLines(
+  settings: PrinterSmtpSettings | null,
+  sender: string | null,
+  account: string | null,
+): BrotherSmtpLine[] | null {
+  if (!settings || settings.security === 'as-relay' || settings.authentication === 'as-relay') {
+    return null;
+  }
+  const password = settings.authentication === 'password';
+  return [
+    { field: 'server', label: 'Server Address', value: settings.server },
+    { field: 'port', label: 'SMTP Port', value: String(settings.port) },
+    // STARTTLS is Brother's TLS; the MX offers it, so the printer uses it there too.
+    { field: 'ssl-tls', label: 'SSL/TLS', value: 'TLS' },
+    {
+      field: 'authentication',
+      label: 'Server Authentication Method',
+      value: password ? 'SMTP-AUTH' : 'None',
+    },
+    ...(password && account
+      ? [{ field: 'account' as const, label: 'SMTP-AUTH Account Name', value: account }]
+      : []),
+    ...(sender
+      ? [{ field: 'sender' as const, label: 'Device E-mail Address', value: sender }]
+      : []),
+  ];
+}
+
 /** The way a printer sends by, as progress keeps it in the printer's record (never a password). */
 export interface SendingWayChoice {
   way: SendingWayId;

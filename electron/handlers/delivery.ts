@@ -42,7 +42,11 @@ export function createDeliveryHandlers(services: DeliveryServices): DeliveryHand
       return { expectedSender: sendingMailbox(progress.printerAccount, null) };
     }
     const sheet = await services.statusSheets.read(printer).catch(() => null);
-    return { expectedSender: sheet?.senderAddress || null };
+    // A sheet the wizard cannot read (most makes): the sender the way was proven with.
+    return {
+      expectedSender:
+        sheet?.senderAddress || progress.printerSetup[printerId]?.sendingWay?.sender || null,
+    };
   }
   return {
     startTestWatch: {

@@ -88,6 +88,8 @@ export function createHandlerTable(services: Services): HandlerTable {
         requirePractice(services.practice);
         const saved = await services.progress.replace(progress);
         if (saved.saveProblem) throw new ProblemError(saved.saveProblem.id, saved.saveProblem.data);
+        // A replaced journey starts without the test messages watched for the one before.
+        services.testMail.forget();
         return saved.progress;
       },
     },

@@ -18,6 +18,7 @@ import {
 import { createContainedBonjour, type ContainedBonjour } from '../services/discovery/mdns';
 import { decodeIpp, encodeIpp, ippOperations, ippTags, type IppAttribute } from '../services/ipp';
 import type { SheetReading } from '../../shared/printer-setup';
+import { createPracticeBrotherWbm, type PracticeBrotherWbm } from './practice-brother-wbm';
 import type { PracticePrinterPanel } from './practice-printer-panel';
 import { createPracticeWebConfig, type PracticeWebConfig } from './practice-web-config';
 import type { PracticeContext, PracticePart } from './practice-world';
@@ -141,12 +142,16 @@ export const hostilePrinterSpec: PracticePrinterSpec = {
   },
 };
 
+/** A practice printer's own web page: Epson's Web Config or Brother's Web Based Management. */
+type PrinterPages =
+  { make: 'epson'; pages: PracticeWebConfig } | { make: 'brother'; pages: PracticeBrotherWbm };
+
 interface RunningPrinter {
   spec: PracticePrinterSpec;
   server: http.Server;
   port: number;
-  /** The Epson practice printers' Web Config (practice-web-config.ts); others have none. */
-  webConfig: PracticeWebConfig | null;
+  /** Its web page; the hostile printer has none. */
+  webPages: PrinterPages | null;
 }
 
 export interface PracticePrintersPart extends PracticePart {
@@ -162,6 +167,8 @@ export interface PracticePrintersPart extends PracticePart {
   statusSheet(origin: string): SheetReading | null;
   /** The control panel (Scan > Email) of the practice printer at this origin, if it has one. */
   panel(origin: string): PracticePrinterPanel | null;
+  /** The practice Brother's Web Based Management (tests, the bench). */
+  brother(): PracticeBrotherWbm | null;
 }
 
 const txtLimitBytes = 255;
@@ -251,13 +258,13 @@ function ippAnswer(spec: PracticePrinterSpec, port: number, request: Buffer): Bu
 function startPrinterServer(
   spec: PracticePrinterSpec,
   answering: () => boolean,
-  webConfig: PracticeWebConfig | null,
+  webPages: PrinterPages | null,
 ): Promise<RunningPrinter> {
   return new Promise((resolve, reject) => {
     let port = 0;
     const server = http.createServer((request, response) => {
-      if (webConfig && !request.url?.startsWith('/ipp/')) {
-        webConfig
+      if (webPages && !request.url?.startsWith('/ipp/')) {
+        webPages.pages
           .handle(request, response)
           .then((handled) => {
             if (handled) return;
@@ -302,9 +309,23 @@ function startPrinterServer(
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;
-      resolve({ spec, server, port, webConfig });
+      resolve({ spec, server, port, webPages });
     });
   });
+}
+
+/** Epson models get Web Config, the Brother its Web Based Management, the hostile one none. */
+function pagesFor(
+  spec: PracticePrinterSpec,
+  context: () => PracticeContext | null,
+): PrinterPages | null {
+  if (spec.uuid?.startsWith(epsonUuidPrefix)) {
+    return { make: 'epson', pages: createPracticeWebConfig({ model: spec.model, context }) };
+  }
+  if (spec.key === 'brother') {
+    return { make: 'brother', pages: createPracticeBrotherWbm({ model: spec.model, context }) };
+  }
+  return null;
 }
 
 export function createPracticePrinters(): PracticePrintersPart {
@@ -370,11 +391,19 @@ export function createPracticePrinters(): PracticePrintersPart {
     addresses: () =>
       Object.fromEntries(running.map((printer) => [printer.spec.key, `127.0.0.1:${printer.port}`])),
     statusSheet: (origin) => {
-      const printer = running.find((item) => `http://127.0.0.1:${item.port}` === origin);
-      return printer?.webConfig?.sheet() ?? null;
+      const pages = running.find((item) => `http://127.0.0.1:${item.port}` === origin)?.webPages;
+      return pages?.make === 'epson' ? pages.pages.sheet() : null;
     },
-    panel: (origin) =>
-      running.find((item) => `http://127.0.0.1:${item.port}` === origin)?.webConfig?.panel ?? null,
+    panel: (origin) => {
+      const pages = running.find((item) => `http://127.0.0.1:${item.port}` === origin)?.webPages;
+      return pages?.make === 'epson' ? pages.pages.panel : null;
+    },
+    brother: () => {
+      for (const printer of running) {
+        if (printer.webPages?.make === 'brother') return printer.webPages.pages;
+      }
+      return null;
+    },
     async start(context: PracticeContext) {
       worldContext = context;
       running = await Promise.all(
@@ -382,9 +411,7 @@ export function createPracticePrinters(): PracticePrintersPart {
           startPrinterServer(
             spec,
             () => shown(spec.key),
-            spec.uuid?.startsWith(epsonUuidPrefix)
-              ? createPracticeWebConfig({ model: spec.model, context: () => worldContext })
-              : null,
+            pagesFor(spec, () => worldContext),
           ),
         ),
       );
@@ -422,7 +449,7 @@ export function createPracticePrinters(): PracticePrintersPart {
             }),
         ),
       );
-      for (const printer of running) printer.webConfig?.stop();
+      for (const printer of running) printer.webPages?.pages.stop();
       running = [];
       worldContext = null;
     },

@@ -112,11 +112,21 @@ export function TestMessagePart({
   const stepValues = { mailbox, code: code || t('codeLater') };
   // A printer on another way sends with the settings entered for it, not with a sign-in.
   const way = progress.printerSetup[printer.id]?.sendingWay?.way ?? null;
-  const steps = Object.entries(
-    t(`how.${vendorKey}`, { returnObjects: true, ...stepValues }) as Record<string, string>,
-  ).map(([key, step]) =>
-    key === 'start' && way ? t('startByWay', { way: t(`ways:ways.${way}.name`) }) : step,
-  );
+  // A Brother on a way: its Web Based Management's Send Test E-mail, with the way's settings.
+  const steps =
+    way && printer.vendor === 'brother'
+      ? Object.values(
+          t('how.brotherWay', {
+            returnObjects: true,
+            mailbox,
+            way: t(`ways:ways.${way}.name`),
+          }) as Record<string, string>,
+        )
+      : Object.entries(
+          t(`how.${vendorKey}`, { returnObjects: true, ...stepValues }) as Record<string, string>,
+        ).map(([key, step]) =>
+          key === 'start' && way ? t('startByWay', { way: t(`ways:ways.${way}.name`) }) : step,
+        );
   // The sender expected: the watch's, or before it starts the account story's mailbox (a
   // printer on another way sends with its own settings: known once the watch reads its sheet).
   const sender = watch?.expectedSender ?? (way ? null : story.mailbox);
@@ -175,6 +185,17 @@ export function TestMessagePart({
         )}
       </p>
       {failure && <ProblemNotice problem={failure} />}
+      {failure?.id === 'signin-not-signed-in' && (
+        // A printer on another way signs in to nothing, but reading the mailbox needs a sign-in.
+        <div data-testid="test-message-sign-in">
+          <p>{t('signInToWatchWhy')}</p>
+          <p>
+            <button type="button" className="primary" onClick={() => void allow()}>
+              {t('signInToWatch')}
+            </button>
+          </p>
+        </div>
+      )}
 
       <div aria-live="polite" data-testid="test-message-state">
         {watch && state === 'watching' && (

@@ -2,10 +2,12 @@ import { useTranslation } from 'react-i18next';
 import { cloudProfileFor } from '../../shared/cloud-profiles';
 import type { PrinterSetupRecord } from '../../shared/printer-setup';
 import {
+  brotherSmtpLines,
   isProvableWay,
   printerSmtpSettings,
   type SendingWayChoice,
 } from '../../shared/sending-ways';
+import type { PrinterVendor } from '../../shared/vendor-profiles';
 import { useReadyState, useWizard } from '../store/wizard-store';
 
 /**
@@ -16,9 +18,11 @@ import { useReadyState, useWizard } from '../store/wizard-store';
 export function WaySettings({
   way,
   record,
+  vendor,
 }: {
   way: SendingWayChoice;
   record: PrinterSetupRecord;
+  vendor: PrinterVendor;
 }) {
   const { t, i18n } = useTranslation('ways');
   const { progress } = useReadyState();
@@ -32,6 +36,11 @@ export function WaySettings({
   );
   const name = t(`ways.${way.way}.name`);
   const proof = way.proof;
+  // A Brother: the same settings by the names its Web Based Management shows.
+  const brother =
+    vendor === 'brother'
+      ? brotherSmtpLines(settings, way.sender ?? null, way.sender ?? null)
+      : null;
   return (
     <section
       className="switch-card"
@@ -48,7 +57,8 @@ export function WaySettings({
       </p>
       {settings ? (
         <>
-          <p>{t('setup.intro')}</p>
+          {/* The generic intro names Epson's path; a Brother's is named in its own part below. */}
+          <p>{t(brother ? 'setup.brother.intro' : 'setup.intro')}</p>
           <table className="way-settings">
             <tbody>
               <tr>
@@ -77,6 +87,30 @@ export function WaySettings({
           </table>
           {settings.authentication === 'password' && (
             <p className="hint">{t(`setup.passwordHint.${way.way}`)}</p>
+          )}
+          {brother && (
+            <div data-testid="brother-settings">
+              <h4>{t('setup.brother.title')}</h4>
+              <p>{t('setup.brother.where')}</p>
+              <table className="way-settings">
+                <tbody>
+                  {brother.map((line) => (
+                    <tr key={line.field}>
+                      <th scope="row" lang="en">
+                        {line.label}
+                      </th>
+                      <td data-brother-field={line.field}>{line.value}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p>
+                {t(
+                  `setup.brother.${settings.authentication === 'password' ? 'password' : 'noOauth'}`,
+                )}
+              </p>
+              <p>{t('setup.brother.test')}</p>
+            </div>
           )}
         </>
       ) : (

@@ -5,7 +5,10 @@
  * needed), the printer's own settings entered, its status sheet compared, and Done naming the
  * way, with the board's "Microsoft 365 ready" row read from the way's proof. The relay on an
  * always-on computer is not installed or proven by the wizard: Done says so, with the address
- * the person typed. One way also in Simplified Chinese.
+ * the person typed. One way also in Simplified Chinese. Direct send, High Volume Email and the
+ * Simplified Chinese way also go through the Brother's own web page (Web Based Management):
+ * the settings entered by its names, then its Send Test E-mail, which the wizard's watch sees
+ * arrive, so every row of the board is green.
  */
 import type { Page } from '@playwright/test';
 import { journeySteps } from '../../shared/model';
@@ -13,9 +16,20 @@ import { sendingWays } from '../../shared/sending-ways';
 import { expect, openWizard, screenshot, test } from './fixtures';
 import { axeOn } from './axe';
 import { wordsOf } from './journey-steps';
-import { chooseBrotherWithoutOauth, openStep, resetWays, setSwitch } from './ways-helpers';
+import {
+  chooseBrotherWithoutOauth,
+  enterOnBrotherPage,
+  openStep,
+  resetWays,
+  setSwitch,
+  testScanFromBrother,
+} from './ways-helpers';
+import type { APIRequestContext } from '@playwright/test';
+import type { WizardProcess } from '../support/wizard-process';
 
 test.describe.configure({ mode: 'serial' });
+// The test scan is seen at the next poll of the mailbox: a short poll keeps each test short.
+test.use({ wizardTiming: { testWatchPollMs: 300 } });
 
 test.beforeEach(async ({ request, wizard }) => {
   await resetWays(request, wizard);
@@ -43,11 +57,21 @@ async function next(page: Page, w: Words, title: string): Promise<void> {
  * marks the three sign-in steps not needed), the settings are entered, the status sheet shows
  * them, and Done names the way. Returns the Done step's way line.
  */
+/** The Brother's own page, for the ways that go through it; its password when SMTP-AUTH. */
+interface OnThePrinter {
+  request: APIRequestContext;
+  wizard: WizardProcess;
+  accountPassword?: string;
+  /** Screenshots of the Brother's page and the wizard beside it, under this folder. */
+  shots?: string;
+}
+
 async function fromWayToDone(
   page: Page,
   w: Words,
   field: { server: string; port: string },
   way: 'proven' | 'not-proven' = 'proven',
+  onThePrinter?: OnThePrinter,
 ) {
   await next(page, w, w('steps.set-up-printer.title'));
   const rail = page.getByRole('navigation');
@@ -59,11 +83,26 @@ async function fromWayToDone(
   const settings = page.getByTestId('way-settings');
   await expect(settings.locator('[data-field="server"]')).toHaveText(field.server);
   await expect(settings.locator('[data-field="port"]')).toHaveText(field.port);
+  const brotherPage = onThePrinter
+    ? await enterOnBrotherPage(page, w, onThePrinter.accountPassword, onThePrinter.shots)
+    : null;
+  // One axe look per screen (the markup is the same in each language): Set up the printer here,
+  // the status sheet with the scan arrived in Simplified Chinese.
+  if (onThePrinter?.shots === 'en') await expectNoAxeViolations(page, 'set-up-printer, Brother');
   await page.getByRole('button', { name: w('ways:setup.entered') }).click();
   await expect(page.locator('#step-title')).toHaveText(w('steps.status-sheet.title'));
   await page.getByRole('button', { name: w('printer:sheet.sendingWayMatches') }).click();
   await expect(page.getByTestId('status-sheet-passed')).toBeVisible();
-  await expectBoard(page, way);
+  if (onThePrinter && brotherPage) {
+    await testScanFromBrother(page, onThePrinter.request, onThePrinter.wizard, w, brotherPage);
+    if (onThePrinter.shots) {
+      if (onThePrinter.shots === 'zh-CN') {
+        await expectNoAxeViolations(page, 'status-sheet, the Brother test scan arrived');
+      }
+      await screenshot(page, `${onThePrinter.shots}/brother-test-scan-arrived`);
+    }
+  }
+  await expectBoard(page, way, brotherPage !== null);
   await next(page, w, w('steps.done.title'));
   // Done: the sign-in checks say "not needed", and no OAuth 2.0 sign-in can lapse.
   const notNeeded = page.locator('[data-check-state="not-needed"]');
@@ -76,8 +115,13 @@ async function fromWayToDone(
 /**
  * The board (beside every step but Done): a proven way makes "Microsoft 365 ready" and
  * "Printer signed in" green, with the way's check passed; the relay, proven nowhere here, not.
+ * With the printer's test scan arrived, "Test scan arrived" is green too.
  */
-async function expectBoard(page: Page, way: 'proven' | 'not-proven'): Promise<void> {
+async function expectBoard(
+  page: Page,
+  way: 'proven' | 'not-proven',
+  scanArrived = false,
+): Promise<void> {
   const board = page.getByRole('complementary');
   const microsoft = board.locator('[data-row="microsoft-365"]');
   await expect(microsoft).toHaveAttribute('data-by', 'way');
@@ -95,9 +139,12 @@ async function expectBoard(page: Page, way: 'proven' | 'not-proven'): Promise<vo
     await expect(microsoft).not.toHaveClass(/board-passed/);
     await expect(board.locator('[data-check="sending-way"]')).toHaveClass(/board-info/);
   }
+  // The Brother's Send Test E-mail arrived: the third row too.
+  if (scanArrived)
+    await expect(board.locator('[data-row="test-scan"]')).toHaveClass(/board-passed/);
 }
 
-test('direct send, from Find the printer to Done', async ({ page, wizard }) => {
+test('direct send, from Find the printer to Done', async ({ page, request, wizard }) => {
   const w = wordsOf('en');
   await openWizard(page, wizard);
   await chooseBrotherWithoutOauth(page, w);
@@ -105,10 +152,13 @@ test('direct send, from Find the printer to Done', async ({ page, wizard }) => {
   await page.getByLabel("The printer's sender address").fill('scanner@contoso.example');
   await page.getByRole('button', { name: 'Prove this way' }).click();
   await expect(page.getByTestId('way-proof')).toHaveAttribute('data-state', 'passed');
-  const done = await fromWayToDone(page, w, {
-    server: 'contoso-example.mail.protection.outlook.com',
-    port: '25',
-  });
+  const done = await fromWayToDone(
+    page,
+    w,
+    { server: 'contoso-example.mail.protection.outlook.com', port: '25' },
+    'proven',
+    { request, wizard, shots: 'en' },
+  );
   await expect(done).toHaveAttribute('data-state', 'passed');
   await expect(done).toContainText('Sends by Direct send, proven from this computer at');
   await expect(
@@ -149,7 +199,7 @@ test('SMTP relay through a connector, from Find the printer to Done', async ({
   await expect(done).toContainText('Sends by SMTP relay through a connector, proven');
 });
 
-test('High Volume Email, from Find the printer to Done', async ({ page, wizard }) => {
+test('High Volume Email, from Find the printer to Done', async ({ page, request, wizard }) => {
   const w = wordsOf('en');
   await openWizard(page, wizard);
   await chooseBrotherWithoutOauth(page, w);
@@ -166,7 +216,13 @@ test('High Volume Email, from Find the printer to Done', async ({ page, wizard }
   await page.getByRole('button', { name: w('step.notNeededGo') }).click();
   await expect(page.locator('#step-title')).toHaveText(w('steps.set-up-printer.title'));
   await openStep(page, 'keep-sending', w('steps.keep-sending.title'));
-  const done = await fromWayToDone(page, w, { server: 'smtp.hve.mx.microsoft', port: '587' });
+  const done = await fromWayToDone(
+    page,
+    w,
+    { server: 'smtp.hve.mx.microsoft', port: '587' },
+    'proven',
+    { request, wizard, accountPassword: 'practice' },
+  );
   await expect(done).toContainText('Sends by High Volume Email, proven');
 });
 
@@ -262,7 +318,13 @@ test('password sign-in in Simplified Chinese, from Find the printer to Done', as
   await page.getByRole('button', { name: w('ways:prove.button') }).click();
   await expect(page.getByTestId('way-proof')).toHaveAttribute('data-state', 'passed');
   await screenshot(page, 'zh-CN/every-way-password-for-now-proven');
-  const done = await fromWayToDone(page, w, { server: 'smtp.office365.com', port: '587' });
+  const done = await fromWayToDone(
+    page,
+    w,
+    { server: 'smtp.office365.com', port: '587' },
+    'proven',
+    { request, wizard, accountPassword: 'practice', shots: 'zh-CN' },
+  );
   await expect(done).toHaveAttribute('data-state', 'passed');
   await screenshot(page, 'zh-CN/every-way-done');
 });

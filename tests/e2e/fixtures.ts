@@ -5,13 +5,25 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import { repoRoot, startWizard, type WizardProcess } from '../support/wizard-process';
+import {
+  repoRoot,
+  startWizard,
+  type StartOptions,
+  type WizardProcess,
+} from '../support/wizard-process';
 
-export const test = base.extend<object, { wizard: WizardProcess }>({
+export const test = base.extend<
+  object,
+  { wizard: WizardProcess; wizardTiming: StartOptions['timing'] | undefined }
+>({
+  // A spec may ask for shorter timings (`test.use({ wizardTiming: … })`): its own wizard then.
+  wizardTiming: [undefined, { scope: 'worker', option: true }],
   wizard: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const wizard = await startWizard({ demo: true });
+    async ({ wizardTiming }, use) => {
+      const wizard = await startWizard({
+        demo: true,
+        ...(wizardTiming ? { timing: wizardTiming } : {}),
+      });
       await use(wizard);
       await wizard.stop();
     },

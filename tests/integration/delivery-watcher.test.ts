@@ -173,6 +173,22 @@ describe('test-message watcher against the practice Graph', () => {
     );
   });
 
+  test('forget: a replaced journey starts without the watches of the one before', async () => {
+    const { world: running, profile } = await startWorld();
+    const { watcher, seen } = watcherFor(
+      running,
+      profile,
+      createPracticeTokenSource(running.tokens, printer),
+    );
+    await watcher.start({ printerId: 'brother-1', expectedSender: printer });
+    expect(Object.keys(watcher.list())).toEqual(['brother-1']);
+    watcher.forget();
+    await watcher.settled();
+    expect(watcher.list()).toEqual({});
+    // Told, so the board no longer counts a message watched for before.
+    expect(seen.at(-1)).toEqual({});
+  });
+
   test('follows @odata.nextLink to a message three pages down', async () => {
     const { world: running, mailbox, profile, exchange } = await startWorld();
     // The printer's message first (oldest), then 60 newer ones from colleagues on top of it.

@@ -57,6 +57,8 @@ export interface TestMailWatcher {
   list(): TestWatches;
   /** Resolves when the running watch (if any) has ended; for tests, the bench and shutdown. */
   settled(): Promise<void>;
+  /** Stops and forgets every watch: the progress they belonged to was replaced (practice). */
+  forget(): void;
   close(): void;
 }
 
@@ -235,7 +237,7 @@ export function createTestMailWatcher(options: TestMailWatcherOptions): TestMail
   const sleep = options.sleep ?? defaultSleep;
   const timeoutMs = options.requestTimeoutMs ?? 15_000;
   const maxPages = options.maxPages ?? 20;
-  const watches: TestWatches = {};
+  let watches: TestWatches = {};
   let running: { printerId: string; abort: AbortController; done: Promise<void> } | null = null;
 
   const pollParts: PollParts = {
@@ -368,6 +370,12 @@ export function createTestMailWatcher(options: TestMailWatcherOptions): TestMail
     list,
     async settled() {
       while (running) await running.done;
+    },
+    forget() {
+      running?.abort.abort();
+      running = null;
+      watches = {};
+      publish();
     },
     close() {
       running?.abort.abort();

@@ -108,11 +108,14 @@ function CheckLine({
   /** The check shown, where its summary needs words (the way's name). */
   check?: CheckId;
   result: CheckResult | null | undefined;
-  /** A sign-in check not run because every printer sends by another way. */
+  /**
+   * A sign-in check while every printer sends by another way: not needed, as the rail says, even
+   * when the wizard signed in (to watch the mailbox for the test scan) and the check ran.
+   */
   notNeeded?: boolean;
 }) {
   const { t } = useTranslation(doneNamespaces);
-  if (notNeeded && !result) {
+  if (notNeeded) {
     return (
       <li className="board-item board-not-needed" data-check-state="not-needed">
         <span className="board-name">{name}</span>

@@ -179,7 +179,11 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
               onClick={() => void open()}
             >
               {t('setup.openWebConfig', {
-                page: t(`${vendor}.labels.${profile.openLabel ?? profile.webPageLabel}`),
+                // Brother calls its page Web Based Management (its own name, every language).
+                page:
+                  printer.vendor === 'brother'
+                    ? tWays('setup.brother.page')
+                    : t(`${vendor}.labels.${profile.openLabel ?? profile.webPageLabel}`),
               })}
             </button>{' '}
             <span className="hint">{t('setup.address', { address: printer.webConfigUrl })}</span>
@@ -200,7 +204,7 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
         />
       </section>
 
-      {way && <WaySettings way={way} record={record} />}
+      {way && <WaySettings way={way} record={record} vendor={printer.vendor} />}
       {!way && (
         <section className="switch-card" aria-labelledby="printer-steps-title">
           <h3 id="printer-steps-title">{t('setup.stepsTitle', { page: pageName })}</h3>

@@ -348,7 +348,7 @@ function SendingWaySheet({
   const matched = record.statusSheet?.state === 'passed';
   return (
     <>
-      <WaySettings way={way} record={record} />
+      <WaySettings way={way} record={record} vendor={printer.vendor} />
       <section className="switch-card" aria-labelledby="sheet-way-title">
         <h3 id="sheet-way-title">{t('sheet.sendingWayTitle')}</h3>
         <p>
