@@ -80,6 +80,9 @@ async function fromWayToDone(
     await expect(item).toHaveClass(/rail-not-needed/);
     await expect(item).toContainText(w('rail.notNeededWhy'));
   }
+  // The step speaks of the way's settings, not of OAuth 2.0 or whose app holds consent.
+  await expect(page.locator('.step-purpose')).toHaveText(w('steps.set-up-printer.purposeOnAWay'));
+  await expect(page.getByRole('button', { name: w('exchange:consentProof.check') })).toHaveCount(0);
   const settings = page.getByTestId('way-settings');
   await expect(settings.locator('[data-field="server"]')).toHaveText(field.server);
   await expect(settings.locator('[data-field="port"]')).toHaveText(field.port);

@@ -49,7 +49,13 @@ export function StepFrame({
       <h2 id="step-title" ref={heading} tabIndex={-1}>
         {t(`steps.${step}.title`)}
       </h2>
-      <p className="step-purpose">{t(`steps.${step}.purpose`)}</p>
+      <p className="step-purpose">
+        {t(
+          step === 'set-up-printer' && everyPrinterHasAWay(progress)
+            ? 'steps.set-up-printer.purposeOnAWay'
+            : `steps.${step}.purpose`,
+        )}
+      </p>
       {notNeeded && (
         <div className="notice notice-info" data-testid="step-not-needed">
           <p>{t('step.notNeeded')}</p>

@@ -292,7 +292,8 @@ function PrinterSetUp({ journey }: { journey: Extract<PrinterJourney, { kind: 'p
             </div>
           )}
         </div>
-        <SmtpConsentProof />
+        {/* Whose app holds consent for SMTP.Send matters only to a printer that signs in. */}
+        {!way && <SmtpConsentProof />}
         {notSignedIn && (
           <>
             <p>{t('setup.notSignedInHelp')}</p>
