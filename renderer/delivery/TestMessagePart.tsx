@@ -113,20 +113,20 @@ export function TestMessagePart({
   // A printer on another way sends with the settings entered for it, not with a sign-in.
   const way = progress.printerSetup[printer.id]?.sendingWay?.way ?? null;
   // A Brother on a way: its Web Based Management's Send Test E-mail, with the way's settings.
-  const steps =
-    way && printer.vendor === 'brother'
-      ? Object.values(
-          t('how.brotherWay', {
-            returnObjects: true,
-            mailbox,
-            way: t(`ways:ways.${way}.name`),
-          }) as Record<string, string>,
-        )
-      : Object.entries(
-          t(`how.${vendorKey}`, { returnObjects: true, ...stepValues }) as Record<string, string>,
-        ).map(([key, step]) =>
-          key === 'start' && way ? t('startByWay', { way: t(`ways:ways.${way}.name`) }) : step,
-        );
+  const onBrotherPage = way !== null && printer.vendor === 'brother';
+  const steps = onBrotherPage
+    ? Object.values(
+        t('how.brotherWay', {
+          returnObjects: true,
+          mailbox,
+          way: t(`ways:ways.${way}.name`),
+        }) as Record<string, string>,
+      )
+    : Object.entries(
+        t(`how.${vendorKey}`, { returnObjects: true, ...stepValues }) as Record<string, string>,
+      ).map(([key, step]) =>
+        key === 'start' && way ? t('startByWay', { way: t(`ways:ways.${way}.name`) }) : step,
+      );
   // The sender expected: the watch's, or before it starts the account story's mailbox (a
   // printer on another way sends with its own settings: known once the watch reads its sheet).
   const sender = watch?.expectedSender ?? (way ? null : story.mailbox);
@@ -160,7 +160,8 @@ export function TestMessagePart({
       {appInfo.practiceWorld && printer.webConfigUrl && (
         <p>
           <button type="button" onClick={() => void openPanel()}>
-            {t('practicePanel')}
+            {/* A Brother on a way sends its test from its web page, not a control panel. */}
+            {t(onBrotherPage ? 'practiceBrotherPage' : 'practicePanel')}
           </button>
         </p>
       )}

@@ -138,6 +138,7 @@ export async function testScanFromBrother(
   await expect(scanRow).not.toHaveClass(/board-passed/);
   // The part says how a Brother sends its test: Send Test E-mail on its own page.
   await expect(part.getByTestId('test-message-steps')).toContainText('Send Test E-mail');
+  await expect(part.getByRole('button', { name: w('delivery:practiceBrotherPage') })).toBeVisible();
   await part.getByRole('button', { name: w('delivery:watch') }).click();
   const watching = part.getByTestId('test-message-state').locator('.hint');
   const signIn = part.getByRole('button', { name: w('delivery:signInToWatch') });
