@@ -32,9 +32,12 @@ export function isProved(watch: TestWatch): boolean {
 export function TestMessagePart({
   printer,
   vendor,
+  leading = true,
 }: {
   printer: ChosenPrinter;
   vendor: VendorProfileId;
+  /** Whether watching is the screen's next action; false while a check above comes first. */
+  leading?: boolean;
 }) {
   const { t, i18n } = useTranslation(['delivery', 'ways']);
   const client = useWizard((store) => store.client);
@@ -173,7 +176,7 @@ export function TestMessagePart({
       <p>
         <button
           type="button"
-          className="primary"
+          className={leading ? 'primary' : undefined}
           disabled={busy || state === 'watching'}
           onClick={() => void start()}
         >

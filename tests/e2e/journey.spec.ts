@@ -212,6 +212,10 @@ async function runJourney(
   await expect(board.locator('[data-check="status-sheet"]')).toHaveClass(/board-passed/);
   await expect(board.locator('[data-row="microsoft-365"]')).toHaveClass(/board-passed/);
   await expect(board.locator('[data-row="printer"]')).toHaveClass(/board-passed/);
+  // The sheet matches: the test scan is now the screen's one next action.
+  await expect(page.locator('main :not(.step-nav) > button.primary:visible')).toHaveText([
+    w('delivery:watch'),
+  ]);
   await expectNoAxeViolations(page, `status-sheet ${language}`);
   await screenshot(page, `${name}/printer-status-sheet`);
 

@@ -1,8 +1,9 @@
 /**
  * Each step's page height at 1366×768 in English and Ukrainian, and whether Back and Next are
  * on the first screen, written to artifacts/page-heights.json to compare before and after a
- * change (a measurement, no timed or height assertion). Signed in as the practice
- * administrator, the practice printer chosen, nothing checked yet.
+ * change (a measurement, no timed or height assertion), and that each step offers at most one
+ * primary button besides Next. Signed in as the practice administrator, the practice printer
+ * chosen, nothing checked yet.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,7 +29,7 @@ test('each step’s height at 1366×768, English and Ukrainian', async ({ page, 
   await signInThroughApi(request, wizard);
   const heights: Record<
     string,
-    Record<string, { height: number; nextOnFirstScreen: boolean }>
+    Record<string, { height: number; nextOnFirstScreen: boolean; primaries: string[] }>
   > = {};
   for (const language of ['en', 'uk'] as const) {
     const w = wordsOf(language);
@@ -60,9 +61,17 @@ test('each step’s height at 1366×768, English and Ukrainian', async ({ page, 
         return {
           height: document.documentElement.scrollHeight,
           nextOnFirstScreen: !!box && box.bottom <= window.innerHeight && box.top >= 0,
+          primaries: [...document.querySelectorAll<HTMLElement>('main button.primary')]
+            .filter((button) => button.offsetParent !== null && !button.closest('.step-nav'))
+            .map((button) => button.textContent ?? ''),
         };
       });
       heights[language][step] = measured;
+      // One next action per screen: at most one primary button besides Next (which then yields).
+      expect(
+        measured.primaries.length,
+        `${language} ${step}: ${measured.primaries.join(', ')}`,
+      ).toBeLessThanOrEqual(1);
     }
   }
   // The sign-in is kept in the OS keychain: leave none behind for other specs.

@@ -75,8 +75,21 @@ test('the status sheet: a mismatch names its fix, and the unset practice printer
       { exact: false },
     ),
   ).toBeVisible();
+  // "Does it match?" first: each line with what it should show, and no radio buttons yet.
+  const sheetCard = page.getByRole('region', { name: 'Does your sheet show this?' });
+  await expect(sheetCard.getByTestId('sheet-expected').locator('dt')).toHaveCount(9);
+  await expect(
+    sheetCard.getByTestId('sheet-expected').locator('[data-field="authentication-method"]'),
+  ).toContainText('OAuth2');
+  await expect(sheetCard.getByRole('radio')).toHaveCount(0);
+  await expectNoAxeViolations(page, 'status-sheet does it match');
+  await screenshot(page, 'en/printer-status-sheet-does-it-match');
   await page.getByRole('button', { name: 'Everything on my sheet matches' }).click();
   await expect(page.getByTestId('status-sheet-passed')).toBeVisible();
+  // Something differs after all: the line-by-line comparison opens with the person's answers.
+  await page.getByRole('button', { name: 'Something is different' }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Compare each line' })).toBeVisible();
+  await expect(page.getByRole('radio', { name: 'Matches', checked: true })).toHaveCount(9);
   const sender = page.locator('[data-field="sender-address"]');
   await sender.getByLabel('A different address').check();
   await expect(sender.getByRole('alert')).toContainText('5.7.60 SendAsDenied');

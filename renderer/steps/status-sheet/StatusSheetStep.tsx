@@ -169,6 +169,18 @@ function PrinterStatusSheet({
   };
   const { verdicts, result } = judgeSheet(record.answers);
   const unanswered = verdicts.filter((verdict) => verdict.state === 'unanswered').length;
+  // "Does it match?" first; the line-by-line comparison only once something differs: the
+  // person says so, a line was marked other than matching, or a comparison was left half done.
+  const [compareAsked, setCompareAsked] = useState(false);
+  const answered = statusFieldIds.length - unanswered;
+  const comparing =
+    compareAsked ||
+    Object.values(record.answers).some((answer) => answer !== 'match') ||
+    (answered > 0 && unanswered > 0);
+  const practiceSheetReadable =
+    !record.sendingWay &&
+    appInfo.practiceWorld?.webConfigOf === profile.id &&
+    Boolean(profile.statusSheetPage);
 
   const save = (answers: Partial<Record<StatusFieldId, FieldAnswer>>): void => {
     const judged = judgeSheet(answers).result;
@@ -253,7 +265,7 @@ function PrinterStatusSheet({
               <>
                 <button
                   type="button"
-                  className="primary"
+                  className={result?.state === 'passed' ? undefined : 'primary'}
                   disabled={reading === 'reading'}
                   onClick={() => void readPracticeSheet()}
                 >
@@ -276,31 +288,54 @@ function PrinterStatusSheet({
         <SendingWaySheet way={record.sendingWay} journey={journey} />
       ) : (
         <section className="switch-card" aria-labelledby="sheet-list-title">
-          <h3 id="sheet-list-title">{t('sheet.listTitle')}</h3>
-          <p>
-            <button
-              type="button"
-              onClick={() =>
-                save(Object.fromEntries(statusFieldIds.map((field) => [field, 'match'])))
-              }
-            >
-              {t('sheet.allMatch')}
-            </button>
-          </p>
-          <ul className="sheet-fields">
-            {statusFieldIds.map((field) => (
-              <FieldCheck
-                key={field}
-                field={field}
-                label={fieldLabel(field)}
-                expected={shownExpected(field)}
-                answer={record.answers[field]}
-                onAnswer={(answer) => save({ ...record.answers, [field]: answer })}
-              />
-            ))}
-          </ul>
+          {comparing ? (
+            <>
+              <h3 id="sheet-list-title">{t('sheet.listTitle')}</h3>
+              <p>{t('sheet.compareIntro')}</p>
+              <ul className="sheet-fields">
+                {statusFieldIds.map((field) => (
+                  <FieldCheck
+                    key={field}
+                    field={field}
+                    label={fieldLabel(field)}
+                    expected={shownExpected(field)}
+                    answer={record.answers[field]}
+                    onAnswer={(answer) => save({ ...record.answers, [field]: answer })}
+                  />
+                ))}
+              </ul>
+            </>
+          ) : (
+            <>
+              <h3 id="sheet-list-title">{t('sheet.matchTitle')}</h3>
+              <dl className="sheet-expected" data-testid="sheet-expected">
+                {statusFieldIds.map((field) => (
+                  <div key={field} data-field={field}>
+                    <dt>{fieldLabel(field)}</dt>
+                    <dd>{shownExpected(field)}</dd>
+                  </div>
+                ))}
+              </dl>
+              <p>
+                <button
+                  type="button"
+                  className={
+                    practiceSheetReadable || result?.state === 'passed' ? undefined : 'primary'
+                  }
+                  onClick={() =>
+                    save(Object.fromEntries(statusFieldIds.map((field) => [field, 'match'])))
+                  }
+                >
+                  {t('sheet.allMatch')}
+                </button>{' '}
+                <button type="button" onClick={() => setCompareAsked(true)}>
+                  {t('sheet.somethingDiffers')}
+                </button>
+              </p>
+            </>
+          )}
           <div aria-live="polite">
-            {unanswered > 0 && (
+            {comparing && unanswered > 0 && (
               <p className="hint">{t('sheet.unanswered', { count: unanswered })}</p>
             )}
             {result?.state === 'passed' && (
@@ -308,9 +343,10 @@ function PrinterStatusSheet({
                 <p className="notice-title">{t('sheet.passed', { printer: printer.name })}</p>
               </div>
             )}
+            {/* Secondary: this printer's test scan (below) comes first, and offers it again. */}
             {nextPrinter && (
               <p>
-                <button type="button" className="primary" onClick={() => pick(nextPrinter.id)}>
+                <button type="button" onClick={() => pick(nextPrinter.id)}>
                   {t('sheet.nextPrinter', { printer: nextPrinter.name })}
                 </button>
               </p>
@@ -318,14 +354,19 @@ function PrinterStatusSheet({
           </div>
           {failedOnSetupScreen && (
             <p>
-              <button type="button" onClick={() => goTo('set-up-printer')}>
+              <button type="button" className="primary" onClick={() => goTo('set-up-printer')}>
                 {t('sheet.goBack')}
               </button>
             </p>
           )}
         </section>
       )}
-      <TestMessagePart printer={printer} vendor={profile.id} />
+      {/* One next action: the test scan leads once the sheet matches. */}
+      <TestMessagePart
+        printer={printer}
+        vendor={profile.id}
+        leading={record.statusSheet?.state === 'passed'}
+      />
     </StepFrame>
   );
 }
