@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import type { AxeResults, Result } from 'axe-core';
 
 // The axe-core that @axe-core/playwright itself ships (the same rules and version).
@@ -49,4 +49,10 @@ export function axeOn(page: Page): AxeRun {
     },
   };
   return run;
+}
+
+/** No axe violation on the page; the message names where and lists what axe found. */
+export async function expectNoAxeViolations(page: Page, where = page.url()): Promise<void> {
+  const { violations } = await axeOn(page).analyze();
+  expect(violations, `${where}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
 }

@@ -13,7 +13,7 @@ import type { Page } from '@playwright/test';
 import type { Language } from '../../shared/model';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, resetProgress } from './helpers';
 import { wordsOf } from './journey-steps';
 
@@ -87,10 +87,6 @@ async function allowInBrowser(page: Page, button: ReturnType<Page['getByRole']>,
   }
   await expect(popup.getByText(/Signed in\. You can close this window/)).toBeVisible();
   await popup.close();
-}
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await axeOn(page).analyze()).violations).toEqual([]);
 }
 
 async function practiceSettings(page: Page): Promise<Settings> {

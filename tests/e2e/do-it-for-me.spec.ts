@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, finishBrowserSignIn, resetProgress, signInThroughApi } from './helpers';
 
 let wizard: WizardProcess;
@@ -24,10 +24,6 @@ test.afterEach(async () => {
 });
 
 const board = (page: Page) => page.getByRole('complementary', { name: 'Status board' });
-
-async function expectNoAxeViolations(page: Page): Promise<void> {
-  expect((await axeOn(page).analyze()).violations).toEqual([]);
-}
 
 test('turns SMTP AUTH on for the mailbox with the permission asked then, proves it and undoes it', async ({
   page,

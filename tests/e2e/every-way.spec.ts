@@ -14,7 +14,7 @@ import type { Page } from '@playwright/test';
 import { journeySteps } from '../../shared/model';
 import { sendingWays } from '../../shared/sending-ways';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { wordsOf } from './journey-steps';
 import {
   chooseBrotherWithoutOauth,
@@ -36,13 +36,6 @@ test.beforeEach(async ({ request, wizard }) => {
 });
 
 type Words = ReturnType<typeof wordsOf>;
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
-}
 
 async function next(page: Page, w: Words, title: string): Promise<void> {
   await page

@@ -11,7 +11,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { approveOnPage } from '../support/practice-signin';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, resetProgress } from './helpers';
 
 async function openStep(page: Page, name: RegExp, title: string): Promise<void> {
@@ -28,13 +28,6 @@ const forIt = (page: Page, heading: string) =>
     .getByText('For IT: the clicks, PowerShell and admin-center buttons');
 const openCheckStep = (page: Page) =>
   openStep(page, /Check Exchange Online/, 'Check Exchange Online');
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
-}
 
 /** Puts the practice Exchange into a scenario (for the specs that follow a real sign-in). */
 async function practiceSwitches(

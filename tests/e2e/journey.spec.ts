@@ -16,7 +16,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { repoRoot, startWizard } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, resetProgress } from './helpers';
 import { unfilledIn, unfilledOnPage } from './page-checks';
 import {
@@ -40,13 +40,6 @@ function coveredMs(intervals: [number, number][]): number {
     reached = Math.max(reached, to);
   }
   return total;
-}
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
 }
 
 type Way = 'administrator' | 'own-mailbox';

@@ -5,9 +5,8 @@
  * printer's own settings in "Set up the printer", and Done saying which way it sends by and
  * when it was proven. Then each practice switch leads to its own problem and fix.
  */
-import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi } from './helpers';
 import { wordsOf } from './journey-steps';
 import { brother, chooseBrotherWithoutOauth, openStep, resetWays, setSwitch } from './ways-helpers';
@@ -18,13 +17,6 @@ test.describe.configure({ mode: 'serial' });
 test.beforeEach(async ({ request, wizard }) => {
   await resetWays(request, wizard);
 });
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
-}
 
 test('direct send: chosen, proven from this computer, set on the printer, named on Done', async ({
   page,

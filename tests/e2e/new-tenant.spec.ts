@@ -14,7 +14,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { repoRoot, startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, resetProgress } from './helpers';
 import { Actions, signInOnPracticeMicrosoft, stepControls, wordsOf } from './journey-steps';
 
@@ -36,13 +36,6 @@ test.beforeEach(async ({ request }) => {
 test.afterEach(async () => {
   await wizard.stop();
 });
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
-}
 
 /** The practice Microsoft page of a browser sign-in (a permission asked, or the wizard's own). */
 async function allowInBrowser(popup: Page, actions: Actions): Promise<void> {

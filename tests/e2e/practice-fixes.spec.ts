@@ -9,7 +9,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { practicePrinterAdminPassword } from '../../shared/printer-setup';
 import { startWizard, type WizardProcess } from '../support/wizard-process';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, finishBrowserSignIn, resetProgress, signInThroughApi } from './helpers';
 import { wordsOf } from './journey-steps';
 
@@ -18,13 +18,6 @@ test.describe.configure({ timeout: 180_000 });
 const w = wordsOf('en');
 const practice = (wizard: WizardProcess, page: Page, id: string, value: string) =>
   callApi(page.request, wizard, 'setPracticeSwitch', { id, value });
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
-}
 
 /** Find the printer: the practice ET-2850; then Set up the printer. */
 async function chooseThePrinter(page: Page): Promise<void> {

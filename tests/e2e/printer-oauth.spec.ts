@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import type { Progress } from '../../shared/model';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, resetProgress } from './helpers';
 
 test.describe.configure({ mode: 'serial' });
@@ -25,13 +25,6 @@ function printerCard(page: Page, name: string) {
     .getByRole('list', { name: /Printers found|Знайдені принтери/ })
     .getByRole('listitem')
     .filter({ has: page.getByRole('heading', { level: 3, name, exact: true }) });
-}
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
 }
 
 test("each practice printer says what its maker's pages tell, with the page one click away", async ({

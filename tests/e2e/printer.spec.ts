@@ -6,15 +6,8 @@
 import { journeySteps } from '../../shared/model';
 import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, resetProgress } from './helpers';
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
-}
 
 async function choosePracticePrinter(page: Page): Promise<void> {
   await page

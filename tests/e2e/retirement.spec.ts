@@ -6,11 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import nodemailer from 'nodemailer';
 import type { ExchangeSetup } from '../../shared/contract/exchange';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, resetProgress } from './helpers';
 
 const locales = path.resolve(__dirname, '..', '..', 'renderer', 'locales');
@@ -28,13 +27,6 @@ const entry = (language: string, namespace: string, id: string): Entry => {
   return found;
 };
 const deadline = (language: string): Record<string, string> => words(language, 'welcome').deadline;
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
-}
 
 test.beforeEach(async ({ request, wizard }) => {
   await resetProgress(request, wizard);

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openWizard, screenshot, test } from './fixtures';
-import { axeOn } from './axe';
+import { expectNoAxeViolations } from './axe';
 import { callApi, finishBrowserSignIn, resetProgress, signInThroughApi } from './helpers';
 
 const locales = path.resolve(__dirname, '..', '..', 'renderer', 'locales');
@@ -16,13 +16,6 @@ const words = (language: string, namespace: string): Words & Record<string, unkn
   JSON.parse(readFileSync(path.join(locales, language, `${namespace}.json`), 'utf8'));
 const fill = (text: string, values: Record<string, string>): string =>
   text.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
-
-async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await axeOn(page).analyze();
-  expect(results.violations, `${where}: ${JSON.stringify(results.violations, null, 1)}`).toEqual(
-    [],
-  );
-}
 
 async function expectDiagnosis(
   page: Page,
