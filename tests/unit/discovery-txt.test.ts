@@ -100,16 +100,24 @@ describe('parseTxt fuzz', () => {
     '😀',
   ];
 
+  const pieceBytes = pieces.map((piece) => Buffer.byteLength(piece));
+
   function generateEntry(next: () => number): Buffer {
     const kind = Math.floor(next() * 4);
     const length = Math.floor(next() * 300);
     if (kind === 0) return Buffer.from(Array.from({ length }, () => Math.floor(next() * 256)));
     let text = '';
-    while (Buffer.byteLength(text) < length) {
-      text +=
-        next() < 0.3
-          ? pieces[Math.floor(next() * pieces.length)]
-          : String.fromCharCode(32 + Math.floor(next() * 95));
+    // The bytes counted as they are added (a printable ASCII character is one), not measured
+    // over the whole text at each draw: the same records, draw for draw, in a third of the time.
+    for (let bytes = 0; bytes < length;) {
+      if (next() < 0.3) {
+        const piece = Math.floor(next() * pieces.length);
+        text += pieces[piece];
+        bytes += pieceBytes[piece] ?? 0;
+      } else {
+        text += String.fromCharCode(32 + Math.floor(next() * 95));
+        bytes += 1;
+      }
     }
     return Buffer.from(kind === 1 ? text : `${['ty', 'UUID', 'note', 'x'][kind]}=${text}`);
   }
