@@ -8,7 +8,11 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Electronegativity parses the built shell in one test: beside the e2e in a full run it took
+// 13 s of the default 20.
+vi.setConfig({ testTimeout: 60_000 });
 
 const root = path.resolve(__dirname, '..', '..');
 const tool = createRequire(require.resolve('@doyensec/electronegativity/package.json'));

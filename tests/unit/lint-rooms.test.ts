@@ -5,8 +5,12 @@
  */
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { repoRoot } from '../support/wizard-process';
+
+// Loading ESLint's configuration and plugins takes the first test 3-4 s alone; beside the e2e in
+// a full run it took up to 16 s of the default 20.
+vi.setConfig({ testTimeout: 60_000 });
 
 const eslint = new ESLint({ cwd: repoRoot });
 
