@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDrawnLater } from './drawn-later';
 
 /**
  * The end of Basic authentication for SMTP AUTH in plain words: what changes at the end of
@@ -16,7 +17,9 @@ export function DeadlineNotice({
   folded?: boolean;
 }) {
   const { t } = useTranslation('welcome');
-  const ways = (
+  // The folded list of ways is filled in just after the first screen is drawn.
+  const waysDrawn = useDrawnLater();
+  const ways = waysDrawn && (
     <ul>
       <li>{t('deadline.oauth')}</li>
       <li>{t('deadline.hve')}</li>

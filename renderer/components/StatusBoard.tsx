@@ -5,9 +5,10 @@ import { boardRowsFor, rowState } from '../../shared/board/summary';
 import { CheckSummary } from './CheckSummary';
 import { statusChecks } from '../../shared/model';
 import { everyPrinterHasAWay } from '../../shared/sending-ways';
-import { useAnnounceTestMessages } from '../delivery/announce-test-messages';
-import { useShownProgress, useWizard } from '../store/wizard-store';
+import { TestMessageAnnouncements } from '../delivery/announce-test-messages';
+import { useMainValue, useShownProgress, useWizard } from '../store/wizard-store';
 import { announce } from './Announcer';
+import { useDrawnLater } from './drawn-later';
 
 /**
  * Sums up the journey in three plain rows (Microsoft 365 ready for the printer, the printer
@@ -18,8 +19,10 @@ export function StatusBoard() {
   const { t, i18n } = useTranslation();
   const progress = useShownProgress();
   const onWays = everyPrinterHasAWay(progress);
+  // The folded list of every check is filled in just after the first screen is drawn.
+  const detailsDrawn = useDrawnLater();
   useAnnounceResults();
-  useAnnounceTestMessages();
+  const watchesKnown = useMainValue('testWatches').status === 'ready';
   return (
     <aside className="board" aria-labelledby="board-title">
       <h2 id="board-title">{t('board.title')}</h2>
@@ -56,21 +59,23 @@ export function StatusBoard() {
       <details className="board-details">
         <summary>{t('board.details')}</summary>
         <ul className="board-list">
-          {statusChecks.map((check) => {
-            const result = progress.checks[check.id];
-            const state = shownState(result);
-            return (
-              <li key={check.id} className={`board-item board-${state}`} data-check={check.id}>
-                <span className="board-name">
-                  {t(`board.checks.${check.id}`)}
-                  {result?.summary && <CheckSummary check={check.id} summary={result.summary} />}
-                </span>
-                <span className="board-state">{t(`board.state.${state}`)}</span>
-              </li>
-            );
-          })}
+          {detailsDrawn &&
+            statusChecks.map((check) => {
+              const result = progress.checks[check.id];
+              const state = shownState(result);
+              return (
+                <li key={check.id} className={`board-item board-${state}`} data-check={check.id}>
+                  <span className="board-name">
+                    {t(`board.checks.${check.id}`)}
+                    {result?.summary && <CheckSummary check={check.id} summary={result.summary} />}
+                  </span>
+                  <span className="board-state">{t(`board.state.${state}`)}</span>
+                </li>
+              );
+            })}
         </ul>
       </details>
+      {watchesKnown && <TestMessageAnnouncements />}
     </aside>
   );
 }

@@ -1,14 +1,22 @@
 /**
  * Reads out a printer's test-message result in full when its watch settles (the status board,
- * whose "Printer's test message" line main records, does not repeat it). Mounted once, with
- * the board.
+ * whose "Printer's test message" line main records, does not repeat it). Mounted with the
+ * board once the renderer knows main's watches (a printer step asks for them, a change pushes
+ * them): before that there is nothing to read out, and the first screen does not fetch the
+ * delivery words for it.
  */
 import { useEffect, useRef } from 'react';
 import { announce } from '../components/Announcer';
 import { useMainValue } from '../store/wizard-store';
 import { useOutcomeWordsOnceLoaded } from './outcome-words';
 
-export function useAnnounceTestMessages(): void {
+/** Renders nothing: reads out the watches' results as they settle. */
+export function TestMessageAnnouncements(): null {
+  useAnnounceTestMessages();
+  return null;
+}
+
+function useAnnounceTestMessages(): void {
   const watches = useMainValue('testWatches');
   // The first words heard are the baseline: until the delivery words load, nothing is heard.
   const outcomeWords = useOutcomeWordsOnceLoaded();

@@ -240,11 +240,10 @@ export const useWizard = create<WizardStore>((set, get) => {
       if (get().client) return;
       set({ client });
       client.onEvent(receive);
-      // Asked at once, beside the app's own start: none of them waits for another.
-      void values.fresh('signIn');
-      void values.fresh('exchangeSetup');
-      void values.fresh('checkRuns');
-      // Each answer is kept as it comes; the wizard is ready when both are in.
+      // What the first screen fills in (main's progress and app info) is asked at once, neither
+      // waiting for the other; each answer is kept as it comes, and the wizard is ready when
+      // both are in. What only later steps read is asked then (below), so the page's work
+      // right after its first screen is drawn stays small.
       const appInfoAnswer = client.invoke('getAppInfo', {}).then((appInfo) => {
         const { state } = get();
         if (appInfo.ok && state.phase === 'starting') {
@@ -272,6 +271,10 @@ export const useWizard = create<WizardStore>((set, get) => {
       });
       // Intents still on their way stay shown on top.
       show();
+      // For the later steps and the troubleshooter, long before anyone reaches them.
+      void values.fresh('signIn');
+      void values.fresh('exchangeSetup');
+      void values.fresh('checkRuns');
     },
     goTo(step) {
       void intend('goToStep', { step }, (progress) => ({

@@ -72,6 +72,26 @@ describe('the wizard store', () => {
     });
   });
 
+  it("asks at start only what the first screen fills in, the later steps' values once main's progress is in", async () => {
+    const fake = createFakeClient();
+    const starting = useWizard.getState().start(fake.client);
+    await settle();
+    expect(fake.requests.map((request) => request.method).sort()).toEqual([
+      'getAppInfo',
+      'getProgressState',
+    ]);
+    fake.take('getAppInfo').answer({ practice: false });
+    fake.take('getProgressState').answer(stateAt(3));
+    await starting;
+    await settle();
+    for (const method of ['getSignInStatus', 'getExchangeSetup', 'getCheckRuns'] as const) {
+      expect(fake.asked(method)).toHaveLength(1);
+    }
+    fake.take('getSignInStatus').answer({ phase: 'signed-out', problem: null });
+    await settle();
+    expect(useWizard.getState().main.signIn.status).toBe('ready');
+  });
+
   it('keeps the newer progress whichever way events and replies cross', async () => {
     const fake = await started();
     fake.push({ name: 'progress-changed', data: stateAt(5, { step: 'sign-in' }) });
