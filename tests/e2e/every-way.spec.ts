@@ -27,7 +27,6 @@ import {
 import type { APIRequestContext } from '@playwright/test';
 import type { WizardProcess } from '../support/wizard-process';
 
-test.describe.configure({ mode: 'serial' });
 // The test scan is seen at the next poll of the mailbox: a short poll keeps each test short.
 test.use({ wizardTiming: { testWatchPollMs: 300 } });
 

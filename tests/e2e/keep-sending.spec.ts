@@ -12,8 +12,6 @@ import { wordsOf } from './journey-steps';
 import { brother, chooseBrotherWithoutOauth, openStep, resetWays, setSwitch } from './ways-helpers';
 import type { PracticeSwitchId } from '../../shared/practice';
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeEach(async ({ request, wizard }) => {
   await resetWays(request, wizard);
 });

@@ -10,8 +10,6 @@ import { expect, openWizard, screenshot, test } from './fixtures';
 import { expectNoAxeViolations } from './axe';
 import { callApi, resetProgress } from './helpers';
 
-test.describe.configure({ mode: 'serial' });
-
 test.beforeEach(async ({ request, wizard }) => {
   await callApi(request, wizard, 'setPracticeSwitch', { id: 'printers', value: 'three' });
   await resetProgress(request, wizard, {
