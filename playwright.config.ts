@@ -19,6 +19,15 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: 'artifacts/e2e-results.json' }]],
   projects: [
     {
+      // First: Playwright hands out work in the projects' order, and a project's tests need
+      // workers of their own; listed last, these ran alone at the end of the run.
+      // The Electron shell's real main entry and preload under a stand-in for Electron
+      // (tests/shell-harness/harness.ts), showing its window in Debian's Chromium.
+      name: 'electron-shell-harness',
+      testDir: 'tests/shell-harness',
+      use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions },
+    },
+    {
       name: 'browser-shell',
       testDir: 'tests/e2e',
       use: {
@@ -26,13 +35,6 @@ export default defineConfig({
         viewport: { width: 1280, height: 860 },
         launchOptions: chromiumLaunchOptions,
       },
-    },
-    {
-      // The Electron shell's real main entry and preload under a stand-in for Electron
-      // (tests/shell-harness/harness.ts), showing its window in Debian's Chromium.
-      name: 'electron-shell-harness',
-      testDir: 'tests/shell-harness',
-      use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions },
     },
     { name: 'electron-shell', testDir: 'tests/e2e-electron' },
   ],

@@ -13,7 +13,7 @@
 import type { Page } from '@playwright/test';
 import { journeySteps } from '../../shared/model';
 import { sendingWays } from '../../shared/sending-ways';
-import { expect, openWizard, screenshot, test } from './fixtures';
+import { expect, openWizard, screenshot, test as base } from './fixtures';
 import { expectNoAxeViolations } from './axe';
 import { wordsOf } from './journey-steps';
 import {
@@ -25,12 +25,23 @@ import {
   testScanFromBrother,
 } from './ways-helpers';
 import type { APIRequestContext } from '@playwright/test';
-import type { WizardProcess } from '../support/wizard-process';
+import { startWizard, type WizardProcess } from '../support/wizard-process';
 
-// The test scan is seen at the next poll of the mailbox: a short poll keeps each test short.
-test.use({ wizardTiming: { testWatchPollMs: 300 } });
+/**
+ * Each test's own wizard, whose mailbox poll is short (the test scan is seen at the next poll:
+ * a short one keeps each test short). A test fixture, not the worker option: tests with another
+ * worker option wait for workers of their own, after every other test.
+ */
+const test = base.extend<{ wayWizard: WizardProcess }>({
+  // eslint-disable-next-line no-empty-pattern
+  wayWizard: async ({}, use) => {
+    const wizard = await startWizard({ demo: true, timing: { testWatchPollMs: 300 } });
+    await use(wizard);
+    await wizard.stop();
+  },
+});
 
-test.beforeEach(async ({ request, wizard }) => {
+test.beforeEach(async ({ request, wayWizard: wizard }) => {
   await resetWays(request, wizard);
 });
 
@@ -139,7 +150,7 @@ async function expectBoard(
     await expect(board.locator('[data-row="test-scan"]')).toHaveClass(/board-passed/);
 }
 
-test('direct send, from Find the printer to Done', async ({ page, request, wizard }) => {
+test('direct send, from Find the printer to Done', async ({ page, request, wayWizard: wizard }) => {
   const w = wordsOf('en');
   await openWizard(page, wizard);
   await chooseBrotherWithoutOauth(page, w);
@@ -171,7 +182,7 @@ test('direct send, from Find the printer to Done', async ({ page, request, wizar
 test('SMTP relay through a connector, from Find the printer to Done', async ({
   page,
   request,
-  wizard,
+  wayWizard: wizard,
 }) => {
   // The connector is what lets the mail through: direct send alone is refused here.
   await setSwitch(request, wizard, 'directSend', 'rejected');
@@ -194,7 +205,11 @@ test('SMTP relay through a connector, from Find the printer to Done', async ({
   await expect(done).toContainText('Sends by SMTP relay through a connector, proven');
 });
 
-test('High Volume Email, from Find the printer to Done', async ({ page, request, wizard }) => {
+test('High Volume Email, from Find the printer to Done', async ({
+  page,
+  request,
+  wayWizard: wizard,
+}) => {
   const w = wordsOf('en');
   await openWizard(page, wizard);
   await chooseBrotherWithoutOauth(page, w);
@@ -224,7 +239,7 @@ test('High Volume Email, from Find the printer to Done', async ({ page, request,
 test('password sign-in turned back on for a while, from Find the printer to Done', async ({
   page,
   request,
-  wizard,
+  wayWizard: wizard,
 }) => {
   await setSwitch(request, wizard, 'passwordLogin', 'turned-back-on');
   await setSwitch(request, wizard, 'smtpAuthOrganization', 'on');
@@ -249,7 +264,7 @@ test('password sign-in turned back on for a while, from Find the printer to Done
 
 test('password sign-in while Microsoft has it off: 550 5.7.30 and its fix', async ({
   page,
-  wizard,
+  wayWizard: wizard,
 }) => {
   const w = wordsOf('en');
   await openWizard(page, wizard);
@@ -266,7 +281,7 @@ test('password sign-in while Microsoft has it off: 550 5.7.30 and its fix', asyn
 
 test('a relay on an always-on computer: not installed or proven, the address on Done', async ({
   page,
-  wizard,
+  wayWizard: wizard,
 }) => {
   const w = wordsOf('en');
   await openWizard(page, wizard);
@@ -298,7 +313,7 @@ test('a relay on an always-on computer: not installed or proven, the address on 
 test('password sign-in in Simplified Chinese, from Find the printer to Done', async ({
   page,
   request,
-  wizard,
+  wayWizard: wizard,
 }) => {
   await setSwitch(request, wizard, 'passwordLogin', 'turned-back-on');
   await setSwitch(request, wizard, 'smtpAuthOrganization', 'on');
