@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumLaunchOptions } from './tests/support/chromium';
+import { e2eChromiumLaunchOptions } from './tests/support/chromium';
 
 // E2E runs the real renderer in Debian's Chromium through the browser shell; the shell harness
 // runs the Electron shell's compiled main and preload under a stand-in for Electron with the
@@ -25,7 +25,7 @@ export default defineConfig({
       // (tests/shell-harness/harness.ts), showing its window in Debian's Chromium.
       name: 'electron-shell-harness',
       testDir: 'tests/shell-harness',
-      use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions },
+      use: { browserName: 'chromium', launchOptions: e2eChromiumLaunchOptions },
     },
     {
       name: 'browser-shell',
@@ -33,7 +33,7 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         viewport: { width: 1280, height: 860 },
-        launchOptions: chromiumLaunchOptions,
+        launchOptions: e2eChromiumLaunchOptions,
       },
     },
     { name: 'electron-shell', testDir: 'tests/e2e-electron' },
