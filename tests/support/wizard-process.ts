@@ -51,8 +51,32 @@ export async function startWizard(options: StartOptions = {}): Promise<WizardPro
     token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
     configDir,
     output: () => output,
-    stop: () => stopProcess(child),
+    stop: async () => {
+      await signOutQuietly(parsed.origin, new URLSearchParams(parsed.hash.slice(1)).get('token'));
+      await stopProcess(child);
+    },
   };
+}
+
+/**
+ * Signs the stopped wizard out first: its practice sign-in is kept in the (test) keychain under
+ * its practice Microsoft's address, whose port a later wizard may draw again and then restore a
+ * sign-in its own practice Microsoft never issued (seen once: "The sign-in failed
+ * (AADSTS9002313)" on a fresh wizard). Best effort: a wizard that no longer answers is stopped
+ * all the same.
+ */
+async function signOutQuietly(origin: string, token: string | null): Promise<void> {
+  if (!token) return;
+  try {
+    await fetch(`${origin}/api/signOut`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: '{}',
+      signal: AbortSignal.timeout(3000),
+    });
+  } catch {
+    // Not answering (already exited, or its keychain hangs on purpose): nothing to leave behind.
+  }
 }
 
 function waitForAddress(child: ChildProcess, output: () => string): Promise<string> {
