@@ -45,14 +45,15 @@ export async function startWizard(options: StartOptions = {}): Promise<WizardPro
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = await waitForAddress(child, () => output);
   const parsed = new URL(url);
+  const token = new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '';
   return {
     url,
     origin: parsed.origin,
-    token: new URLSearchParams(parsed.hash.slice(1)).get('token') ?? '',
+    token,
     configDir,
     output: () => output,
     stop: async () => {
-      await signOutQuietly(parsed.origin, new URLSearchParams(parsed.hash.slice(1)).get('token'));
+      await signOutQuietly(parsed.origin, token);
       await stopProcess(child);
     },
   };
@@ -65,7 +66,7 @@ export async function startWizard(options: StartOptions = {}): Promise<WizardPro
  * (AADSTS9002313)" on a fresh wizard). Best effort: a wizard that no longer answers is stopped
  * all the same.
  */
-async function signOutQuietly(origin: string, token: string | null): Promise<void> {
+async function signOutQuietly(origin: string, token: string): Promise<void> {
   if (!token) return;
   try {
     await fetch(`${origin}/api/signOut`, {
